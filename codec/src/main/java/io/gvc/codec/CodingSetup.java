@@ -1,0 +1,54 @@
+package io.gvc.codec;
+
+import io.gvc.codec.atoms.Codebook;
+import io.gvc.codec.bitstream.CodingConfig;
+import io.gvc.codec.latent.DctLatentSpace;
+import io.gvc.codec.prior.GopCondition;
+import io.gvc.codec.sampler.SdeSampler;
+import io.gvc.codec.sampler.TimeGrid;
+import io.gvc.codec.variant.GopLayout;
+import java.util.concurrent.ExecutorService;
+
+/** What encoder and decoder build alike from a {@link CodingConfig}: latent space, codebook, sampler. */
+final class CodingSetup {
+
+    final CodingConfig config;
+    final DctLatentSpace space;
+    final Codebook codebook;
+    final SdeSampler sampler;
+    final GopGenerator generator;
+
+    CodingSetup(CodingConfig config, ExecutorService pool) {
+        this.config = config;
+        this.space = new DctLatentSpace(DctLatentSpace.geometry(config.format().width(), config.format().height(),
+                config.latentDownscale()));
+        this.codebook = new Codebook(config.seed(), config.codebookSize());
+        this.sampler = new SdeSampler(TimeGrid.of(config.steps(), config.tailSteps(), config.shift()), config.gScale());
+        this.generator = new GopGenerator(space, codebook, sampler, pool);
+    }
+
+    GopLayout layout(int frames, int tailLatentFrames) {
+        return GopLayout.of(config.variant(), frames, config.temporalStride(), tailLatentFrames);
+    }
+
+    GopCondition condition(GopLayout layout, float[] firstLatent, float[] lastLatent, String prompt) {
+        return new GopCondition(config.variant(), space.geometry(), layout.codedAlphas(), firstLatent, lastLatent,
+                layout.frames(), prompt);
+    }
+
+    int stochasticSteps() {
+        return sampler.grid().stochasticSteps();
+    }
+
+    /** Whether two configs describe the same replay (so a decoder can keep its setup). */
+    boolean serves(CodingConfig other) {
+        CodingConfig c = config;
+        return c.variant() == other.variant() && c.format().equals(other.format())
+                && c.gopFrames() == other.gopFrames() && c.latentDownscale() == other.latentDownscale()
+                && c.temporalStride() == other.temporalStride() && c.codebookSize() == other.codebookSize()
+                && c.steps() == other.steps() && c.tailSteps() == other.tailSteps()
+                && Float.compare(c.shift(), other.shift()) == 0 && Float.compare(c.gScale(), other.gScale()) == 0
+                && c.seed() == other.seed() && c.modelId().equals(other.modelId())
+                && java.util.Arrays.equals(c.modelHashPrefix(), other.modelHashPrefix());
+    }
+}

@@ -1,0 +1,20 @@
+package io.gvc.codec;
+
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.frame.Frame;
+import java.util.List;
+
+/**
+ * One encoded GOP: its packet, and the pictures the decoder will produce from it (all of the GOP's
+ * frames, the shared first one included). The last of them is the next GOP's first.
+ */
+public record EncodedGop(GvcPacket packet, List<Frame> reconstruction) {
+
+    public EncodedGop {
+        reconstruction = List.copyOf(reconstruction);
+    }
+
+    public Frame last() {
+        return reconstruction.get(reconstruction.size() - 1);
+    }
+}

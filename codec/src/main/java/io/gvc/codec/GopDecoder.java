@@ -1,0 +1,160 @@
+package io.gvc.codec;
+
+import io.gvc.codec.atoms.AtomChoice;
+import io.gvc.codec.bitstream.AtomPayload;
+import io.gvc.codec.bitstream.BitReader;
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.bitstream.CodingConfig;
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.intra.IntraCodec;
+import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.prior.GopCondition;
+import io.gvc.codec.prior.VelocityField;
+import io.gvc.codec.variant.GopLayout;
+import io.gvc.codec.variant.TailResidual;
+import io.gvc.codec.variant.Variant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Packet to pictures: reads the atoms first (so a corrupt packet fails before any model work), then
+ * replays the encoder's trajectory through {@link GopGenerator}.
+ */
+public final class GopDecoder implements AutoCloseable {
+
+    private final FlowPrior prior;
+    private final ExecutorService pool;
+    private CodingSetup setup;
+
+    public GopDecoder(FlowPrior prior, int threads) {
+        this.prior = prior;
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, GopEncoder.daemonThreads()) : null;
+    }
+
+    /** Whether GOP {@code p} needs the previous GOP's last frame to be decoded. */
+    public static boolean needsSharedFirst(GvcPacket p) {
+        return p.config().variant().sharesBoundary() && p.boundaryAt(0) == null;
+    }
+
+    /**
+     * Decodes one GOP into all of its frames (the shared first frame included).
+     *
+     * @param sharedFirst the previous GOP's last decoded frame when {@link #needsSharedFirst}; else ignored
+     */
+    public List<Frame> decode(GvcPacket p, Frame sharedFirst) throws BitstreamException {
+        CodingConfig config = p.config();
+        checkModel(config);
+        if (setup == null || !setup.serves(config)) {
+            setup = new CodingSetup(config, pool);
+        }
+        int n = p.frameCount();
+        int w = config.format().width(), h = config.format().height();
+        Variant variant = config.variant();
+        GopLayout layout = setup.layout(n, p.tailLatentFrames());
+        if (layout.tailLatentFrames() != p.tailLatentFrames() && variant == Variant.I2V) {
+            throw new BitstreamException("packet.tail_latent_frames", "is " + p.tailLatentFrames()
+                    + " but the GOP has only " + layout.codedFrames() + " coded latent frames");
+        }
+        if (n > config.gopFrames()) {
+            throw new BitstreamException("packet.frame_count", "is " + n + ", above the GOP size " + config.gopFrames());
+        }
+        AtomChoice[][] choices = readAtoms(p, layout);
+
+        Frame first = null, last = null;
+        if (variant.sharesBoundary()) {
+            if (p.boundaryAt(0) != null) {
+                first = intra(p.boundaryAt(0), w, h, "packet.boundary[first]");
+            } else {
+                if (sharedFirst == null) {
+                    throw new BitstreamException("packet.boundary", "GOP " + p.gopSeq()
+                            + " shares its first frame with GOP " + (p.gopSeq() - 1) + ", which was not given");
+                }
+                if (sharedFirst.width() != w || sharedFirst.height() != h) {
+                    throw new BitstreamException("packet.config.width", "shared first frame is " + sharedFirst.width()
+                            + "x" + sharedFirst.height() + ", the GOP is " + w + "x" + h);
+                }
+                first = sharedFirst;
+            }
+        }
+        if (variant == Variant.FLF2V && n > 1) {
+            BoundaryPicture b = p.boundaryAt(n - 1);
+            if (b == null) {
+                throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
+            }
+            last = intra(b, w, h, "packet.boundary[last]");
+        }
+        float[] firstLatent = first == null ? null : setup.space.encode(first);
+        float[] lastLatent = last == null ? null : setup.space.encode(last);
+        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());
+        float[][] x0;
+        try (VelocityField field = prior.open(cond, p.priorSide())) {
+            x0 = setup.generator.latents(p.gopSeq(), cond, field, (step, f, x0hat) -> choices[step][f]);
+        }
+        if (p.tailResidual().length > 0) {
+            if (variant != Variant.I2V || x0.length == 0) {
+                throw new BitstreamException("packet.tail_residual", "only I2V GOPs carry one");
+            }
+            TailResidual.decodeAndApply(p.tailResidual(), x0[x0.length - 1]);
+        }
+        return Arrays.asList(setup.generator.pictures(layout, first, last, firstLatent, lastLatent, x0));
+    }
+
+    private void checkModel(CodingConfig c) throws BitstreamException {
+        if (!c.modelId().equals(prior.id())) {
+            throw new BitstreamException("packet.config.model_id", "stream was coded with model '" + c.modelId()
+                    + "', this decoder has '" + prior.id() + "'");
+        }
+        if (!c.sameModel(prior.sha256())) {
+            throw new BitstreamException("packet.config.model_hash", "stream was coded with other parameters of '"
+                    + c.modelId() + "' (hash " + java.util.HexFormat.of().formatHex(c.modelHashPrefix())
+                    + "..., decoder has " + prior.sha256().substring(0, 16) + "...)");
+        }
+    }
+
+    private AtomChoice[][] readAtoms(GvcPacket p, GopLayout layout) throws BitstreamException {
+        int k = p.config().codebookSize();
+        if (p.m() > k || p.mTail() > k) {
+            throw new BitstreamException("packet.m", "M exceeds K = " + k);
+        }
+        int steps = setup.stochasticSteps();
+        BitReader r = new BitReader(p.atoms(), p.atomBits(), "packet.atoms");
+        AtomChoice[][] out = new AtomChoice[steps][layout.codedFrames()];
+        for (int s = 0; s < steps; s++) {
+            for (int f = 0; f < layout.codedFrames(); f++) {
+                out[s][f] = AtomPayload.read(r, k, layout.atomsFor(f, p.m(), p.mTail()));
+            }
+        }
+        if (r.remaining() != 0) {
+            throw new BitstreamException("packet.atom_bits", r.remaining() + " bits left over after the last atom");
+        }
+        return out;
+    }
+
+    private static Frame intra(BoundaryPicture b, int w, int h, String field) throws BitstreamException {
+        IntraCodec codec;
+        try {
+            codec = IntraCodecs.byId(b.codecId());
+        } catch (IllegalArgumentException e) {
+            throw new BitstreamException(field + ".codec", e.getMessage());
+        }
+        try {
+            return codec.decode(b.data(), w, h);
+        } catch (BitstreamException e) {
+            throw new BitstreamException(field + "." + e.field(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new BitstreamException(field, b.codecId() + " could not decode it: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

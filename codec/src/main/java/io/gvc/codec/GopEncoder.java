@@ -1,0 +1,234 @@
+package io.gvc.codec;
+
+import io.gvc.codec.atoms.AtomChoice;
+import io.gvc.codec.atoms.AtomSearch;
+import io.gvc.codec.bitstream.AtomPayload;
+import io.gvc.codec.bitstream.BitWriter;
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.CodingConfig;
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Gop;
+import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.intra.IntraCodec;
+import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.latent.DctLatentSpace;
+import io.gvc.codec.metrics.Psnr;
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.prior.GopCondition;
+import io.gvc.codec.prior.VelocityField;
+import io.gvc.codec.rate.RateController;
+import io.gvc.codec.variant.GopLayout;
+import io.gvc.codec.variant.TailResidual;
+import io.gvc.codec.variant.Variant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * GOP to packet. Codes the boundary frame(s), measures the prior's side information, then runs the
+ * decoder's own trajectory ({@link GopGenerator}) with an atom search against the true latent at
+ * every stochastic step, so the packet's reconstruction is known exactly.
+ */
+public final class GopEncoder implements AutoCloseable {
+
+    private final CodecParams params;
+    private final FlowPrior prior;
+    private final IntraCodec intra;
+    private final ExecutorService pool;
+    private final CodingSetup setup;
+    private final AtomSearch search;
+
+    public GopEncoder(CodecParams params, VideoFormat format, FlowPrior prior) {
+        this.params = params;
+        this.prior = prior;
+        this.intra = IntraCodecs.byId(params.intraCodec());
+        this.pool = params.threads() > 1 ? Executors.newFixedThreadPool(params.threads(), daemonThreads()) : null;
+        int ds = params.latentDownscale() > 0 ? params.latentDownscale()
+                : DctLatentSpace.defaultDownscale(format.width(), format.height());
+        CodingConfig config = new CodingConfig(params.variant(), format, params.gopFrames(), ds,
+                params.temporalStride(), params.codebookSize(), params.steps(), params.tailSteps(), params.shift(),
+                params.gScale(), params.seed(), prior.id(), CodingConfig.hashPrefix(prior.sha256()));
+        this.setup = new CodingSetup(config, pool);
+        // frames are searched in parallel, so each search runs on one thread
+        this.search = new AtomSearch(setup.codebook, null, 1);
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "gvc-worker");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public CodingConfig config() {
+        return setup.config;
+    }
+
+    public IntraCodec intraCodec() {
+        return intra;
+    }
+
+    /**
+     * Encodes one GOP. {@code sharedFirst} is the previous GOP's reconstructed last frame for GOP k
+     * &gt; 0 of FLF2V and I2V (null otherwise).
+     */
+    public EncodedGop encode(Gop gop, Frame sharedFirst) {
+        Variant variant = params.variant();
+        int n = gop.size();
+        boolean chained = variant.sharesBoundary() && sharedFirst != null;
+        GopLayout layout = setup.layout(n, params.tailLatentFrames());
+        long outFrames = chained ? n - 1 : n;
+        long budget = Math.round(params.targetBpp() * gop.frame(0).width() * gop.frame(0).height() * outFrames);
+
+        // 1. boundary frames
+        List<Integer> toCode = new ArrayList<>();
+        if (variant != Variant.T2V && !chained) {
+            toCode.add(0);
+        }
+        if (variant == Variant.FLF2V && n > 1) {
+            toCode.add(n - 1);
+        }
+        List<BoundaryPicture> boundaries = codeBoundaries(gop, toCode, (long) (budget * params.boundaryShare()));
+        Frame first = chained ? sharedFirst : (variant == Variant.T2V ? null : decoded(boundaries, 0, gop));
+        Frame last = variant == Variant.FLF2V && n > 1 ? decoded(boundaries, n - 1, gop) : null;
+        if (variant == Variant.FLF2V && n == 1) {
+            last = null;
+        }
+
+        // 2. latents and the prior's view of this GOP
+        DctLatentSpace space = setup.space;
+        float[] firstLatent = first == null ? null : space.encode(first);
+        float[] lastLatent = last == null ? null : space.encode(last);
+        float[][] truth = new float[layout.codedFrames()][];
+        for (int f = 0; f < truth.length; f++) {
+            truth[f] = space.encode(gop.frame(layout.codedPositions()[f]));
+        }
+        String prompt = variant == Variant.T2V ? params.prompt() : "";
+        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt);
+        byte[] side = prior.analyse(cond, truth);
+
+        // 3. atoms per step: what is left of the budget after everything else
+        int m, mTail;
+        if (params.m() != null) {
+            m = params.m();
+            mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
+        } else {
+            long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, boundaries, prompt, side,
+                    params.tailResidual() ? new byte[64] : new byte[0], new BitWriter(), new long[3])).length;
+            m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), budget - fixed,
+                    params.mTail());
+            mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
+        }
+        int steps = setup.stochasticSteps();
+        AtomChoice[][] chosen = new AtomChoice[steps][layout.codedFrames()];
+        int fm = m, fmTail = mTail;
+        float[][] x0;
+        try (VelocityField field = open(cond, side)) {
+            x0 = setup.generator.latents(gop.seq(), cond, field, (step, f, x0hat) -> {
+                float[] r = new float[x0hat.length];
+                float[] t = truth[f];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = t[i] - x0hat[i];
+                }
+                AtomChoice c = search.select(gop.seq(), step, f, r, layout.atomsFor(f, fm, fmTail));
+                chosen[step][f] = c;
+                return c;
+            });
+        }
+        byte[] residual = new byte[0];
+        if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
+            residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
+        }
+        Frame[] pictures = setup.generator.pictures(layout, first, last, firstLatent, lastLatent, x0);
+
+        BitWriter atoms = new BitWriter();
+        for (AtomChoice[] step : chosen) {
+            for (AtomChoice c : step) {
+                AtomPayload.write(atoms, c, params.codebookSize());
+            }
+        }
+        long[] sse = new long[3];
+        for (int j = chained ? 1 : 0; j < n; j++) {
+            for (int p = 0; p < 3; p++) {
+                sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
+            }
+        }
+        GvcPacket packet = packet(gop, n, m, mTail, layout, boundaries, prompt, side, residual, atoms, sse);
+        return new EncodedGop(packet, Arrays.asList(pictures));
+    }
+
+    private VelocityField open(GopCondition cond, byte[] side) {
+        try {
+            return prior.open(cond, side);
+        } catch (BitstreamException e) {
+            throw new IllegalStateException("the prior refused its own side information: " + e.getMessage(), e);
+        }
+    }
+
+    private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, List<BoundaryPicture> boundaries,
+                             String prompt, byte[] side, byte[] residual, BitWriter atoms, long[] sse) {
+        return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, layout.tailLatentFrames(),
+                boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
+    }
+
+    /**
+     * Codes the boundary frames at the explicit quality, or at the highest quality whose bits fit
+     * {@code budgetBits} (bisection: size grows with quality).
+     */
+    private List<BoundaryPicture> codeBoundaries(Gop gop, List<Integer> positions, long budgetBits) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        int q;
+        if (params.keyframeQuality() != null) {
+            q = params.keyframeQuality();
+        } else {
+            int lo = 1, hi = 100;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                long bits = 0;
+                for (int p : positions) {
+                    bits += 8L * intra.encode(gop.frame(p), mid).length;
+                }
+                if (bits <= budgetBits) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            q = lo;
+        }
+        List<BoundaryPicture> out = new ArrayList<>();
+        for (int p : positions) {
+            out.add(new BoundaryPicture(p, intra.id(), q, intra.encode(gop.frame(p), q)));
+        }
+        return out;
+    }
+
+    private Frame decoded(List<BoundaryPicture> boundaries, int position, Gop gop) {
+        for (BoundaryPicture b : boundaries) {
+            if (b.position() == position) {
+                try {
+                    Frame f = gop.frame(position);
+                    return intra.decode(b.data(), f.width(), f.height());
+                } catch (BitstreamException e) {
+                    throw new IllegalStateException(intra.id() + " cannot decode its own output: " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("no boundary picture at " + position);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

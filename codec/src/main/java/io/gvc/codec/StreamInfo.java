@@ -1,0 +1,54 @@
+package io.gvc.codec;
+
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.ContainerCodec;
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.bitstream.StreamHeader;
+import io.gvc.codec.metrics.Bpp;
+import io.gvc.codec.metrics.YuvSse;
+
+/**
+ * What `gvc info` reports about a .gvc file. Rates count every byte of the file: boundary pictures,
+ * atom sections, and all the rest (headers, side information, checksums) as side bits, so
+ * bits_boundary + bits_atoms + bits_side = 8 x file size.
+ */
+public record StreamInfo(StreamHeader header, long frames, int gops, long bytes, long bitsBoundary,
+                         long bitsAtoms, long bitsSide, YuvSse encoderSse, int[] mPerGop) {
+
+    public static StreamInfo of(byte[] file) throws BitstreamException {
+        ContainerCodec.Container c = ContainerCodec.read(file);
+        long boundary = 0, atoms = 0, sy = 0, su = 0, sv = 0;
+        int[] ms = new int[c.packets().size()];
+        int i = 0;
+        for (GvcPacket p : c.packets()) {
+            boundary += 8 * p.boundaryBytes();
+            atoms += 8L * p.atoms().length;
+            sy += p.sse()[0];
+            su += p.sse()[1];
+            sv += p.sse()[2];
+            ms[i++] = p.m();
+        }
+        long total = 8L * file.length;
+        var f = c.header().config().format();
+        long frames = c.header().totalFrames();
+        long cw = (f.width() + 1) / 2, ch = (f.height() + 1) / 2;
+        YuvSse sse = new YuvSse(sy, su, sv, frames * f.width() * f.height(), frames * cw * ch);
+        return new StreamInfo(c.header(), frames, c.packets().size(), file.length, boundary, atoms,
+                total - boundary - atoms, sse, ms);
+    }
+
+    public double bpp() {
+        var f = header.config().format();
+        return Bpp.bitsPerPixel(8 * bytes, frames, f.width(), f.height());
+    }
+
+    /** The paper's convention: bits / (frames x height x width x 3). Reported beside bpp, labelled. */
+    public double bppPerColourSample() {
+        var f = header.config().format();
+        return Bpp.bitsPerPixelPerChannel(8 * bytes, frames, f.width(), f.height());
+    }
+
+    public double kbps() {
+        return 8.0 * bytes / (frames / header.config().format().fps()) / 1000.0;
+    }
+}

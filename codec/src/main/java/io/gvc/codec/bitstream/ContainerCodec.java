@@ -1,0 +1,98 @@
+package io.gvc.codec.bitstream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/** A .gvc file: one {@link StreamHeader}, then one {@link GvcPacket} per GOP, back to back. */
+public final class ContainerCodec {
+
+    public static final byte[] MAGIC = {'G', 'V', 'C', 'S'};
+    public static final int VERSION = 1;
+    private static final int MAX_HEADER_BYTES = 4096;
+
+    private ContainerCodec() {
+    }
+
+    /** A parsed file. */
+    public record Container(StreamHeader header, List<GvcPacket> packets, long headerBytes) {
+    }
+
+    public static byte[] writeHeader(StreamHeader h) {
+        FieldWriter body = new FieldWriter();
+        PacketCodec.writeConfig(body, h.config());
+        body.bytes(java.util.HexFormat.of().parseHex(h.modelSha256()));
+        body.u32(h.totalFrames());
+        body.string(h.intraCodec(), false);
+        byte[] b = body.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(b, 0, b.length);
+        return new FieldWriter().bytes(MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b).u32(crc.getValue())
+                .toByteArray();
+    }
+
+    public static Container read(byte[] file) throws BitstreamException {
+        FieldReader r = new FieldReader(file, 0, file.length);
+        byte[] magic = r.bytes(4, "stream.magic");
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new BitstreamException("stream.magic", "is not 'GVCS': not a GVC file");
+        }
+        int v = r.u8("stream.version");
+        if (v != VERSION) {
+            throw new BitstreamException("stream.version", "is " + v + ", this decoder reads version " + VERSION);
+        }
+        int len = r.u32In("stream.length", 4, MAX_HEADER_BYTES);
+        int bodyStart = r.position();
+        if (len > r.remaining()) {
+            throw new BitstreamException("stream.length", "claims " + len + " bytes, only " + r.remaining() + " left");
+        }
+        int bodyEnd = bodyStart + len - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(file, bodyStart, bodyEnd - bodyStart);
+        long stored = new FieldReader(file, bodyEnd, bodyEnd + 4).u32("stream.crc32c");
+        if (stored != crc.getValue()) {
+            throw new BitstreamException("stream.crc32c", "header checksum mismatch");
+        }
+        FieldReader h = new FieldReader(file, bodyStart, bodyEnd);
+        CodingConfig config = PacketCodec.readConfig(h, "stream.config");
+        String sha = java.util.HexFormat.of().formatHex(h.bytes(32, "stream.model_sha256"));
+        if (!config.sameModel(sha)) {
+            throw new BitstreamException("stream.model_sha256", "does not match the config's model hash prefix");
+        }
+        long total = h.u32("stream.total_frames");
+        FieldReader.checkRange("stream.total_frames", total, 1, Limits.MAX_TOTAL_FRAMES);
+        String intra = h.string("stream.intra_codec", false, 64);
+        if (h.remaining() != 0) {
+            throw new BitstreamException("stream", h.remaining() + " unexpected bytes in the header");
+        }
+        StreamHeader header = new StreamHeader(config, sha, total, intra);
+        List<GvcPacket> packets = new ArrayList<>();
+        int pos = bodyEnd + 4;
+        long expectedSeq = 0;
+        while (pos < file.length) {
+            int n;
+            try {
+                n = PacketCodec.framedLength(file, pos, file.length);
+            } catch (BitstreamException e) {
+                throw new BitstreamException("gop[" + expectedSeq + "]." + e.field(), e.getMessage());
+            }
+            GvcPacket p;
+            try {
+                p = PacketCodec.read(file, pos, pos + n);
+            } catch (BitstreamException e) {
+                throw new BitstreamException("gop[" + expectedSeq + "]." + e.field(), e.getMessage());
+            }
+            if (p.gopSeq() != expectedSeq) {
+                throw new BitstreamException("gop[" + expectedSeq + "].gop_seq", "is " + p.gopSeq()
+                        + ", GOPs must follow one another");
+            }
+            packets.add(p);
+            expectedSeq++;
+            pos += n;
+        }
+        if (packets.isEmpty()) {
+            throw new BitstreamException("stream", "holds no GOP (file truncated after its header?)");
+        }
+        return new Container(header, packets, bodyEnd + 4);
+    }
+}

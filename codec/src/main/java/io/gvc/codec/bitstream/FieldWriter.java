@@ -1,0 +1,63 @@
+package io.gvc.codec.bitstream;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Big-endian writes, the mirror of {@link FieldReader}. */
+public final class FieldWriter {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    public FieldWriter u8(int v) {
+        out.write(v);
+        return this;
+    }
+
+    public FieldWriter u16(int v) {
+        out.write(v >>> 8);
+        out.write(v);
+        return this;
+    }
+
+    public FieldWriter u32(long v) {
+        out.write((int) (v >>> 24));
+        out.write((int) (v >>> 16));
+        out.write((int) (v >>> 8));
+        out.write((int) v);
+        return this;
+    }
+
+    public FieldWriter u64(long v) {
+        return u32(v >>> 32).u32(v);
+    }
+
+    public FieldWriter f32(float v) {
+        return u32(Float.floatToIntBits(v) & 0xFFFFFFFFL);
+    }
+
+    public FieldWriter bytes(byte[] b) {
+        out.write(b, 0, b.length);
+        return this;
+    }
+
+    public FieldWriter string(String s, boolean wide) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length > (wide ? 0xFFFF : 0xFF)) {
+            throw new IllegalArgumentException("string too long for its field: " + b.length + " bytes");
+        }
+        if (wide) {
+            u16(b.length);
+        } else {
+            u8(b.length);
+        }
+        return bytes(b);
+    }
+
+    public int size() {
+        return out.size();
+    }
+
+    public byte[] toByteArray() {
+        return out.toByteArray();
+    }
+}

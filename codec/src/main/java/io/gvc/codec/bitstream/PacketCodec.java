@@ -1,0 +1,162 @@
+package io.gvc.codec.bitstream;
+
+import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.variant.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/** {@link GvcPacket} to bytes and back, exactly as docs/bitstream.md lays them out. */
+public final class PacketCodec {
+
+    public static final byte[] MAGIC = {'G', 'V', 'C', 'P'};
+    public static final int VERSION = 1;
+    /** magic + version + length */
+    static final int PREFIX = 4 + 1 + 4;
+
+    private PacketCodec() {
+    }
+
+    public static byte[] write(GvcPacket p) {
+        CodingConfig c = p.config();
+        FieldWriter body = new FieldWriter();
+        body.u64(p.gopSeq()).u64(p.firstFrame()).u16(p.frameCount());
+        writeConfig(body, c);
+        body.u16(p.m()).u16(p.mTail()).u8(p.tailLatentFrames());
+        body.u8(p.boundaries().size());
+        for (BoundaryPicture b : p.boundaries()) {
+            body.u16(b.position()).string(b.codecId(), false).u8(b.quality()).u32(b.data().length).bytes(b.data());
+        }
+        body.string(p.prompt(), true);
+        body.u16(p.priorSide().length).bytes(p.priorSide());
+        body.u32(p.tailResidual().length).bytes(p.tailResidual());
+        body.u32(p.atomBits()).bytes(p.atoms());
+        for (long s : p.sse()) {
+            body.u64(s);
+        }
+        byte[] b = body.toByteArray();
+        FieldWriter out = new FieldWriter();
+        out.bytes(MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b);
+        CRC32C crc = new CRC32C();
+        crc.update(b, 0, b.length);
+        out.u32(crc.getValue());
+        return out.toByteArray();
+    }
+
+    static void writeConfig(FieldWriter w, CodingConfig c) {
+        VideoFormat f = c.format();
+        w.u8(c.variant().code()).u16(f.width()).u16(f.height()).u32(f.fpsNum()).u32(f.fpsDen());
+        w.u16(c.gopFrames()).u8(c.latentDownscale()).u8(c.temporalStride());
+        w.u32(c.codebookSize()).u16(c.steps()).u16(c.tailSteps()).f32(c.shift()).f32(c.gScale()).u64(c.seed());
+        w.string(c.modelId(), false).bytes(c.modelHashPrefix());
+    }
+
+    static CodingConfig readConfig(FieldReader r, String ctx) throws BitstreamException {
+        int vc = r.u8(ctx + ".variant");
+        Variant variant;
+        try {
+            variant = Variant.fromCode(vc);
+        } catch (IllegalArgumentException e) {
+            throw new BitstreamException(ctx + ".variant", "unknown variant code " + vc);
+        }
+        int w = r.u16In(ctx + ".width", 1, Limits.MAX_SIDE);
+        int h = r.u16In(ctx + ".height", 1, Limits.MAX_SIDE);
+        int fn = r.u32In(ctx + ".fps_num", 1, Integer.MAX_VALUE);
+        int fd = r.u32In(ctx + ".fps_den", 1, Integer.MAX_VALUE);
+        int gop = r.u16In(ctx + ".gop_frames", 1, Limits.MAX_GOP_FRAMES);
+        int ds = r.u8In(ctx + ".latent_downscale", 1, Limits.MAX_DOWNSCALE);
+        int stride = r.u8In(ctx + ".temporal_stride", 1, Limits.MAX_STRIDE);
+        int k = r.u32In(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK);
+        int steps = r.u16In(ctx + ".steps", 1, Limits.MAX_STEPS);
+        int tail = r.u16In(ctx + ".tail_steps", 0, steps);
+        float shift = r.f32(ctx + ".shift");
+        if (!(shift > 0)) {
+            throw new BitstreamException(ctx + ".shift", "must be positive, is " + shift);
+        }
+        float g = r.f32(ctx + ".g_scale");
+        if (!(g >= 0)) {
+            throw new BitstreamException(ctx + ".g_scale", "must be >= 0, is " + g);
+        }
+        long seed = r.u64(ctx + ".seed");
+        String model = r.string(ctx + ".model_id", false, 255);
+        byte[] hash = r.bytes(CodingConfig.HASH_PREFIX_BYTES, ctx + ".model_hash");
+        return new CodingConfig(variant, new VideoFormat(w, h, fn, fd), gop, ds, stride, k, steps, tail, shift, g,
+                seed, model, hash);
+    }
+
+    /** Total length in bytes of the packet starting at {@code off}, read from its prefix. */
+    public static int framedLength(byte[] buf, int off, int end) throws BitstreamException {
+        FieldReader r = new FieldReader(buf, off, end);
+        byte[] magic = r.bytes(4, "packet.magic");
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new BitstreamException("packet.magic", "is not 'GVCP'");
+        }
+        int v = r.u8("packet.version");
+        if (v != VERSION) {
+            throw new BitstreamException("packet.version", "is " + v + ", this decoder reads version " + VERSION);
+        }
+        int len = r.u32In("packet.length", 4, Limits.MAX_PACKET_BYTES);
+        if (len > r.remaining()) {
+            throw new BitstreamException("packet.length", "claims " + len + " bytes, only " + r.remaining() + " left");
+        }
+        return PREFIX + len;
+    }
+
+    public static GvcPacket read(byte[] buf) throws BitstreamException {
+        return read(buf, 0, buf.length);
+    }
+
+    /** Reads one packet occupying exactly buf[off, end). */
+    public static GvcPacket read(byte[] buf, int off, int end) throws BitstreamException {
+        int total = framedLength(buf, off, end);
+        if (total != end - off) {
+            throw new BitstreamException("packet.length", "packet is " + total + " bytes but " + (end - off)
+                    + " were given");
+        }
+        int bodyStart = off + PREFIX, bodyEnd = end - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(buf, bodyStart, bodyEnd - bodyStart);
+        long stored = new FieldReader(buf, bodyEnd, end).u32("packet.crc32c");
+        if (stored != crc.getValue()) {
+            throw new BitstreamException("packet.crc32c", String.format("mismatch (stored %08x, computed %08x)",
+                    stored, crc.getValue()));
+        }
+        FieldReader r = new FieldReader(buf, bodyStart, bodyEnd);
+        long seq = r.u64("packet.gop_seq");
+        long first = r.u64("packet.first_frame");
+        FieldReader.checkRange("packet.gop_seq", seq, 0, Long.MAX_VALUE);
+        FieldReader.checkRange("packet.first_frame", first, 0, Limits.MAX_TOTAL_FRAMES);
+        int frames = r.u16In("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
+        CodingConfig config = readConfig(r, "packet.config");
+        int m = r.u16In("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
+        int mTail = r.u16In("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
+        int tailFrames = r.u8("packet.tail_latent_frames");
+        int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
+        List<BoundaryPicture> boundaries = new ArrayList<>(nb);
+        for (int i = 0; i < nb; i++) {
+            String f = "packet.boundary[" + i + "]";
+            int pos = r.u16In(f + ".position", 0, frames - 1);
+            String codec = r.string(f + ".codec", false, 64);
+            int q = r.u8In(f + ".quality", 1, 100);
+            int len = r.u32In(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
+            boundaries.add(new BoundaryPicture(pos, codec, q, r.bytes(len, f + ".data")));
+        }
+        String prompt = r.string("packet.prompt", true, Limits.MAX_PROMPT_BYTES);
+        int sideLen = r.u16In("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
+        byte[] side = r.bytes(sideLen, "packet.prior_side");
+        int resLen = r.u32In("packet.tail_residual.length", 0, Limits.MAX_RESIDUAL_BYTES);
+        byte[] residual = r.bytes(resLen, "packet.tail_residual");
+        long atomBits = r.u32("packet.atom_bits");
+        FieldReader.checkRange("packet.atom_bits", atomBits, 0, (long) Limits.MAX_ATOM_BYTES * 8);
+        byte[] atoms = r.bytes((int) ((atomBits + 7) / 8), "packet.atoms");
+        long[] sse = {r.u64("packet.sse_y"), r.u64("packet.sse_u"), r.u64("packet.sse_v")};
+        for (int i = 0; i < 3; i++) {
+            FieldReader.checkRange("packet.sse", sse[i], 0, Long.MAX_VALUE);
+        }
+        if (r.remaining() != 0) {
+            throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
+        }
+        return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, boundaries, prompt, side, residual,
+                atomBits, atoms, sse);
+    }
+}

@@ -1,0 +1,27 @@
+package io.gvc.codec.intra;
+
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.frame.Frame;
+
+/**
+ * A still-picture codec for boundary frames. Implementations are found by {@link IntraCodecs}
+ * through {@link java.util.ServiceLoader}, so native ones (x265 through JavaCV) live in other
+ * modules and the engine stays plain Java.
+ *
+ * <p>Contract: {@link #decode} must be deterministic, so that the encoder, which decodes its own
+ * output to know what the decoder will see, and every decoder agree to the bit.
+ */
+public interface IntraCodec {
+
+    /** Short stable name written into the bitstream, e.g. {@code gvc-dct} or {@code x265}. */
+    String id();
+
+    /**
+     * Codes one frame. {@code quality} is 1 (smallest) to 100 (best); each codec maps it onto its
+     * own scale monotonically.
+     */
+    byte[] encode(Frame frame, int quality);
+
+    /** Decodes bytes written by {@link #encode} for a frame of the given size. */
+    Frame decode(byte[] data, int width, int height) throws BitstreamException;
+}

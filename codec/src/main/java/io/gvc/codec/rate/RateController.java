@@ -1,0 +1,49 @@
+package io.gvc.codec.rate;
+
+import io.gvc.codec.bitstream.AtomPayload;
+import io.gvc.codec.bitstream.Limits;
+import io.gvc.codec.variant.GopLayout;
+
+/**
+ * Chooses M for a GOP so that its packet lands near a bit budget. Atom bits are known exactly
+ * before any search (fixed-length rank codes), so no trial encoding is needed: M is the largest
+ * value whose atom section fits what the boundary frames and the fixed fields leave.
+ */
+public final class RateController {
+
+    private RateController() {
+    }
+
+    /** Atom bits of one GOP for M (and M_tail for I2V tail frames). */
+    public static long atomBits(GopLayout layout, int stochasticSteps, int k, int m, int mTail) {
+        int tailFrames = layout.tailLatentFrames();
+        int plainFrames = layout.codedFrames() - tailFrames;
+        long perStep = plainFrames * AtomPayload.bitsPerChoice(k, m)
+                + (tailFrames == 0 ? 0 : tailFrames * AtomPayload.bitsPerChoice(k, mTail));
+        return perStep * stochasticSteps;
+    }
+
+    /** M_tail for a given M: twice M by default (the paper's 128 for 64), capped by K. */
+    public static int defaultTail(int m, int k) {
+        return Math.min(k, Math.min(Limits.MAX_ATOMS, 2 * m));
+    }
+
+    /**
+     * The largest M in [0, min(K, MAX_ATOMS)] with atom bits within {@code budgetBits}; 0 when even
+     * one atom does not fit. {@code fixedTail} (nullable) pins M_tail instead of 2M.
+     */
+    public static int chooseM(GopLayout layout, int stochasticSteps, int k, long budgetBits, Integer fixedTail) {
+        // bits grow with M up to K/2; search that monotone part
+        int lo = 0, hi = Math.min(k / 2 == 0 ? k : k / 2, Limits.MAX_ATOMS);
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            int tail = fixedTail != null ? fixedTail : defaultTail(mid, k);
+            if (atomBits(layout, stochasticSteps, k, mid, tail) <= budgetBits) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}
