@@ -1,0 +1,38 @@
+package io.gvc.jobs.cli;
+
+import io.gvc.codec.StreamDecoder;
+import io.gvc.codec.frame.Video;
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.jobs.media.VideoWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Decode a .gvc stream to .y4m (exact) or .mp4 (near-lossless x264, for viewing).")
+final class DecodeCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--input"}, required = true, description = "Input .gvc file.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, description = "Output .y4m or .mp4.")
+    Path output;
+
+    @Option(names = "--model", description = "Prior the stream was coded with (default: the shipped one).")
+    Path model;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        byte[] file = Inputs.bytes(input);
+        FlowPrior prior = PriorLoader.load(model);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Video v = StreamDecoder.decode(file, prior, n, new ProgressLine("decode", System.err));
+        VideoWriter.write(v, output);
+        System.out.printf("%s: %d frames %dx%d%n", output, v.frameCount(), v.format().width(), v.format().height());
+        return ExitCodes.OK;
+    }
+}

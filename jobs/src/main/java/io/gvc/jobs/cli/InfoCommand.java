@@ -1,0 +1,76 @@
+package io.gvc.jobs.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gvc.codec.StreamInfo;
+import io.gvc.codec.bitstream.CodingConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe a .gvc stream: settings, rate split (boundary / atoms / side) and encoder-side PSNR.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "The .gvc file.")
+    Path input;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    static Map<String, Object> describe(StreamInfo info) {
+        CodingConfig c = info.header().config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bpp", info.bpp());
+        m.put("bpp_per_colour_sample", info.bppPerColourSample());
+        m.put("kbps", info.kbps());
+        m.put("bytes", info.bytes());
+        m.put("frames", info.frames());
+        m.put("width", c.format().width());
+        m.put("height", c.format().height());
+        m.put("fps", c.format().fps());
+        m.put("gops", info.gops());
+        m.put("bits_boundary", info.bitsBoundary());
+        m.put("bits_atoms", info.bitsAtoms());
+        m.put("bits_side", info.bitsSide());
+        m.put("psnr_y", info.encoderSse().psnrY());
+        m.put("psnr_yuv", info.encoderSse().psnrYuv());
+        m.put("variant", c.variant().name().toLowerCase(Locale.ROOT));
+        m.put("gop_frames", c.gopFrames());
+        m.put("K", c.codebookSize());
+        m.put("M_per_gop", info.mPerGop());
+        m.put("steps", c.steps());
+        m.put("tail_steps", c.tailSteps());
+        m.put("shift", c.shift());
+        m.put("g_scale", c.gScale());
+        m.put("latent_downscale", c.latentDownscale());
+        m.put("temporal_stride", c.temporalStride());
+        m.put("intra_codec", info.header().intraCodec());
+        m.put("model", c.modelId());
+        m.put("model_sha256", info.header().modelSha256());
+        m.put("provider", "java");
+        return m;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StreamInfo info = StreamInfo.of(Inputs.bytes(input));
+        Map<String, Object> m = describe(info);
+        if (json) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                Object v = e.getValue();
+                String s = v instanceof int[] a ? java.util.Arrays.toString(a)
+                        : v instanceof Double dd ? String.format(Locale.ROOT, "%.6g", dd) : String.valueOf(v);
+                System.out.printf("%-24s %s%n", e.getKey(), s);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
