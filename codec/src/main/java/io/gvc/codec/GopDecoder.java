@@ -145,7 +145,7 @@ public final class GopDecoder implements AutoCloseable {
         try {
             return codec.decode(b.data(), w, h);
         } catch (BitstreamException e) {
-            throw new BitstreamException(field + "." + e.field(), e.getMessage());
+            throw e.within(field);
         } catch (RuntimeException e) {
             throw new BitstreamException(field, b.codecId() + " could not decode it: " + e.getMessage());
         }

@@ -38,7 +38,7 @@ public final class StreamDecoder {
                 try {
                     frames = dec.decode(p, shared);
                 } catch (BitstreamException e) {
-                    throw new BitstreamException("gop[" + k + "]." + e.field(), e.getMessage());
+                    throw e.within("gop[" + k + "]");
                 }
                 out.addAll(frames.subList(part.firstOutput(k), frames.size()));
                 shared = frames.get(frames.size() - 1);

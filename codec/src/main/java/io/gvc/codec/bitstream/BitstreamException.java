@@ -7,15 +7,28 @@ package io.gvc.codec.bitstream;
 public class BitstreamException extends Exception {
 
     private final String field;
+    private final String problem;
 
     public BitstreamException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
+        this.problem = problem;
     }
 
     public BitstreamException(String field, String problem, Throwable cause) {
         super(field + ": " + problem, cause);
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the field, without its name. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The same problem, seen from an enclosing structure: the field name gets {@code prefix.} in front. */
+    public BitstreamException within(String prefix) {
+        return new BitstreamException(prefix + "." + field, problem, this);
     }
 
     /** The name of the field (as in docs/bitstream.md) that failed. */

@@ -74,13 +74,13 @@ public final class ContainerCodec {
             try {
                 n = PacketCodec.framedLength(file, pos, file.length);
             } catch (BitstreamException e) {
-                throw new BitstreamException("gop[" + expectedSeq + "]." + e.field(), e.getMessage());
+                throw e.within("gop[" + expectedSeq + "]");
             }
             GvcPacket p;
             try {
                 p = PacketCodec.read(file, pos, pos + n);
             } catch (BitstreamException e) {
-                throw new BitstreamException("gop[" + expectedSeq + "]." + e.field(), e.getMessage());
+                throw e.within("gop[" + expectedSeq + "]");
             }
             if (p.gopSeq() != expectedSeq) {
                 throw new BitstreamException("gop[" + expectedSeq + "].gop_seq", "is " + p.gopSeq()

@@ -1,0 +1,104 @@
+package io.gvc.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvc.codec.frame.Video;
+import io.gvc.codec.frame.Y4mReader;
+import io.gvc.codec.metrics.Psnr;
+import io.gvc.jobs.media.ReadOptions;
+import io.gvc.jobs.media.VideoReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a new user runs it, on a real 176x144 clip: encode, decode, info, bad input. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GvcCliTest {
+
+    Path dir;
+
+    Path clip;
+    Path gvc;
+
+    @BeforeAll
+    void encodeOnce(@TempDir Path tmp) throws Exception {
+        dir = tmp;
+        clip = Path.of(System.getProperty("gvc.shared", "../../shared"), "data/video/carphone_pristine.mp4");
+        assumeTrue(Files.exists(clip), "shared clip " + clip + " is absent: skipping the CLI tests");
+        gvc = dir.resolve("c.gvc");
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", gvc.toString(), "--frames", "65",
+                "--bpp", "0.03"));
+    }
+
+    @Test
+    void encodeLandsNearTheTargetAndDecodesExactlyWhateverTheThreads() throws Exception {
+        Path one = dir.resolve("d1.y4m"), two = dir.resolve("d2.y4m");
+        assertEquals(0, GvcCli.run("decode", "-i", gvc.toString(), "-o", one.toString(), "--threads", "1"));
+        assertEquals(0, GvcCli.run("decode", "-i", gvc.toString(), "-o", two.toString(), "--threads", "2"));
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two), "decode depends on the thread count");
+
+        Video decoded = Y4mReader.read(one, Integer.MAX_VALUE);
+        assertEquals(65, decoded.frameCount());
+        assertEquals(176, decoded.format().width());
+        assertEquals(144, decoded.format().height());
+
+        JsonNode info = infoJson();
+        double bpp = info.get("bpp").asDouble();
+        assertTrue(bpp > 0.015 && bpp < 0.045, "bpp " + bpp + " is not within 50% of 0.03");
+        assertEquals(bpp / 3, info.get("bpp_per_colour_sample").asDouble(), 1e-12);
+        assertEquals(8 * Files.size(gvc), info.get("bits_boundary").asLong() + info.get("bits_atoms").asLong()
+                + info.get("bits_side").asLong());
+        assertEquals(65, info.get("frames").asInt());
+
+        // the encoder's stored PSNR is the decoded file's PSNR, exactly
+        Video source = VideoReader.read(clip, ReadOptions.firstFrames(65));
+        double measured = Psnr.sequenceSse(source, decoded).psnrY();
+        assertEquals(measured, info.get("psnr_y").asDouble(), 0.0);
+    }
+
+    private JsonNode infoJson() throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, "UTF-8"));
+        try {
+            assertEquals(0, GvcCli.run("info", gvc.toString(), "--json"));
+        } finally {
+            System.setOut(old);
+        }
+        return new ObjectMapper().readTree(buf.toString("UTF-8"));
+    }
+
+    @Test
+    void corruptTruncatedAndRandomFilesAreBadInput() throws Exception {
+        byte[] good = Files.readAllBytes(gvc);
+        byte[] corrupt = good.clone();
+        corrupt[good.length / 2] ^= 0x5A;
+        byte[] random = new byte[4000];
+        new java.util.Random(7).nextBytes(random);
+        byte[][] cases = {corrupt, java.util.Arrays.copyOf(good, good.length - 100), random, new byte[0]};
+        for (int i = 0; i < cases.length; i++) {
+            Path bad = dir.resolve("bad" + i + ".gvc");
+            Files.write(bad, cases[i]);
+            assertEquals(ExitCodes.BAD_INPUT, GvcCli.run("decode", "-i", bad.toString(), "-o",
+                    dir.resolve("x.y4m").toString()), "case " + i);
+            assertEquals(ExitCodes.BAD_INPUT, GvcCli.run("info", bad.toString()), "case " + i);
+        }
+        assertEquals(ExitCodes.BAD_INPUT, GvcCli.run("info", dir.resolve("missing.gvc").toString()));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(ExitCodes.USAGE, GvcCli.run("encode", "-i", clip.toString()));
+        assertEquals(ExitCodes.USAGE, GvcCli.run("encode", "-i", clip.toString(), "-o", "x.gvc", "--variant", "foo"));
+    }
+}
