@@ -19,8 +19,12 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "Output .y4m or .mp4.")
     Path output;
 
-    @Option(names = "--model", description = "Prior the stream was coded with (default: the shipped one).")
+    @Option(names = "--model", description = "Prior the stream was coded with: a model folder, manifest.json or prior file (default: the shipped Java prior).")
     Path model;
+
+    @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; CUDA falls back to CPU when absent).",
+            defaultValue = "cpu")
+    String device;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
     Integer threads;
@@ -28,7 +32,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] file = Inputs.bytes(input);
-        FlowPrior prior = PriorLoader.load(model);
+        FlowPrior prior = PriorLoader.load(model, device);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Video v = StreamDecoder.decode(file, prior, n, new ProgressLine("decode", System.err));
         VideoWriter.write(v, output);

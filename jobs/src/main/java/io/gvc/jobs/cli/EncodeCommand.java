@@ -88,8 +88,12 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Codebook seed (default: the project's fixed seed).")
     Long seed;
 
-    @Option(names = "--model", description = "Prior to use: a gvc-gauss-dct prior file (default: the shipped one).")
+    @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime (e.g. model-assets/reference), or a gvc-gauss-dct prior file (default: the shipped Java prior).")
     Path model;
+
+    @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; CUDA falls back to CPU when absent).",
+            defaultValue = "cpu")
+    String device;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
     Integer threads;
@@ -100,7 +104,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Video video = Inputs.video(input, frames == null ? Integer.MAX_VALUE : frames, null, null);
-        FlowPrior prior = PriorLoader.load(model);
+        FlowPrior prior = PriorLoader.load(model, device);
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
         IntraCodecs.byId(intraId); // fail early, naming the codecs there are

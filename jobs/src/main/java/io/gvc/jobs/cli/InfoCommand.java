@@ -53,7 +53,6 @@ final class InfoCommand implements Callable<Integer> {
         m.put("intra_codec", info.header().intraCodec());
         m.put("model", c.modelId());
         m.put("model_sha256", info.header().modelSha256());
-        m.put("provider", "java");
         return m;
     }
 

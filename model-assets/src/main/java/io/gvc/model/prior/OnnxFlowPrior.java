@@ -121,9 +121,24 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         return manifest.name();
     }
 
+    /**
+     * The velocity file's SHA-256, or, when the graph consumes Gaussian terms, the SHA-256 of
+     * "velocity-hash:spectrum-hash": the output depends on both, so a stream coded with another
+     * spectrum must be refused.
+     */
     @Override
     public String sha256() {
-        return manifest.velocity().sha256();
+        String velocity = manifest.velocity().sha256();
+        if (gaussian == null) {
+            return velocity;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (velocity + ":" + gaussian.sha256()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
     }
 
     @Override
