@@ -2,6 +2,7 @@ package io.gvc.model.prior;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,7 +88,12 @@ class OnnxFlowPriorTest {
         double worst = 0;
         try (LoadedModel model = ManifestLoader.load(dir); OnnxFlowPrior onnx = new OnnxFlowPrior(model, gauss)) {
             assertEquals(ReferencePriorExporter.NAME, onnx.id());
-            assertEquals(ManifestLoader.sha256(dir.resolve("velocity.onnx")), onnx.sha256());
+            // the model's identity covers the graph and the spectrum that feeds it
+            String velocity = ManifestLoader.sha256(dir.resolve("velocity.onnx"));
+            String combined = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((velocity + ":" + gauss.sha256()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            assertEquals(combined, onnx.sha256());
+            assertNotEquals(velocity, onnx.sha256());
             assertEquals("CPUExecutionProvider", onnx.provider());
             for (Variant v : Variant.values()) {
                 for (int gop = 0; gop < 2; gop++) { // the second GOP reuses the pooled tensors
