@@ -42,7 +42,11 @@ final class CodingSetup {
 
     /** Whether two configs describe the same replay (so a decoder can keep its setup). */
     boolean serves(CodingConfig other) {
-        CodingConfig c = config;
+        return sameReplay(config, other);
+    }
+
+    /** Whether two configs replay identically (every field but none). */
+    static boolean sameReplay(CodingConfig c, CodingConfig other) {
         return c.variant() == other.variant() && c.format().equals(other.format())
                 && c.gopFrames() == other.gopFrames() && c.latentDownscale() == other.latentDownscale()
                 && c.temporalStride() == other.temporalStride() && c.codebookSize() == other.codebookSize()

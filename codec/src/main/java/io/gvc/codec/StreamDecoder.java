@@ -29,6 +29,10 @@ public final class StreamDecoder {
             Frame shared = null;
             for (GvcPacket p : c.packets()) {
                 long k = p.gopSeq();
+                if (!CodingSetup.sameReplay(c.header().config(), p.config())) {
+                    throw new BitstreamException("gop[" + k + "].packet.config",
+                            "differs from the stream header's coding configuration");
+                }
                 if (p.frameCount() != part.frames(k) || p.firstFrame() != part.firstFrame(k)) {
                     throw new BitstreamException("gop[" + k + "].frame_count", "GOP covers frames " + p.firstFrame()
                             + "+" + p.frameCount() + ", the stream header implies " + part.firstFrame(k) + "+"

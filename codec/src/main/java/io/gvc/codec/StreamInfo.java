@@ -23,9 +23,13 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
         for (GvcPacket p : c.packets()) {
             boundary += 8 * p.boundaryBytes();
             atoms += 8L * p.atoms().length;
-            sy += p.sse()[0];
-            su += p.sse()[1];
-            sv += p.sse()[2];
+            try {
+                sy = Math.addExact(sy, p.sse()[0]);
+                su = Math.addExact(su, p.sse()[1]);
+                sv = Math.addExact(sv, p.sse()[2]);
+            } catch (ArithmeticException e) {
+                throw new BitstreamException("gop[" + p.gopSeq() + "].packet.sse", "stream total overflows");
+            }
             ms[i++] = p.m();
         }
         long total = 8L * file.length;

@@ -63,7 +63,8 @@ public final class PacketCodec {
         int h = r.u16In(ctx + ".height", 1, Limits.MAX_SIDE);
         int fn = r.u32In(ctx + ".fps_num", 1, Integer.MAX_VALUE);
         int fd = r.u32In(ctx + ".fps_den", 1, Integer.MAX_VALUE);
-        int gop = r.u16In(ctx + ".gop_frames", 1, Limits.MAX_GOP_FRAMES);
+        // GOPs that share a boundary advance by F - 1 frames, so they need F >= 2
+        int gop = r.u16In(ctx + ".gop_frames", variant.sharesBoundary() ? 2 : 1, Limits.MAX_GOP_FRAMES);
         int ds = r.u8In(ctx + ".latent_downscale", 1, Limits.MAX_DOWNSCALE);
         int stride = r.u8In(ctx + ".temporal_stride", 1, Limits.MAX_STRIDE);
         int k = r.u32In(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK);
@@ -150,8 +151,11 @@ public final class PacketCodec {
         FieldReader.checkRange("packet.atom_bits", atomBits, 0, (long) Limits.MAX_ATOM_BYTES * 8);
         byte[] atoms = r.bytes((int) ((atomBits + 7) / 8), "packet.atoms");
         long[] sse = {r.u64("packet.sse_y"), r.u64("packet.sse_u"), r.u64("packet.sse_v")};
+        // no error can exceed 255^2 per sample: bounding each GOP's SSE keeps a stream's sum in a long
+        long lumaMax = 65025L * frames * config.format().width() * config.format().height();
+        String[] names = {"packet.sse_y", "packet.sse_u", "packet.sse_v"};
         for (int i = 0; i < 3; i++) {
-            FieldReader.checkRange("packet.sse", sse[i], 0, Long.MAX_VALUE);
+            FieldReader.checkRange(names[i], sse[i], 0, lumaMax);
         }
         if (r.remaining() != 0) {
             throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
