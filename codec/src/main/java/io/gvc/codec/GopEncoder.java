@@ -97,9 +97,6 @@ public final class GopEncoder implements AutoCloseable {
         List<BoundaryPicture> boundaries = codeBoundaries(gop, toCode, (long) (budget * params.boundaryShare()));
         Frame first = chained ? sharedFirst : (variant == Variant.T2V ? null : decoded(boundaries, 0, gop));
         Frame last = variant == Variant.FLF2V && n > 1 ? decoded(boundaries, n - 1, gop) : null;
-        if (variant == Variant.FLF2V && n == 1) {
-            last = null;
-        }
 
         // 2. latents and the prior's view of this GOP
         DctLatentSpace space = setup.space;
@@ -119,8 +116,10 @@ public final class GopEncoder implements AutoCloseable {
             m = params.m();
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         } else {
+            // every field but the atoms is known now, except the I2V tail residual (coded after the
+            // search): it is left out here, so --tail-residual overshoots the target by its size
             long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, boundaries, prompt, side,
-                    params.tailResidual() ? new byte[64] : new byte[0], new BitWriter(), new long[3])).length;
+                    new byte[0], new BitWriter(), new long[3])).length;
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), budget - fixed,
                     params.mTail());
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
@@ -185,25 +184,30 @@ public final class GopEncoder implements AutoCloseable {
         if (positions.isEmpty()) {
             return List.of();
         }
-        int q;
         if (params.keyframeQuality() != null) {
-            q = params.keyframeQuality();
-        } else {
-            int lo = 1, hi = 100;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                long bits = 0;
-                for (int p : positions) {
-                    bits += 8L * intra.encode(gop.frame(p), mid).length;
-                }
-                if (bits <= budgetBits) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            q = lo;
+            return codeAt(gop, positions, params.keyframeQuality());
         }
+        // bisection on quality (size grows with it), keeping the best fitting trial so it is not coded twice
+        List<BoundaryPicture> best = null;
+        int lo = 1, hi = 100;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            List<BoundaryPicture> trial = codeAt(gop, positions, mid);
+            long bits = 0;
+            for (BoundaryPicture b : trial) {
+                bits += 8L * b.data().length;
+            }
+            if (bits <= budgetBits) {
+                best = trial;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best != null ? best : codeAt(gop, positions, 1);
+    }
+
+    private List<BoundaryPicture> codeAt(Gop gop, List<Integer> positions, int q) {
         List<BoundaryPicture> out = new ArrayList<>();
         for (int p : positions) {
             out.add(new BoundaryPicture(p, intra.id(), q, intra.encode(gop.frame(p), q)));

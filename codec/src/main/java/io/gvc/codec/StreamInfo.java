@@ -4,6 +4,7 @@ import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.StreamHeader;
+import io.gvc.codec.frame.Frame;
 import io.gvc.codec.metrics.Bpp;
 import io.gvc.codec.metrics.YuvSse;
 
@@ -35,8 +36,8 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
         long total = 8L * file.length;
         var f = c.header().config().format();
         long frames = c.header().totalFrames();
-        long cw = (f.width() + 1) / 2, ch = (f.height() + 1) / 2;
-        YuvSse sse = new YuvSse(sy, su, sv, frames * f.width() * f.height(), frames * cw * ch);
+        long chroma = (long) Frame.chromaWidth(f.width()) * Frame.chromaHeight(f.height());
+        YuvSse sse = new YuvSse(sy, su, sv, frames * f.width() * f.height(), frames * chroma);
         return new StreamInfo(c.header(), frames, c.packets().size(), file.length, boundary, atoms,
                 total - boundary - atoms, sse, ms);
     }

@@ -24,4 +24,6 @@ public final class Limits {
     public static final int MAX_PACKET_BYTES = 64 << 20;
     public static final int MAX_PROMPT_BYTES = 4096;
     public static final long MAX_TOTAL_FRAMES = 1L << 31;
+    /** Floats per latent frame; the encoder's defaults stay near 10^4, so 2^18 leaves room and bounds memory. */
+    public static final int MAX_LATENT_DIM = 1 << 18;
 }

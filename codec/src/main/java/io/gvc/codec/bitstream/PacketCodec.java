@@ -66,6 +66,11 @@ public final class PacketCodec {
         // GOPs that share a boundary advance by F - 1 frames, so they need F >= 2
         int gop = r.u16In(ctx + ".gop_frames", variant.sharesBoundary() ? 2 : 1, Limits.MAX_GOP_FRAMES);
         int ds = r.u8In(ctx + ".latent_downscale", 1, Limits.MAX_DOWNSCALE);
+        long dim = io.gvc.codec.latent.DctLatentSpace.geometry(w, h, ds).dim();
+        if (dim > Limits.MAX_LATENT_DIM) {
+            throw new BitstreamException(ctx + ".latent_downscale", ds + " at " + w + "x" + h + " gives " + dim
+                    + " latent values per frame, above " + Limits.MAX_LATENT_DIM);
+        }
         int stride = r.u8In(ctx + ".temporal_stride", 1, Limits.MAX_STRIDE);
         int k = r.u32In(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK);
         int steps = r.u16In(ctx + ".steps", 1, Limits.MAX_STEPS);

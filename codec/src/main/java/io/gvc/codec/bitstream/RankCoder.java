@@ -51,22 +51,28 @@ public final class RankCoder {
             throw new BitstreamException("atoms.rank", "rank exceeds C(" + k + ", " + m + ")");
         }
         int[] out = new int[m];
+        if (m == 0) {
+            return out;
+        }
+        // Walk c down once from K-1, keeping b = C(c, i+1) by exact ratio updates instead of
+        // recomputing a binomial per probe: O(K + M) small multiplications and divisions in all.
         BigInteger r = rank;
-        int hi = k - 1;
+        int c = k - 1;
+        BigInteger b = binomial(c, m);
         for (int i = m - 1; i >= 0; i--) {
-            // largest c in [i, hi] with C(c, i + 1) <= r: binary search, C is increasing in c
-            int lo = i, top = hi;
-            while (lo < top) {
-                int mid = (lo + top + 1) >>> 1;
-                if (binomial(mid, i + 1).compareTo(r) <= 0) {
-                    lo = mid;
-                } else {
-                    top = mid - 1;
-                }
+            int sz = i + 1; // b = C(c, sz)
+            while (b.compareTo(r) > 0) {
+                // C(c-1, sz) = C(c, sz) (c - sz) / c
+                b = b.multiply(BigInteger.valueOf(c - sz)).divide(BigInteger.valueOf(c));
+                c--;
             }
-            out[i] = lo;
-            r = r.subtract(binomial(lo, i + 1));
-            hi = lo - 1;
+            out[i] = c;
+            r = r.subtract(b);
+            if (i > 0) {
+                // next: C(c-1, i) = C(c, i+1) (i+1) / c
+                b = b.multiply(BigInteger.valueOf(sz)).divide(BigInteger.valueOf(c));
+                c--;
+            }
         }
         return out;
     }

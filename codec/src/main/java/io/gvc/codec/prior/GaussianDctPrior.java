@@ -3,6 +3,7 @@ package io.gvc.codec.prior;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.latent.DctLatentSpace;
 import io.gvc.codec.latent.LatentGeometry;
+import io.gvc.codec.latent.LatentSynthesis;
 import io.gvc.codec.variant.Variant;
 
 /**
@@ -66,21 +67,15 @@ public final class GaussianDctPrior implements FlowPrior {
         float[][] mean = new float[c.latentFrames()][d];
         for (int f = 0; f < mean.length; f++) {
             float a = c.alphas()[f];
-            float[] m = mean[f];
-            switch (c.variant()) {
-                case FLF2V -> {
-                    for (int i = 0; i < d; i++) {
-                        m[i] = (1f - a) * c.firstLatent()[i] + a * c.lastLatent()[i];
-                    }
-                }
-                case I2V -> System.arraycopy(c.firstLatent(), 0, m, 0, d);
-                case T2V -> {
-                    for (int p = 0; p < g.planes(); p++) {
-                        double pixels = (double) g.planeWidth()[p] * g.planeHeight()[p];
-                        m[g.planeOffset(p)] = (float) (spectrum.dcMean()[SpectralBands.planeClass(p)]
-                                * Math.sqrt(pixels) * DctLatentSpace.SCALE);
-                    }
-                }
+            if (c.variant() != Variant.T2V) {
+                // FLF2V and I2V: the anchor the pictures are built on, so prior and synthesis agree
+                mean[f] = LatentSynthesis.anchorLatent(c.variant(), c.firstLatent(), c.lastLatent(), a, d);
+                continue;
+            }
+            for (int p = 0; p < g.planes(); p++) {
+                double pixels = (double) g.planeWidth()[p] * g.planeHeight()[p];
+                mean[f][g.planeOffset(p)] = (float) (spectrum.dcMean()[SpectralBands.planeClass(p)]
+                        * Math.sqrt(pixels) * DctLatentSpace.SCALE);
             }
         }
         return mean;

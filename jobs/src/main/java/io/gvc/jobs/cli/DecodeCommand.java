@@ -6,6 +6,7 @@ import io.gvc.codec.prior.FlowPrior;
 import io.gvc.jobs.media.VideoWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,22 +20,14 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "Output .y4m or .mp4.")
     Path output;
 
-    @Option(names = "--model", description = "Prior the stream was coded with: a model folder, manifest.json or prior file (default: the shipped Java prior).")
-    Path model;
-
-    @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; CUDA falls back to CPU when absent).",
-            defaultValue = "cpu")
-    String device;
-
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
-    Integer threads;
+    @CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Override
     public Integer call() throws Exception {
         byte[] file = Inputs.bytes(input);
-        FlowPrior prior = PriorLoader.load(model, device);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Video v = StreamDecoder.decode(file, prior, n, new ProgressLine("decode", System.err));
+        FlowPrior prior = modelOptions.prior();
+        Video v = StreamDecoder.decode(file, prior, modelOptions.threads(), new ProgressLine("decode", System.err));
         VideoWriter.write(v, output);
         System.out.printf("%s: %d frames %dx%d%n", output, v.frameCount(), v.format().width(), v.format().height());
         return ExitCodes.OK;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,30 +89,23 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Codebook seed (default: the project's fixed seed).")
     Long seed;
 
-    @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime (e.g. model-assets/reference), or a gvc-gauss-dct prior file (default: the shipped Java prior).")
-    Path model;
-
-    @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; CUDA falls back to CPU when absent).",
-            defaultValue = "cpu")
-    String device;
-
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
-    Integer threads;
-
     @Option(names = "--recon", description = "Also write the decoder's reconstruction (.y4m or .mp4).")
     Path recon;
+
+    @CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Override
     public Integer call() throws Exception {
         Video video = Inputs.video(input, frames == null ? Integer.MAX_VALUE : frames, null, null);
-        FlowPrior prior = PriorLoader.load(model, device);
+        FlowPrior prior = modelOptions.prior();
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
         IntraCodecs.byId(intraId); // fail early, naming the codecs there are
         CodecParams p = new CodecParams(Variant.parse(variant), gop, latentDownscale, stride, k, m, mTail,
                 d.tailLatentFrames(), steps, tailSteps, shift, gScale, seed != null ? seed : d.seed(), intraId,
                 keyframeQuality, bpp, d.boundaryShare(), tailResidual, prompt,
-                threads != null ? threads : d.threads());
+                modelOptions.threads());
         System.err.printf(Locale.ROOT, "encode: %s, %d frames %dx%d, %s, K=%d, %s, boundaries by %s%n", input,
                 video.frameCount(), video.format().width(), video.format().height(), p.variant(), k,
                 m != null ? "M=" + m : "target " + bpp + " bpp", intraId);
