@@ -1,0 +1,72 @@
+package io.gvc.model;
+
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.prior.GaussianDctPrior;
+import io.gvc.codec.prior.PriorSpectrum;
+import io.gvc.model.prior.OnnxFlowPrior;
+import io.gvc.model.runtime.SessionConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the prior a command or an operator runs with: the shipped Gaussian DCT prior (fitted from
+ * the shared clips, a resource of this module) by default, an ONNX model folder or manifest run by
+ * ONNX Runtime, or a gvc-gauss-dct prior file. Encoder and decoder must load the same one.
+ */
+public final class Priors {
+
+    /** Classpath location of the shipped default, see model-assets/src/main/resources. */
+    public static final String DEFAULT_RESOURCE = "/gvc/priors/gauss-dct-default.txt";
+
+    private Priors() {
+    }
+
+    /** The shipped pure-Java prior. */
+    public static GaussianDctPrior shipped() {
+        try (InputStream in = Priors.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped prior " + DEFAULT_RESOURCE + " is missing from the jar");
+            }
+            return new GaussianDctPrior(PriorSpectrum.load(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("the shipped prior is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param model   null for the shipped Java prior; a model folder or manifest (.json) for an ONNX
+     *                model run by ONNX Runtime; else a gvc-gauss-dct prior file (or a folder with prior.txt)
+     * @param device  cpu, cuda or cuda:N (ONNX models only; falls back to CPU when CUDA is absent)
+     * @param threads intra-op threads of the ONNX session
+     * @throws IOException when the model is missing, unreadable, or refused (hash, tensor shapes)
+     */
+    public static FlowPrior load(Path model, String device, int threads) throws IOException {
+        if (model == null) {
+            return shipped();
+        }
+        if (!Files.exists(model)) {
+            throw new IOException("model " + model + ": no such file or folder");
+        }
+        if (isOnnxModel(model)) {
+            try {
+                // Gaussian-terms models take their mean and variance from the shipped spectrum
+                return OnnxFlowPrior.load(model, SessionConfig.of(device, threads), shipped(), null);
+            } catch (RuntimeException e) {
+                throw new IOException("model " + model + ": " + e.getMessage(), e);
+            }
+        }
+        Path file = Files.isDirectory(model) ? model.resolve("prior.txt") : model;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("model " + model + ": expected a prior file (gvc-gauss-dct) or a folder with prior.txt");
+        }
+        return new GaussianDctPrior(PriorSpectrum.load(file));
+    }
+
+    /** Whether {@code model} names an ONNX model (a folder with manifest.json, or a .json manifest). */
+    public static boolean isOnnxModel(Path model) {
+        return Files.isDirectory(model) ? Files.exists(model.resolve("manifest.json"))
+                : model.getFileName().toString().endsWith(".json");
+    }
+}
