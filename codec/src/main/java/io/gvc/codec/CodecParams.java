@@ -78,4 +78,16 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, codecId, quality, targetBpp,
                 boundaryShare, tailResidual, prompt, threads);
     }
+
+    public CodecParams withGopFrames(int frames) {
+        return new CodecParams(variant, frames, latentDownscale, temporalStride, codebookSize, m, mTail,
+                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
+                boundaryShare, tailResidual, prompt, threads);
+    }
+
+    public CodecParams withPrompt(String text) {
+        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
+                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
+                boundaryShare, tailResidual, text, threads);
+    }
 }

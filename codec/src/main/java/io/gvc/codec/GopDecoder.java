@@ -42,6 +42,26 @@ public final class GopDecoder implements AutoCloseable {
     }
 
     /**
+     * The frame the next GOP of the chain starts from, without generating this GOP: FLF2V codes a
+     * GOP's last frame intra, so it is the intra decode of that boundary picture (bit-identical to
+     * the last frame {@link #decode} returns). Empty for variants whose last frame is generated
+     * (I2V) or that do not chain (T2V), and for single-frame GOPs.
+     */
+    public static java.util.Optional<Frame> lastBoundary(GvcPacket p) throws BitstreamException {
+        CodingConfig config = p.config();
+        int n = p.frameCount();
+        if (config.variant() != Variant.FLF2V || n < 2) {
+            return java.util.Optional.empty();
+        }
+        BoundaryPicture b = p.boundaryAt(n - 1);
+        if (b == null) {
+            throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
+        }
+        return java.util.Optional.of(intra(b, config.format().width(), config.format().height(),
+                "packet.boundary[last]"));
+    }
+
+    /**
      * Decodes one GOP into all of its frames (the shared first frame included).
      *
      * @param sharedFirst the previous GOP's last decoded frame when {@link #needsSharedFirst}; else ignored

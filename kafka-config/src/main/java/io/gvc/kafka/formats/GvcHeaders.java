@@ -27,6 +27,11 @@ public final class GvcHeaders {
     public static final String GOP_SEQ = "gvc.gop-seq";
     /** Capture time of the GOP's first frame, microseconds since the epoch, decimal. */
     public static final String CAPTURE_TS = "gvc.capture-ts";
+    /**
+     * Decoded GOPs only, and only when set: the GOP was decoded from a stand-in for its shared first
+     * frame because the GOP before it never arrived (text says which frame stood in).
+     */
+    public static final String CONCEALED = "gvc.concealed";
     /** Dead letters only: why the record was refused. */
     public static final String ERROR = "gvc.error";
     /** Dead letters only: the topic the refused record was read from. */

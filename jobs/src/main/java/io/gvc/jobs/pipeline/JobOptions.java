@@ -1,0 +1,101 @@
+package io.gvc.jobs.pipeline;
+
+import io.gvc.kafka.props.ClientProperties;
+import io.gvc.kafka.topics.GvcTopics;
+import io.gvc.operators.FailureDrill;
+import io.gvc.operators.PriorSource;
+import io.gvc.operators.encode.StreamConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * The options of EncodeJob and DecodeJob, as {@code --key value} arguments (Flink's ParameterTool),
+ * with their defaults. {@link #HELP} is what {@code --help} prints.
+ */
+public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig streams, PriorSource prior,
+                         int parallelism, int decoders, int decoderGpus, Duration checkpointInterval,
+                         String encodeGroup, String decodeGroup, String transactionalIdPrefix, long maxRawRecordBytes,
+                         long maxPacketRecordBytes, int reorderMaxWaiting, int restartAttempts, FailureDrill drill) {
+
+    public static final String HELP = """
+            Options (all --key value; defaults in brackets):
+              --bootstrap HOST:PORT        Kafka bootstrap servers (or bootstrap.servers in --kafka-config)
+              --kafka-config FILE          Kafka client properties: security.protocol, ssl.*, sasl.* are passed
+                                           through as written; gvc.topics.prefix / gvc.topic.<role>.* rename topics
+              --stream-config FILE         per-stream coding settings (see StreamConfig): default.bpp,
+                                           default.gop-frames, stream.<id>.width/height, streams=... [codec defaults]
+              --model PATH                 prior on every task manager: ONNX model folder/manifest or prior file
+                                           [the prior shipped in the jar]
+              --device cpu|cuda[:N]        where ONNX models run when Flink assigns no GPU [cpu]
+              --parallelism N              parallelism of sources, encoders, resolver, reorderer [1]
+              --decoders N                 parallel GOP decoders [--parallelism]
+              --decoder-gpus N             GPUs each decoder slot asks for (Flink external resource 'gpu';
+                                           needs fine-grained resource management on the cluster) [0]
+              --codec-threads N            worker threads per encoder/decoder [cores / parallelism]
+              --checkpoint-interval-ms N   checkpoints; outputs become visible to read_committed readers at each [2000]
+              --encode-group ID            consumer group of the encode job [gvc-encode]
+              --decode-group ID            consumer group of the decode job [gvc-decode]
+              --transactional-id-prefix P  prefix of the sinks' Kafka transactional ids [gvc]
+              --max-raw-record-bytes N     larger raw-GOP records go to the dead letters [raw topic's limit]
+              --reorder-max-waiting N      decoded GOPs one stream may hold back waiting for an earlier one [64]
+              --restart-attempts N         fixed-delay restarts after a failure [10]
+              --fail-after-gops N          recovery drill: subtask 0 fails once after N GOPs [0 = off]
+            """;
+
+    public static JobOptions parse(String[] args) throws IOException {
+        return from(ParameterTool.fromArgs(args));
+    }
+
+    public static JobOptions from(ParameterTool p) throws IOException {
+        Properties kp = new Properties();
+        if (p.has("kafka-config")) {
+            kp.putAll(ClientProperties.fromFile(Path.of(p.get("kafka-config"))).common());
+            kp.putAll(ClientProperties.fromFile(Path.of(p.get("kafka-config"))).gvcSettings());
+        }
+        if (p.has("bootstrap")) {
+            kp.setProperty("bootstrap.servers", p.get("bootstrap"));
+        }
+        if (kp.getProperty("bootstrap.servers") == null) {
+            throw new IllegalArgumentException("--bootstrap HOST:PORT is required (or bootstrap.servers in --kafka-config)");
+        }
+        ClientProperties kafka = ClientProperties.of(kp);
+        int parallelism = p.getInt("parallelism", 1);
+        int cores = Runtime.getRuntime().availableProcessors();
+        StreamConfig streams = p.has("stream-config") ? StreamConfig.load(Path.of(p.get("stream-config")))
+                : StreamConfig.defaults();
+        streams = streams.withThreads(p.getInt("codec-threads", Math.max(1, cores / parallelism)));
+        GvcTopics topics = kafka.topics();
+        return new JobOptions(kafka, topics, streams, new PriorSource(p.get("model", null), p.get("device", "cpu")),
+                parallelism, p.getInt("decoders", parallelism), p.getInt("decoder-gpus", 0),
+                Duration.ofMillis(p.getLong("checkpoint-interval-ms", 2000)), p.get("encode-group", "gvc-encode"),
+                p.get("decode-group", "gvc-decode"), p.get("transactional-id-prefix", "gvc"),
+                p.getLong("max-raw-record-bytes", topics.rawGops().maxMessageBytes()),
+                p.getLong("max-packet-record-bytes", topics.bitstream().maxMessageBytes()),
+                p.getInt("reorder-max-waiting", 64), p.getInt("restart-attempts", 10),
+                new FailureDrill(p.getInt("fail-after-gops", 0)));
+    }
+
+    /** Local mode: the embedded broker, the given streams and parallelism. */
+    public static JobOptions local(ClientProperties kafka, GvcTopics topics, StreamConfig streams, PriorSource prior,
+                                   int parallelism, Duration checkpointInterval) {
+        String p = topics.rawGops().name().replace(GvcTopics.RAW_GOPS, "");
+        return new JobOptions(kafka, topics, streams, prior, parallelism, parallelism, 0, checkpointInterval,
+                p + "encode", p + "decode", p + "tx", topics.rawGops().maxMessageBytes(),
+                topics.bitstream().maxMessageBytes(), 64, 10, FailureDrill.off());
+    }
+
+    public JobOptions withDrill(FailureDrill d) {
+        return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
+                encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
+                reorderMaxWaiting, restartAttempts, d);
+    }
+
+    public JobOptions withMaxRawRecordBytes(long bytes) {
+        return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
+                encodeGroup, decodeGroup, transactionalIdPrefix, bytes, maxPacketRecordBytes,
+                reorderMaxWaiting, restartAttempts, drill);
+    }
+}

@@ -1,0 +1,46 @@
+package io.gvc.jobs.pipeline;
+
+import java.util.function.Supplier;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Both jobs submitted side by side to one Flink cluster (local mode, tests). */
+public record LocalPipeline(JobClient encode, JobClient decode) implements AutoCloseable {
+
+    /** @param environments a fresh environment on the target cluster per call */
+    public static LocalPipeline submit(Supplier<StreamExecutionEnvironment> environments, JobOptions o)
+            throws Exception {
+        StreamExecutionEnvironment e = environments.get();
+        JobSetup.configure(e, o);
+        EncodeJob.build(e, o);
+        JobClient encode = e.executeAsync(EncodeJob.NAME);
+        try {
+            StreamExecutionEnvironment d = environments.get();
+            JobSetup.configure(d, o);
+            DecodeJob.build(d, o);
+            return new LocalPipeline(encode, d.executeAsync(DecodeJob.NAME));
+        } catch (Exception ex) {
+            encode.cancel();
+            throw ex;
+        }
+    }
+
+    /** Cancels both jobs and waits for them to stop. */
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        for (JobClient c : new JobClient[] {encode, decode}) {
+            try {
+                c.cancel().get();
+            } catch (Exception ex) {
+                if (first == null && !(String.valueOf(ex.getMessage()).contains("not found")
+                        || String.valueOf(ex.getMessage()).contains("globally terminal"))) {
+                    first = ex;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

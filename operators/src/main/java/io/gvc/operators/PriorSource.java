@@ -1,0 +1,31 @@
+package io.gvc.operators;
+
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.model.Priors;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/**
+ * Which prior the operators load, shipped with the job graph instead of the prior itself: each
+ * slot opens its own (one model session per slot). The model path must exist on every task
+ * manager; null means the prior shipped inside the jar.
+ *
+ * @param model  null, an ONNX model folder / manifest, or a gvc-gauss-dct prior file
+ * @param device cpu, cuda or cuda:N; a decoder given a GPU by Flink uses that GPU's index instead
+ */
+public record PriorSource(String model, String device) implements Serializable {
+
+    public static PriorSource shipped() {
+        return new PriorSource(null, "cpu");
+    }
+
+    public FlowPrior open(String deviceOverride, int threads) throws IOException {
+        return Priors.load(model == null ? null : Path.of(model), deviceOverride != null ? deviceOverride : device,
+                threads);
+    }
+
+    public String describe() {
+        return model == null ? "shipped prior" : model + " on " + device;
+    }
+}

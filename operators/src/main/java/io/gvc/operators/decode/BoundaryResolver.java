@@ -1,0 +1,110 @@
+package io.gvc.operators.decode;
+
+import io.gvc.codec.GopDecoder;
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.frame.Frame;
+import io.gvc.operators.DeadLetters;
+import io.gvc.operators.metrics.StreamMetrics;
+import io.gvc.operators.serde.GvcTypes;
+import io.gvc.operators.types.DeadLetter;
+import io.gvc.operators.types.DecodeTask;
+import io.gvc.operators.types.PacketEnvelope;
+import io.gvc.operators.types.SourceRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Makes each packet decodable on its own, so one stream's GOPs can be generated on many slots at
+ * once. Keyed by stream, it sees the stream's packets in order (one Kafka partition per stream) and
+ * keeps the last boundary frame: FLF2V codes every GOP's last frame intra, so the next GOP's shared
+ * first frame costs one intra decode here, not a generation.
+ *
+ * <p>It also links the packets: each task carries the GOP number of the one handed on before it,
+ * and the reorderer releases GOPs along that chain, so GOPs the encoder skipped or that were refused
+ * here never hold the stream up.
+ *
+ * <p>A packet whose predecessor never arrived (dead-lettered) is concealed: it starts from the
+ * newest boundary frame there is, counted ({@code gopsConcealed}) and marked on the output record.
+ * A packet that needs a predecessor when the stream has none at all is refused.
+ */
+public final class BoundaryResolver extends KeyedProcessFunction<String, PacketEnvelope, DecodeTask> {
+
+    private static final long serialVersionUID = 1L;
+    private final String bitstreamTopic;
+
+    private transient ValueState<Frame> lastBoundary;
+    private transient ValueState<Long> lastBoundarySeq;
+    private transient ValueState<Long> lastHandedOn;
+    private transient StreamMetrics metrics;
+
+    public BoundaryResolver(String bitstreamTopic) {
+        this.bitstreamTopic = bitstreamTopic;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        lastBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary", GvcTypes.FRAME));
+        lastBoundarySeq = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary-seq", Types.LONG));
+        lastHandedOn = getRuntimeContext().getState(new ValueStateDescriptor<>("last-handed-on", Types.LONG));
+        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void processElement(PacketEnvelope env, Context ctx, Collector<DecodeTask> out) throws Exception {
+        String stream = env.streamId();
+        Long handedOn = lastHandedOn.value();
+        if (handedOn != null && env.gopSeq() <= handedOn) {
+            refuse(ctx, env, "GOP " + env.gopSeq() + " of stream " + stream + " arrived after GOP " + handedOn
+                    + " (late or duplicate)");
+            return;
+        }
+        GvcPacket p = PacketCodec.read(env.packet()); // parsed and checked before, cannot fail here
+        Frame shared = null;
+        String concealment = "";
+        if (GopDecoder.needsSharedFirst(p)) {
+            Long have = lastBoundarySeq.value();
+            Frame frame = lastBoundary.value();
+            int w = p.config().format().width(), h = p.config().format().height();
+            if (frame == null || frame.width() != w || frame.height() != h) {
+                refuse(ctx, env, "GOP " + env.gopSeq() + " of stream " + stream + " starts from GOP "
+                        + (env.gopSeq() - 1) + "'s last frame, and no earlier " + w + "x" + h
+                        + " frame of this stream arrived to stand in for it");
+                return;
+            }
+            shared = frame;
+            if (have != env.gopSeq() - 1) {
+                concealment = "GOP " + (env.gopSeq() - 1) + " is missing; its last frame was replaced by GOP "
+                        + have + "'s";
+                metrics.inc(stream, "gopsConcealed");
+            }
+        }
+        try {
+            var last = GopDecoder.lastBoundary(p);
+            if (last.isPresent()) {
+                lastBoundary.update(last.get());
+                lastBoundarySeq.update(env.gopSeq());
+            }
+        } catch (BitstreamException e) {
+            refuse(ctx, env, "corrupt boundary picture: " + e.getMessage());
+            return;
+        }
+        out.collect(new DecodeTask(env, handedOn == null ? -1 : handedOn, shared, concealment));
+        lastHandedOn.update(env.gopSeq());
+        metrics.inc(stream, "gopsResolved");
+    }
+
+    private void refuse(Context ctx, PacketEnvelope env, String why) {
+        metrics.inc(env.streamId(), "deadLetters");
+        SourceRecord r = new SourceRecord(bitstreamTopic, -1, -1, 0, env.streamId().getBytes(StandardCharsets.UTF_8),
+                env.packet(), List.of());
+        ctx.output(DeadLetters.TAG, new DeadLetter(r, why, env.streamId()));
+    }
+}

@@ -1,0 +1,109 @@
+package io.gvc.operators.decode;
+
+import io.gvc.operators.metrics.StreamMetrics;
+import io.gvc.operators.serde.GvcTypes;
+import io.gvc.operators.types.DecodedEnvelope;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Puts one stream's decoded GOPs back in order. Decoders finish in any order; each result names the
+ * GOP the resolver handed on before it, and a result is released once that GOP has been released,
+ * so the output follows the resolver's order exactly and a GOP the encoder skipped or the resolver
+ * refused never blocks the stream.
+ *
+ * <p>Bounded: at most {@code maxWaiting} results wait per stream. Past that, the earliest waiting
+ * result is released and the missing links before it are given up ({@code gopsSkipped}); with
+ * exactly-once delivery this only happens if a decoder result was lost, which the job's
+ * checkpointing rules out, so it is a safety net against unbounded state, not a normal path.
+ * Failed results advance the chain but produce no output.
+ */
+public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelope, DecodedEnvelope> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int maxWaiting;
+    private transient ValueState<Long> lastReleased;
+    private transient ValueState<Long> newestSeen;
+    private transient ValueState<Integer> waitingCount;
+    private transient MapState<Long, DecodedEnvelope> waitingByPrevious;
+    private transient StreamMetrics metrics;
+
+    public Reorderer(int maxWaiting) {
+        if (maxWaiting < 1) {
+            throw new IllegalArgumentException("maxWaiting must be >= 1");
+        }
+        this.maxWaiting = maxWaiting;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        lastReleased = getRuntimeContext().getState(new ValueStateDescriptor<>("last-released", Types.LONG));
+        newestSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-seen", Types.LONG));
+        waitingCount = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-count", Types.INT));
+        waitingByPrevious = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("waiting-by-previous", Types.LONG, GvcTypes.DECODED));
+        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void processElement(DecodedEnvelope d, Context ctx, Collector<DecodedEnvelope> out) throws Exception {
+        String stream = d.streamId();
+        Long newest = newestSeen.value();
+        if (newest == null || d.gopSeq() > newest) {
+            newestSeen.update(d.gopSeq());
+        }
+        waitingByPrevious.put(d.previousSeq(), d);
+        int waiting = (waitingCount.value() == null ? 0 : waitingCount.value()) + 1;
+        long last = lastReleased.value() == null ? -1 : lastReleased.value();
+        DecodedEnvelope next;
+        while ((next = waitingByPrevious.get(last)) != null) {
+            waitingByPrevious.remove(last);
+            waiting--;
+            release(next, out);
+            last = next.gopSeq();
+        }
+        if (waiting > maxWaiting) {
+            DecodedEnvelope earliest = null;
+            for (Map.Entry<Long, DecodedEnvelope> e : waitingByPrevious.entries()) {
+                if (earliest == null || e.getKey() < earliest.previousSeq()) {
+                    earliest = e.getValue();
+                }
+            }
+            metrics.inc(stream, "gopsSkipped");
+            // release the earliest and everything chained behind it
+            last = earliest.previousSeq();
+            while ((next = waitingByPrevious.get(last)) != null) {
+                waitingByPrevious.remove(last);
+                waiting--;
+                release(next, out);
+                last = next.gopSeq();
+            }
+        }
+        lastReleased.update(last);
+        waitingCount.update(waiting);
+        metrics.set(stream, "gopsWaiting", waiting);
+        metrics.set(stream, "gopsInFlight", Math.max(0, newestSeen.value() - last));
+    }
+
+    private void release(DecodedEnvelope d, Collector<DecodedEnvelope> out) {
+        if (d.failed()) {
+            metrics.inc(d.streamId(), "gopsFailed");
+            return;
+        }
+        long latencyMs = (System.currentTimeMillis() * 1000 - d.captureTimeMicros()) / 1000;
+        metrics.inc(d.streamId(), "gopsReleased");
+        metrics.record(d.streamId(), "latencyMs", Math.max(0, latencyMs));
+        if (!d.concealment().isEmpty()) {
+            metrics.inc(d.streamId(), "gopsConcealed");
+        }
+        out.collect(d);
+    }
+}

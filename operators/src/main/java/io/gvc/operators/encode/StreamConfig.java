@@ -1,0 +1,193 @@
+package io.gvc.operators.encode;
+
+import io.gvc.codec.CodecParams;
+import io.gvc.codec.variant.Variant;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Per-stream coding settings, from a properties file ({@code --stream-config}). Keys:
+ * <pre>
+ * # every stream, unless it says otherwise
+ * default.bpp=0.03            target bits per pixel (rate control picks M per GOP)
+ * default.m=16                fixed atoms per step instead of a target rate
+ * default.gop-frames=33       frames per GOP (FLF2V GOPs overlap by one frame)
+ * default.variant=flf2v       flf2v or t2v (i2v chains through a generated frame, so it cannot run live)
+ * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
+ * default.prompt=             T2V text prompt
+ * # one stream
+ * stream.cam1.width=1280      expected size; GOPs of another size go to the dead letters
+ * stream.cam1.height=720
+ * stream.cam1.bpp=0.05
+ * # optional allow-list: GOPs of other streams go to the dead letters
+ * streams=cam1,cam2
+ * </pre>
+ * The encoder and {@code gvc encode} agree byte for byte when their settings agree: both start
+ * from {@link CodecParams#defaults()}.
+ */
+public final class StreamConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> KEYS = Set.of("bpp", "m", "gop-frames", "variant", "keyframe-quality",
+            "prompt", "width", "height");
+
+    private final TreeMap<String, String> entries;
+    private final int threads;
+
+    private StreamConfig(Map<String, String> entries, int threads) {
+        this.entries = new TreeMap<>(entries);
+        this.threads = threads;
+        validate();
+    }
+
+    /** Every stream at the codec defaults. */
+    public static StreamConfig defaults() {
+        return new StreamConfig(Map.of(), 1);
+    }
+
+    public static StreamConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return of(p);
+    }
+
+    public static StreamConfig of(Properties p) {
+        Map<String, String> m = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            m.put(k, p.getProperty(k).trim());
+        }
+        return new StreamConfig(m, 1);
+    }
+
+    /** The same settings, with {@code key=value} added (key as in the file, e.g. {@code default.bpp}). */
+    public StreamConfig with(String key, String value) {
+        Map<String, String> m = new TreeMap<>(entries);
+        m.put(key, value);
+        return new StreamConfig(m, threads);
+    }
+
+    /** Worker threads each encoder or decoder uses (output does not depend on it). */
+    public StreamConfig withThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        return new StreamConfig(entries, n);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Whether GOPs of {@code streamId} are accepted (always, unless an allow-list says otherwise). */
+    public boolean accepts(String streamId) {
+        String list = entries.get("streams");
+        if (list == null || list.isBlank()) {
+            return true;
+        }
+        for (String s : list.split(",")) {
+            if (s.trim().equals(streamId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public StreamSettings settings(String streamId) {
+        CodecParams p = CodecParams.defaults().withThreads(threads);
+        String gop = get(streamId, "gop-frames");
+        String variant = get(streamId, "variant");
+        String m = get(streamId, "m");
+        String bpp = get(streamId, "bpp");
+        String q = get(streamId, "keyframe-quality");
+        String prompt = get(streamId, "prompt");
+        if (variant != null) {
+            p = p.withVariant(variant(variant));
+        }
+        if (gop != null) {
+            p = p.withGopFrames(Integer.parseInt(gop));
+        }
+        if (bpp != null) {
+            p = p.withTargetBpp(Double.parseDouble(bpp));
+        }
+        if (m != null && !m.isEmpty()) {
+            p = p.withAtoms(Integer.parseInt(m));
+        }
+        if (q != null && !q.isEmpty()) {
+            p = p.withIntra(p.intraCodec(), Integer.parseInt(q));
+        }
+        if (prompt != null) {
+            p = p.withPrompt(prompt);
+        }
+        String w = get(streamId, "width");
+        String h = get(streamId, "height");
+        return new StreamSettings(p, w == null ? 0 : Integer.parseInt(w), h == null ? 0 : Integer.parseInt(h));
+    }
+
+    private String get(String stream, String key) {
+        String v = entries.get("stream." + stream + "." + key);
+        return v != null ? v : entries.get("default." + key);
+    }
+
+    private static Variant variant(String s) {
+        Variant v;
+        try {
+            v = Variant.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown variant '" + s + "' (flf2v or t2v)");
+        }
+        if (v == Variant.I2V) {
+            throw new IllegalArgumentException("variant i2v cannot run live: an I2V GOP starts from the previous "
+                    + "GOP's generated last frame, so GOPs could not be decoded in parallel; use flf2v or t2v");
+        }
+        return v;
+    }
+
+    /** Refuses unknown keys and bad values at job build time, not on the first GOP. */
+    private void validate() {
+        Set<String> streams = new TreeSet<>();
+        for (String k : entries.keySet()) {
+            if (k.equals("streams")) {
+                continue;
+            }
+            String name;
+            if (k.startsWith("default.")) {
+                name = k.substring("default.".length());
+            } else if (k.startsWith("stream.") && k.lastIndexOf('.') > "stream.".length()) {
+                name = k.substring(k.lastIndexOf('.') + 1);
+                streams.add(k.substring("stream.".length(), k.lastIndexOf('.')));
+            } else {
+                throw new IllegalArgumentException("stream config: unknown key '" + k
+                        + "' (expected default.<setting>, stream.<id>.<setting> or streams)");
+            }
+            if (!KEYS.contains(name)) {
+                throw new IllegalArgumentException("stream config: unknown setting '" + name + "' in '" + k
+                        + "' (known: " + new TreeSet<>(KEYS) + ")");
+            }
+        }
+        try {
+            settings("");
+            for (String s : streams) {
+                settings(s);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("stream config: not a number: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StreamConfig" + entries + " threads=" + threads;
+    }
+}
