@@ -1,0 +1,255 @@
+package io.gvc.jobs.cli;
+
+import io.gvc.codec.CodecParams;
+import io.gvc.codec.frame.Video;
+import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.variant.Variant;
+import io.gvc.jobs.eval.BdEntry;
+import io.gvc.jobs.eval.EvalClip;
+import io.gvc.jobs.eval.EvalRun;
+import io.gvc.jobs.eval.EvalSettings;
+import io.gvc.jobs.eval.PointSpec;
+import io.gvc.jobs.eval.SharedData;
+import io.gvc.model.Priors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `gvc eval`: GVC against x264, x265 and boundary interpolation on the same decoded frames. It lives in
+ * the cli package for the shared ModelOptions and input reading; the work is {@link EvalRun}'s.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Rate-distortion evaluation: encodes and decodes each clip with GVC over a sweep of M and",
+            "with x264/x265 over a CRF ladder (and the boundary-interpolation reference), measures bytes on disk,",
+            "bpp, PSNR, MS-SSIM, LPIPS and times, and writes results.csv, results.json, charts, side-by-side",
+            "pictures and report.html into --out. A rerun with the same options reuses the points already",
+            "in --out/points.jsonl and only redoes the summary."},
+        sortOptions = false)
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--input"}, required = true, arity = "1..*", paramLabel = "CLIP",
+            description = "Clips (.y4m, .mp4, .mkv, .webm, .mov, raw .yuv).")
+    List<Path> inputs;
+
+    @Option(names = "--variants", split = ",", defaultValue = "flf2v,i2v,t2v",
+            description = "GVC variants (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(names = {"--m", "-M"}, split = ",", defaultValue = "16,32,64,128",
+            description = "GVC sweep: atoms per step and latent frame (default: ${DEFAULT-VALUE}).")
+    List<Integer> ms;
+
+    @Option(names = "--baselines", split = ",", defaultValue = "x264,x265,interp",
+            description = "Codecs GVC is compared with: x264, x265, interp (default: ${DEFAULT-VALUE}).")
+    List<String> baselines;
+
+    @Option(names = "--crf", split = ",", defaultValue = "51,47,43,39,35,31,27,23,19",
+            description = "x264/x265 CRF ladder; 51 is their lowest rate (default: ${DEFAULT-VALUE}).")
+    List<Integer> crfs;
+
+    @Option(names = "--interp-quality", split = ",", defaultValue = "20,35,50,65,80",
+            description = "Boundary qualities 1..100 of the interpolation reference (default: ${DEFAULT-VALUE}).")
+    List<Integer> interpQualities;
+
+    @Option(names = "--frames", description = "Use the first N frames of each clip (default: all).")
+    Integer frames;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "eval-out",
+            description = "Output folder; keeps every encoded file (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--gop", defaultValue = "33", description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
+    int gop;
+
+    @Option(names = "-K", defaultValue = "1024", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--bpp", defaultValue = "0.03",
+            description = "GVC rate target; with M fixed it sets the boundary frames' budget, half of it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double bpp;
+
+    @Option(names = "--keyframe-quality", description = "GVC boundary quality 1..100 (default: chosen by --bpp).")
+    Integer keyframeQuality;
+
+    @Option(names = "--intra", description = "Boundary codec of GVC and interp: x265, x264 or gvc-dct "
+            + "(default: x265 when FFmpeg has it).")
+    String intra;
+
+    @Option(names = "--lpips", description = "LPIPS AlexNet weights (.npz) (default: ../shared/"
+            + SharedData.LPIPS_WEIGHTS + " when present).")
+    Path lpips;
+
+    @Option(names = "--no-lpips", description = "Do not measure LPIPS.")
+    boolean noLpips;
+
+    @Option(names = "--snapshot-frame", description = "Frame shown side by side (default: the middle of the first GOP).")
+    Integer snapshotFrame;
+
+    @Option(names = "--size", description = "Raw .yuv inputs: WxH (default: from a name like clip_320x192_12fps.yuv).")
+    String size;
+
+    @Option(names = "--fps", description = "Raw .yuv inputs: frame rate, e.g. 25 or 30000/1001 (default: from the name, else 25).")
+    String fps;
+
+    @CommandLine.Mixin
+    ModelOptions modelOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Variant> vs = new ArrayList<>();
+        for (String v : variants) {
+            vs.add(Variant.parse(v));
+        }
+        for (String b : baselines) {
+            if (!List.of(PointSpec.X264, PointSpec.X265, PointSpec.INTERP).contains(b)) {
+                throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265 or interp)");
+            }
+        }
+        for (int crf : crfs) {
+            if (crf < 0 || crf > 51) {
+                throw new IllegalArgumentException("--crf values must be 0..51, got " + crf);
+            }
+        }
+        for (int q : interpQualities) {
+            if (q < 1 || q > 100) {
+                throw new IllegalArgumentException("--interp-quality values must be 1..100, got " + q);
+            }
+        }
+        if (frames != null && frames < 1) {
+            throw new IllegalArgumentException("--frames must be at least 1");
+        }
+        FlowPrior prior = modelOptions.prior();
+        CodecParams d = CodecParams.defaults();
+        String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
+        IntraCodecs.byId(intraId);
+        CodecParams gvc = new CodecParams(Variant.FLF2V, gop, 0, d.temporalStride(), k, ms.get(0), null,
+                d.tailLatentFrames(), d.steps(), d.tailSteps(), d.shift(), d.gScale(), d.seed(), intraId,
+                keyframeQuality, bpp, d.boundaryShare(), false, "", modelOptions.threads());
+        Path weights = lpipsWeights();
+
+        List<EvalClip> clips = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path in : inputs) {
+            Video video = readClip(in);
+            int n = video.frameCount();
+            int snap = snapshotFrame != null ? Math.min(snapshotFrame, n - 1) : Math.min(gop - 1, n - 1) / 2;
+            if (snap < 0) {
+                throw new IllegalArgumentException("--snapshot-frame must be at least 0");
+            }
+            clips.add(new EvalClip(uniqueName(in, names), in, video, snap));
+        }
+
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("frames", frames == null ? "all" : frames);
+        shown.put("gvc", String.format(Locale.ROOT, "variants %s, M %s, GOP %d, K %d, %d steps, boundaries by %s at %s, "
+                        + "%d threads", variants, ms, gop, k, d.steps(), intraId,
+                keyframeQuality != null ? "quality " + keyframeQuality : "the budget of --bpp " + bpp,
+                modelOptions.threads()));
+        shown.put("baselines", baselines);
+        shown.put("x264/x265 CRF ladder", crfs);
+        shown.put("interp boundary qualities", interpQualities);
+        shown.put("lpips", weights == null ? "not measured" : weights.toString());
+        shown.put("model", modelOptions.model == null ? "shipped Gaussian DCT prior" : modelOptions.model.toString());
+        shown.put("output", out.toAbsolutePath().normalize().toString());
+
+        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, out,
+                new EvalSettings(gvc, prior, weights != null), weights, commandLine(), version(),
+                modelOptions.model != null && Priors.isOnnxModel(modelOptions.model), shown);
+        EvalRun.Summary s = EvalRun.run(config, System.err);
+        print(s);
+        return ExitCodes.OK;
+    }
+
+    private Video readClip(Path in) throws BadInputException {
+        int max = frames == null ? Integer.MAX_VALUE : frames;
+        String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".yuv")) {
+            return Inputs.video(in, max, null, null);
+        }
+        String s = size, f = fps;
+        Matcher wh = Pattern.compile("(\\d+)x(\\d+)").matcher(name);
+        if (s == null && wh.find()) {
+            s = wh.group(1) + "x" + wh.group(2);
+        }
+        Matcher rate = Pattern.compile("(\\d+)fps").matcher(name);
+        if (f == null && rate.find()) {
+            f = rate.group(1);
+        }
+        if (s == null) {
+            throw new BadInputException(in + ": a raw .yuv needs --size WxH (or the size in its name)");
+        }
+        return Inputs.video(in, max, s, f);
+    }
+
+    private Path lpipsWeights() throws BadInputException {
+        if (noLpips) {
+            return null;
+        }
+        if (lpips != null) {
+            if (!Files.isRegularFile(lpips)) {
+                throw new BadInputException("--lpips " + lpips + ": file not found");
+            }
+            return lpips;
+        }
+        Path found = SharedData.find(SharedData.LPIPS_WEIGHTS);
+        if (found == null) {
+            System.err.println("eval: LPIPS weights not found (" + SharedData.LPIPS_WEIGHTS
+                    + " in the shared folder; --lpips names them): LPIPS is reported as null");
+        }
+        return found;
+    }
+
+    private static String uniqueName(Path in, Set<String> taken) {
+        String file = in.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String base = (dot > 0 ? file.substring(0, dot) : file).replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+
+    /** The command as typed (quoted where a shell would need it), for the top of the report. */
+    private String commandLine() {
+        // the parse result of a subcommand holds the whole original argument list, "eval" included
+        StringBuilder b = new StringBuilder("gvc");
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            b.append(' ').append(a.matches("[A-Za-z0-9_./:=,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+
+    private static String version() {
+        Command c = GvcCli.class.getAnnotation(Command.class);
+        return c == null || c.version().length == 0 ? "unknown" : c.version()[0];
+    }
+
+    private static void print(EvalRun.Summary s) {
+        System.out.printf(Locale.ROOT, "%d points (%d computed, %d reused); report: %s%n", s.points(), s.computed(),
+                s.reused(), s.report());
+        for (BdEntry e : s.bdRate()) {
+            System.out.printf(Locale.ROOT, "BD-rate %-10s %-9s vs %-6s %-8s %s%n", e.clip(), e.codec(), e.baseline(),
+                    e.metric(), e.percent() != null ? String.format(Locale.ROOT, "%+.1f %%", e.percent())
+                            : "n/a (" + e.reason() + ")");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.gvc.jobs.eval;
+
+import io.gvc.codec.metrics.BdRate;
+import io.gvc.codec.metrics.RdPoint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BD-rate of every GVC variant against every baseline, per clip and metric, with the rate in bits per
+ * pixel. The arithmetic is {@link BdRate}'s (PCHIP, integrated exactly where both curves exist, never
+ * extrapolated); this class only assembles the curves and says, in words, why a figure is missing.
+ */
+public final class BdRateTable {
+
+    private BdRateTable() {
+    }
+
+    /** One entry per clip, GVC codec, baseline and metric, in the order the points first name them. */
+    public static List<BdEntry> compute(List<PointResult> points, List<Metric> metrics) {
+        Map<String, Map<String, List<PointResult>>> byClip = group(points);
+        List<BdEntry> out = new ArrayList<>();
+        for (var clip : byClip.entrySet()) {
+            for (var gvc : clip.getValue().entrySet()) {
+                if (!PointSpec.isGvc(gvc.getKey())) {
+                    continue;
+                }
+                for (var base : clip.getValue().entrySet()) {
+                    if (PointSpec.isGvc(base.getKey())) {
+                        continue;
+                    }
+                    for (Metric m : metrics) {
+                        out.add(entry(clip.getKey(), gvc.getKey(), gvc.getValue(), base.getKey(), base.getValue(), m));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Rate range and PSNR-Y range of each codec on each clip. */
+    public static List<Coverage> coverage(List<PointResult> points) {
+        List<Coverage> out = new ArrayList<>();
+        for (var clip : group(points).entrySet()) {
+            for (var codec : clip.getValue().entrySet()) {
+                List<PointResult> ps = codec.getValue();
+                out.add(new Coverage(clip.getKey(), codec.getKey(), ps.size(),
+                        ps.stream().mapToDouble(PointResult::bpp).min().orElseThrow(),
+                        ps.stream().mapToDouble(PointResult::bpp).max().orElseThrow(),
+                        ps.stream().mapToDouble(PointResult::psnrY).min().orElseThrow(),
+                        ps.stream().mapToDouble(PointResult::psnrY).max().orElseThrow()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, List<PointResult>>> group(List<PointResult> points) {
+        Map<String, Map<String, List<PointResult>>> byClip = new LinkedHashMap<>();
+        for (PointResult p : points) {
+            byClip.computeIfAbsent(p.clip(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(p.codec(), k -> new ArrayList<>()).add(p);
+        }
+        return byClip;
+    }
+
+    static BdEntry entry(String clip, String codec, List<PointResult> test, String baseline,
+                         List<PointResult> anchor, Metric metric) {
+        List<RdPoint> t = curve(test, metric);
+        List<RdPoint> a = curve(anchor, metric);
+        String missing = null;
+        if (t.size() < test.size() || a.size() < anchor.size()) {
+            missing = metric.key + " was not measured for every point";
+        } else if (distinct(t, true) < 2 || distinct(a, true) < 2) {
+            missing = String.format(Locale.ROOT, "a curve needs 2 points of different %s: %s has %d, %s has %d",
+                    metric.key, codec, distinct(t, true), baseline, distinct(a, true));
+        }
+        if (missing != null) {
+            return new BdEntry(clip, codec, baseline, metric.key, null, missing, null, null, null, missing,
+                    test.size(), anchor.size());
+        }
+        Double percent = null, low = null, high = null;
+        String reason = null;
+        BdRate.RateResult r = BdRate.bdRate(a, t);
+        if (r.overlaps()) {
+            percent = r.percent();
+            double lo = metric.quality(r.qualityLow()), hi = metric.quality(r.qualityHigh()); // back to metric units
+            low = Math.min(lo, hi);
+            high = Math.max(lo, hi);
+        } else {
+            reason = String.format(Locale.ROOT, "%s ranges do not overlap: %s %s, %s %s; no extrapolation",
+                    metric.key, codec, range(test, metric), baseline, range(anchor, metric));
+        }
+        Double dq = null;
+        String qualityReason = null;
+        if (distinct(t, false) < 2 || distinct(a, false) < 2) {
+            qualityReason = "a curve needs 2 points of different rate";
+        } else {
+            BdRate.QualityResult q = BdRate.bdQuality(a, t);
+            if (q.overlaps()) {
+                dq = metric.higherIsBetter ? q.delta() : -q.delta();
+            } else {
+                qualityReason = String.format(Locale.ROOT, "bpp ranges do not overlap: %s %s, %s %s",
+                        codec, bppRange(test), baseline, bppRange(anchor));
+            }
+        }
+        return new BdEntry(clip, codec, baseline, metric.key, percent, reason, low, high, dq, qualityReason,
+                test.size(), anchor.size());
+    }
+
+    /** Rate (bpp) and quality (higher is better) of the points that have the metric. */
+    private static List<RdPoint> curve(List<PointResult> points, Metric metric) {
+        List<RdPoint> out = new ArrayList<>();
+        for (PointResult p : points) {
+            Double v = metric.value(p);
+            if (v != null) {
+                out.add(new RdPoint(p.bpp(), metric.quality(v)));
+            }
+        }
+        return out;
+    }
+
+    private static int distinct(List<RdPoint> pts, boolean quality) {
+        Set<Double> s = new HashSet<>();
+        for (RdPoint p : pts) {
+            s.add(quality ? p.quality() : p.rate());
+        }
+        return s.size();
+    }
+
+    private static String range(List<PointResult> ps, Metric m) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (PointResult p : ps) {
+            lo = Math.min(lo, m.value(p));
+            hi = Math.max(hi, m.value(p));
+        }
+        return String.format(Locale.ROOT, m == Metric.PSNR_Y || m == Metric.PSNR_YUV ? "%.2f..%.2f dB" : "%.4f..%.4f",
+                lo, hi);
+    }
+
+    private static String bppRange(List<PointResult> ps) {
+        return String.format(Locale.ROOT, "%.4f..%.4f bpp", ps.stream().mapToDouble(PointResult::bpp).min().orElse(0),
+                ps.stream().mapToDouble(PointResult::bpp).max().orElse(0));
+    }
+}

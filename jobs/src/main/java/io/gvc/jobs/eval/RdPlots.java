@@ -1,0 +1,95 @@
+package io.gvc.jobs.eval;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Rate-distortion curves as PNG, one chart per clip and metric, bits per pixel on a log axis. */
+public final class RdPlots {
+
+    /** Fixed colours per codec, so every chart of a report reads the same way. */
+    private static final Map<String, Color> COLOURS = Map.of(
+            "gvc-flf2v", new Color(0xD6, 0x27, 0x28),
+            "gvc-i2v", new Color(0xFF, 0x7F, 0x0E),
+            "gvc-t2v", new Color(0x94, 0x67, 0xBD),
+            "x264", new Color(0x1F, 0x77, 0xB4),
+            "x265", new Color(0x2C, 0xA0, 0x2C),
+            "interp", new Color(0x7F, 0x7F, 0x7F));
+
+    private RdPlots() {
+    }
+
+    /** The chart file of a clip and metric, relative to the output folder. */
+    public static String path(String clip, Metric metric) {
+        return clip + "/rd_" + metric.key + ".png";
+    }
+
+    /** Writes one chart per metric for the clip's points; returns the files written, relative to {@code out}. */
+    public static List<String> write(Path out, String clip, List<PointResult> points, List<Metric> metrics)
+            throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<String> written = new ArrayList<>();
+        for (Metric metric : metrics) {
+            XYChart chart = chart(clip, points, metric);
+            String rel = path(clip, metric);
+            Path file = out.resolve(rel);
+            Files.createDirectories(file.getParent());
+            try (OutputStream os = Files.newOutputStream(file)) {
+                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+            }
+            written.add(rel);
+        }
+        return written;
+    }
+
+    static XYChart chart(String clip, List<PointResult> points, Metric metric) {
+        XYChart chart = new XYChartBuilder().width(760).height(520).theme(Styler.ChartTheme.XChart)
+                .title(clip + ": " + metric.label)
+                .xAxisTitle("bits per pixel (log scale)").yAxisTitle(metric.label).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        chart.getStyler().setLegendPosition(metric.higherIsBetter ? Styler.LegendPosition.InsideSE
+                : Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setMarkerSize(7);
+        Map<String, List<PointResult>> byCodec = new LinkedHashMap<>();
+        for (PointResult p : points) {
+            if (metric.value(p) != null) {
+                byCodec.computeIfAbsent(p.codec(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        for (var e : byCodec.entrySet()) {
+            List<PointResult> ps = new ArrayList<>(e.getValue());
+            ps.sort(Comparator.comparingDouble(PointResult::bpp));
+            List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+            for (PointResult p : ps) {
+                x.add(p.bpp());
+                y.add(metric.value(p));
+            }
+            XYSeries s = chart.addSeries(e.getKey(), x, y);
+            s.setMarker(PointSpec.isGvc(e.getKey()) ? SeriesMarkers.DIAMOND
+                    : e.getKey().equals(PointSpec.INTERP) ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
+            Color c = COLOURS.get(e.getKey());
+            if (c != null) {
+                s.setLineColor(c);
+                s.setMarkerColor(c);
+            }
+            s.setLineStyle(new BasicStroke(PointSpec.isGvc(e.getKey()) ? 2.5f : 1.5f));
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,117 @@
+package io.gvc.jobs.pipeline;
+
+import io.gvc.kafka.formats.DecodedGop;
+import io.gvc.kafka.formats.DecodedGopFormat;
+import io.gvc.kafka.formats.RecordFormatException;
+import io.gvc.kafka.props.ClientProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What a player and an archiver would see: reads gvc.decoded and gvc.bitstream with
+ * read_committed (only what the exactly-once sinks have committed) on a background thread, and
+ * notes when each decoded GOP became readable, for the latency figures.
+ */
+final class OutputCollector implements AutoCloseable {
+
+    /** A decoded GOP and the wall-clock time (epoch µs) it became readable here. */
+    record Received(DecodedGop gop, long receivedMicros) {
+    }
+
+    private final ClientProperties props;
+    private final String decodedTopic;
+    private final String bitstreamTopic;
+    private final Map<String, List<Received>> decoded = new TreeMap<>();
+    private final Map<String, List<byte[]>> packets = new TreeMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    OutputCollector(ClientProperties props, String decodedTopic, String bitstreamTopic) {
+        this.props = props;
+        this.decodedTopic = decodedTopic;
+        this.bitstreamTopic = bitstreamTopic;
+        this.thread = new Thread(this::run, "gvc-demo-output-reader");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void run() {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props.consumer(null))) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String t : List.of(decodedTopic, bitstreamTopic)) {
+                c.partitionsFor(t).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
+                    accept(r, System.currentTimeMillis() * 1000);
+                }
+            }
+        } catch (Throwable t) {
+            failure.set(t);
+        }
+    }
+
+    private synchronized void accept(ConsumerRecord<byte[], byte[]> r, long now) {
+        String stream = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+        if (r.topic().equals(bitstreamTopic)) {
+            packets.computeIfAbsent(stream, s -> new ArrayList<>()).add(r.value());
+            return;
+        }
+        try {
+            DecodedGop g = DecodedGopFormat.read(r.value());
+            decoded.computeIfAbsent(g.streamId(), s -> new ArrayList<>()).add(new Received(g, now));
+        } catch (RecordFormatException e) {
+            problems.add(r.topic() + "@" + r.offset() + ": " + e.getMessage());
+        }
+    }
+
+    synchronized int decodedCount() {
+        return decoded.values().stream().mapToInt(List::size).sum();
+    }
+
+    synchronized int packetCount() {
+        return packets.values().stream().mapToInt(List::size).sum();
+    }
+
+    synchronized Map<String, List<Received>> decoded() {
+        Map<String, List<Received>> copy = new TreeMap<>();
+        decoded.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
+    synchronized Map<String, List<byte[]>> packets() {
+        Map<String, List<byte[]>> copy = new TreeMap<>();
+        packets.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
+    synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Rethrows a failure of the reader thread. */
+    void check() {
+        Throwable t = failure.get();
+        if (t != null) {
+            throw new IllegalStateException("reading the output topics failed: " + t, t);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(10_000);
+    }
+}
