@@ -27,6 +27,9 @@ public final class GvcCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "gvc-log4j2.properties");
+        }
         System.exit(run(args));
     }
 

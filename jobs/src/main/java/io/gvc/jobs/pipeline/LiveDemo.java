@@ -49,6 +49,7 @@ public final class LiveDemo {
 
     private final DemoOptions o;
     private final PrintStream log;
+    private String overviewWhileRunning;
 
     public LiveDemo(DemoOptions options, PrintStream log) {
         this.o = options;
@@ -66,7 +67,7 @@ public final class LiveDemo {
         PriorSource prior = o.model() == null ? PriorSource.shipped() : new PriorSource(o.model().toString(), "cpu");
 
         log.println("starting the embedded Kafka broker (KRaft) ...");
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder(o.out().resolve("kafka")).start()) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder(Path.of(System.getProperty("java.io.tmpdir"))).start()) {
             GvcTopics topics = GvcTopics.defaults();
             kafka.installTopics(topics);
             ClientProperties props = kafka.clientProperties();
@@ -76,6 +77,8 @@ public final class LiveDemo {
             try (LocalCluster flink = LocalCluster.start(o.dashboardPorts(), slots);
                  OutputCollector output = new OutputCollector(props, topics.decoded().name(), topics.bitstream().name())) {
                 log.println("Flink dashboard: " + flink.dashboard() + "  (jobs " + EncodeJob.NAME + " and " + DecodeJob.NAME + ")");
+                String overview = flink.overview();
+                log.println("  dashboard /overview answers: " + overview);
                 JobOptions jo = JobOptions.local(props, topics, streams, prior, o.parallelism(), o.checkpointInterval());
                 Map<String, List<PublishedGop>> published;
                 long expected = 0;
@@ -116,10 +119,13 @@ public final class LiveDemo {
                         Thread.sleep(250);
                     }
                     lastDone = System.currentTimeMillis();
+                    overviewWhileRunning = flink.overview(); // both jobs still running here
                     published = ingest.join();
                     log.println("stopping the jobs ...");
                 }
-                return report(sources, published, output, streams, prior.open(null, 1), t0, lastDone, flink);
+                Map<String, Object> r = report(sources, published, output, streams, prior.open(null, 1), t0, lastDone,
+                        flink);
+                return r;
             }
         }
     }
@@ -231,6 +237,7 @@ public final class LiveDemo {
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("source", o.input() == null ? "synthetic broadcast scene" : o.input().toString());
         r.put("dashboard", flink.dashboard().toString());
+        r.put("dashboard_overview", overviewWhileRunning);
         r.put("problems", output.problems());
         r.put("streams", perStream);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -48,6 +48,22 @@ public final class LocalCluster implements AutoCloseable {
         return rest;
     }
 
+    /** GET /overview of the dashboard's REST API (task managers, slots, jobs), as the JSON text it answers. */
+    public String overview() {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(rest.resolve("/overview"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build();
+            var resp = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return resp.statusCode() == 200 ? resp.body() : "HTTP " + resp.statusCode();
+        } catch (java.io.IOException e) {
+            return "unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** A fresh environment whose jobs run on this cluster. */
     public StreamExecutionEnvironment environment() {
         return StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), new Configuration());

@@ -1,0 +1,46 @@
+package io.gvc.jobs.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvc.codec.StreamInfo;
+import io.gvc.jobs.cli.GvcCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code gvc demo} end to end, small: embedded broker, local Flink cluster with its dashboard,
+ * synthetic scene, report. Its own class (and fork, see the pom) because it starts a real cluster.
+ */
+class DemoCommandTest {
+
+    @Test
+    void demoRunsThePipelineAndItsReportAgreesWithTheBitstream() throws Exception {
+        Path out = Path.of("target", "demo-test");
+        int code = GvcCli.run("demo", "--seconds", "2", "--size", "96x64", "--no-realtime", "--port", "18081-18099",
+                "--checkpoint-ms", "300", "--out", out.toString());
+        assertEquals(0, code);
+        JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        // 2 s at 25 fps = 50 frames = 2 GOPs of 33 frames sharing a boundary
+        assertEquals(2, r.get("gops_ingested").asInt());
+        assertEquals(2, r.get("gops_decoded").asInt());
+        for (String key : new String[] {"bpp", "psnr_y", "latency_ms_p50", "latency_ms_p99"}) {
+            assertTrue(r.get(key).isNumber(), key + " is a number: " + r.get(key));
+        }
+        assertTrue(r.get("dashboard_overview").asText().contains("taskmanagers"), r.get("dashboard_overview").asText());
+        // what `gvc info` says of the written bitstream is what the report says
+        StreamInfo info = StreamInfo.of(Files.readAllBytes(out.resolve("cam1.gvc")));
+        assertEquals(info.bpp(), r.get("bpp").asDouble(), 0.0);
+        JsonNode cam1 = r.get("streams").get(0);
+        assertEquals(info.encoderSse().psnrY(), cam1.get("psnr_y_encoder").asDouble(), 0.0);
+        // the decoder output equals the encoder's own reconstruction, so both PSNRs agree exactly
+        assertEquals(cam1.get("psnr_y_encoder").asDouble(), cam1.get("psnr_y").asDouble(), 1e-9);
+        assertEquals(50, cam1.get("frames_decoded").asInt());
+        for (String f : new String[] {"cam1-decoded.y4m", "cam1-decoded.mp4", "cam1-side-by-side.png", "report.txt"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+    }
+}
