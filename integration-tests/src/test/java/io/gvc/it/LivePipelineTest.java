@@ -21,7 +21,6 @@ import io.gvc.kafka.formats.GvcHeaders;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.props.ClientProperties;
 import io.gvc.kafka.topics.GvcTopics;
-import io.gvc.model.Priors;
 import io.gvc.operators.FailureDrill;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.encode.StreamConfig;
@@ -74,7 +73,7 @@ class LivePipelineTest {
                 .with("stream.cam1.width", "" + W).with("stream.cam1.height", "" + H)
                 .with("stream.cam2.width", "" + W).with("stream.cam2.height", "" + H)
                 .withThreads(1);
-        FlowPrior prior = Priors.shipped();
+        FlowPrior prior = PriorSource.shipped().open(null, 1); // what the operators load: the shipped ONNX model
         for (var e : videos.entrySet()) {
             StreamEncoder.Result r = StreamEncoder.encode(e.getValue(), streams.settings(e.getKey()).params(), prior,
                     Progress.NONE);

@@ -23,6 +23,9 @@ public final class Priors {
     private Priors() {
     }
 
+    /** The {@code --model} value that selects the pure-Java prior. */
+    public static final String JAVA = "java";
+
     /** The shipped pure-Java prior. */
     public static GaussianDctPrior shipped() {
         try (InputStream in = Priors.class.getResourceAsStream(DEFAULT_RESOURCE)) {
@@ -36,14 +39,17 @@ public final class Priors {
     }
 
     /**
-     * @param model   null for the shipped Java prior; a model folder or manifest (.json) for an ONNX
-     *                model run by ONNX Runtime; else a gvc-gauss-dct prior file (or a folder with prior.txt)
+     * @param model   null for the shipped reference model (ONNX); {@value #JAVA} for the pure-Java
+     *                prior; a model folder or manifest (.json) for an ONNX model run by ONNX Runtime;
+     *                else a gvc-gauss-dct prior file (or a folder with prior.txt)
      * @param device  cpu, cuda or cuda:N (ONNX models only; falls back to CPU when CUDA is absent)
      * @param threads intra-op threads of the ONNX session
      * @throws IOException when the model is missing, unreadable, or refused (hash, tensor shapes)
      */
     public static FlowPrior load(Path model, String device, int threads) throws IOException {
         if (model == null) {
+            model = io.gvc.model.reference.ReferencePrior.defaultModel();
+        } else if (model.toString().equals(JAVA) && !Files.exists(model)) {
             return shipped();
         }
         if (!Files.exists(model)) {

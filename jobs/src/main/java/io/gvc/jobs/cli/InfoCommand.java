@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe a .gvc stream: settings, rate split (boundary / atoms / side) and encoder-side PSNR.")
+        description = {"Describe a .gvc stream: settings, rate split (boundary / atoms / side) and encoder-side PSNR,",
+            "plus the execution provider (provider) the prior chosen by --model/--device runs on here and whether",
+            "it is the model the stream was coded with (decodable_here)."})
 final class InfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The .gvc file.")
@@ -22,6 +24,9 @@ final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    ModelOptions model = new ModelOptions();
 
     static Map<String, Object> describe(StreamInfo info) {
         CodingConfig c = info.header().config();
@@ -60,6 +65,11 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamInfo info = StreamInfo.of(Inputs.bytes(input));
         Map<String, Object> m = describe(info);
+        // the prior this machine would decode the stream with (--model / --device as for decode)
+        io.gvc.codec.prior.FlowPrior prior = model.prior();
+        m.put("provider", PriorLoader.provider(prior));
+        m.put("decodable_here", prior.id().equals(info.header().config().modelId())
+                && info.header().config().sameModel(prior.sha256()));
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {

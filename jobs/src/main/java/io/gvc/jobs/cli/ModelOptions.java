@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 /** The options that choose and run the prior, shared by encode and decode (they must agree). */
 final class ModelOptions {
 
-    @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime "
-            + "(e.g. model-assets/reference), or a gvc-gauss-dct prior file (default: the shipped Java prior).")
+    @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime, "
+            + "'java' for the pure-Java reference prior, or a gvc-gauss-dct prior file "
+            + "(default: the shipped reference model, model-assets/reference, through ONNX Runtime).")
     Path model;
 
     @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; "

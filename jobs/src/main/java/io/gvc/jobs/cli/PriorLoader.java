@@ -13,21 +13,24 @@ final class PriorLoader {
     private PriorLoader() {
     }
 
+    /** The ONNX Runtime execution provider, or "java" for a pure-Java prior. */
+    static String provider(FlowPrior p) {
+        return p instanceof OnnxFlowPrior onnx ? onnx.provider() : "java";
+    }
+
     static GaussianDctPrior shipped() {
         return Priors.shipped();
     }
 
     /**
-     * @param model  null for the shipped Java prior; a model folder or manifest (.json) for an ONNX
-     *               model run by ONNX Runtime; else a gvc-gauss-dct prior file
+     * @param model  null for the shipped reference model (ONNX); "java" for the pure-Java prior; a
+     *               model folder or manifest (.json) for an ONNX model; else a gvc-gauss-dct prior file
      * @param device cpu, cuda or cuda:N (ONNX models only; falls back to CPU when CUDA is absent)
      */
     static FlowPrior load(Path model, String device) throws BadInputException {
         try {
             FlowPrior p = Priors.load(model, device, 1);
-            if (p instanceof OnnxFlowPrior onnx) {
-                System.err.println("model " + onnx.id() + " on " + onnx.provider());
-            }
+            System.err.println("model " + p.id() + " on " + provider(p));
             return p;
         } catch (IOException e) {
             throw new BadInputException(e.getMessage(), e);
