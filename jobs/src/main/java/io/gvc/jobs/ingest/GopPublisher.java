@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -108,6 +109,9 @@ public final class GopPublisher implements AutoCloseable {
     List<PublishedGop> publish(String streamId, FrameSource source, GopPartition partition, Pacing pacing,
                                Listener listener, LiveClock clock) {
         byte[] key = checkStreamId(streamId);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(partition, "partition");
+        Objects.requireNonNull(pacing, "pacing");
         checkPartition(streamId, source, partition);
         VideoFormat format = source.format();
         checkRecordSize(streamId, format, partition, key.length);
@@ -237,10 +241,19 @@ public final class GopPublisher implements AutoCloseable {
             throw new IngestException(String.join(",", streams.keySet()), 0, topic, "interrupted", e);
         } finally {
             pool.shutdownNow();
+            awaitQuietly(pool);   // let stopped streams leave before the shared producer closes
         }
         Map<String, List<PublishedGop>> ordered = new LinkedHashMap<>();
         streams.keySet().forEach(id -> ordered.put(id, results.get(id)));
         return ordered;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
