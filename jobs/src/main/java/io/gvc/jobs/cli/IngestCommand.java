@@ -30,28 +30,28 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Publish one or several streams to Kafka as raw GOPs, like the cameras of a live broadcast:",
-            "topic gvc.raw-gops, key = stream id, value = RawGop v1 (the GOP's I420 frames plus stream id,",
-            "GOP number, first frame index, capture time, frame rate and size).",
+            "Publish one or several streams to Kafka as raw GOPs, like the cameras of a live broadcast: "
+                + "topic gvc.raw-gops, key = stream id, value = RawGop v1 (the GOP's I420 frames plus stream id, "
+                + "GOP number, first frame index, capture time, frame rate and size).",
             "",
-            "GOPs. With flf2v and i2v, consecutive GOPs share their boundary frame: GOP k holds frames",
-            "k*(F-1) .. k*(F-1)+F-1, so its last frame is also GOP k+1's first and travels in both records",
-            "(each record can be encoded without the previous one). With F = 33: GOP 0 = frames 0..32,",
-            "GOP 1 = 32..64, GOP 2 = 64..96. t2v GOPs tile the stream: k*F .. k*F+F-1. The last GOP is",
-            "shorter when the stream ends mid-GOP.",
+            "GOPs. With flf2v and i2v, consecutive GOPs share their boundary frame: GOP k holds frames "
+                + "k*(F-1) .. k*(F-1)+F-1, so its last frame is also GOP k+1's first and travels in both records "
+                + "(each record can be encoded without the previous one). With F = 33: GOP 0 = frames 0..32, "
+                + "GOP 1 = 32..64, GOP 2 = 64..96. t2v GOPs tile the stream: k*F .. k*F+F-1. The last GOP is "
+                + "shorter when the stream ends mid-GOP.",
             "",
-            "Pacing. By default GOPs are sent as fast as the broker takes them and stamped with the send",
-            "time. --realtime plays each stream like a live camera started now: GOP k is sent when its last",
-            "frame would have been captured, start + (first + frames) / fps, and stamped with the capture",
-            "time of its first frame, start + first / fps.",
+            "Pacing. By default GOPs are sent as fast as the broker takes them and stamped with the send "
+                + "time. --realtime plays each stream like a live camera started now: GOP k is sent when its last "
+                + "frame would have been captured, start + (first + frames) / fps, and stamped with the capture "
+                + "time of its first frame, start + first / fps.",
             ""},
         footer = {"", "Examples:",
             "  gvc topics create --bootstrap localhost:9092",
             "  gvc ingest --synthetic --stream cam1 --stream cam2 --bootstrap localhost:9092 --realtime",
             "  gvc ingest -i clip.y4m --stream cam1 --kafka-config prod.properties --gop-frames 17",
             "",
-            "Exit codes: 0 ok, 2 usage, 3 bad input (file, Kafka address, missing topic), 4 Kafka failed",
-            "while publishing (the message names the stream, GOP and topic)."})
+            "Exit codes: 0 ok, 2 usage, 3 bad input (file, Kafka address, missing topic), 4 Kafka failed "
+                + "while publishing (the message names the stream, GOP and topic)."})
 final class IngestCommand implements Callable<Integer> {
 
     /** Default size and length of --synthetic streams: the demo's 176x144, 10 s at 25 fps. */

@@ -19,9 +19,9 @@ final class KafkaOptions {
     String bootstrap;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
-            description = {"Kafka client properties file for a secured cluster: bootstrap.servers, security.protocol,",
-                "ssl.*, sasl.* are passed to every client as written; gvc.topics.prefix and gvc.topic.<role>.*",
-                "rename or resize the topics (see kafka-config/README.md)."})
+            description = "Kafka client properties file for a secured cluster: bootstrap.servers, security.protocol, "
+                    + "ssl.*, sasl.* are passed to every client as written; gvc.topics.prefix and gvc.topic.<role>.* "
+                    + "rename or resize the topics (see kafka-config/README.md).")
     Path kafkaConfig;
 
     /** The client settings; a usage error when neither option is given. */

@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "topics", mixinStandardHelpOptions = true,
-        description = {"Create or inspect the GVC Kafka topics: gvc.raw-gops (camera GOPs), gvc.bitstream (coded",
-            "packets), gvc.decoded (decoded GOPs for players), gvc.dead-letters (refused records).",
-            "Sizes and retention are in kafka-config/README.md; --kafka-config can rename and resize them."},
+        description = {"Create or inspect the GVC Kafka topics: gvc.raw-gops (camera GOPs), gvc.bitstream (coded "
+            + "packets), gvc.decoded (decoded GOPs for players), gvc.dead-letters (refused records). "
+            + "Sizes and retention are in kafka-config/README.md; --kafka-config can rename and resize them."},
         subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class})
 final class TopicsCommand implements Runnable {
 
@@ -39,8 +39,8 @@ final class TopicsCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Create the GVC topics that are missing; existing ones are left as they are and reported,",
-                "with any setting that differs from GVC's. Safe to run again."})
+            description = {"Create the GVC topics that are missing; existing ones are left as they are and reported, "
+                + "with any setting that differs from GVC's. Safe to run again."})
     static final class Create implements Callable<Integer> {
 
         @CommandLine.Mixin
@@ -52,7 +52,7 @@ final class TopicsCommand implements Runnable {
 
         @Option(names = "--partitions", paramLabel = "N",
                 description = "Partitions of the stream topics raw-gops, bitstream and decoded (default: 4; "
-                        + "dead-letters keeps 1). At most this many streams are processed in parallel.")
+                        + "dead-letters keeps 1).")
         Integer partitions;
 
         @CommandLine.Spec

