@@ -147,6 +147,10 @@ public final class ClientProperties {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"); // pictures and packets do not compress
+        // Kafka 4.2 can lose a record sent to a partition that is still being created (KAFKA-15591):
+        // a retried first batch is overtaken by the next and then refused as out of order until it
+        // expires. One request in flight rules that out; GVC records are large, so little is lost.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         raiseProducerLimits(p, maxRecordBytes);
         p.putAll(connection);
         return p;
