@@ -12,6 +12,7 @@ import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -61,8 +62,14 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
     public void processElement(PacketEnvelope env, Context ctx, Collector<DecodeTask> out) throws Exception {
         String stream = env.streamId();
         Long handedOn = lastHandedOn.value();
-        if (handedOn != null && env.gopSeq() <= handedOn) {
-            refuse(ctx, env, "GOP " + env.gopSeq() + " of stream " + stream + " arrived after GOP " + handedOn
+        // the newest GOP seen: handed on, or refused after its last frame was kept (see below)
+        Long newest = handedOn;
+        Long boundarySeq = lastBoundarySeq.value();
+        if (boundarySeq != null && (newest == null || boundarySeq > newest)) {
+            newest = boundarySeq;
+        }
+        if (newest != null && env.gopSeq() <= newest) {
+            refuse(ctx, env, "GOP " + env.gopSeq() + " of stream " + stream + " arrived after GOP " + newest
                     + " (late or duplicate)");
             return;
         }
@@ -74,6 +81,12 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
             Frame frame = lastBoundary.value();
             int w = p.config().format().width(), h = p.config().format().height();
             if (frame == null || frame.width() != w || frame.height() != h) {
+                // keep this packet's last frame although the packet is refused: the next packet starts from it
+                try {
+                    rememberLastBoundary(p, env.gopSeq());
+                } catch (BitstreamException e) {
+                    // nothing to keep; refused below either way
+                }
                 refuse(ctx, env, "GOP " + env.gopSeq() + " of stream " + stream + " starts from GOP "
                         + (env.gopSeq() - 1) + "'s last frame, and no earlier " + w + "x" + h
                         + " frame of this stream arrived to stand in for it");
@@ -87,11 +100,7 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
             }
         }
         try {
-            var last = GopDecoder.lastBoundary(p);
-            if (last.isPresent()) {
-                lastBoundary.update(last.get());
-                lastBoundarySeq.update(env.gopSeq());
-            }
+            rememberLastBoundary(p, env.gopSeq());
         } catch (BitstreamException e) {
             refuse(ctx, env, "corrupt boundary picture: " + e.getMessage());
             return;
@@ -99,6 +108,15 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
         out.collect(new DecodeTask(env, handedOn == null ? -1 : handedOn, shared, concealment));
         lastHandedOn.update(env.gopSeq());
         metrics.inc(stream, "gopsResolved");
+    }
+
+    /** Stores the packet's last boundary frame (FLF2V), the frame the next packet of the stream starts from. */
+    private void rememberLastBoundary(GvcPacket p, long gopSeq) throws BitstreamException, IOException {
+        var last = GopDecoder.lastBoundary(p);
+        if (last.isPresent()) {
+            lastBoundary.update(last.get());
+            lastBoundarySeq.update(gopSeq);
+        }
     }
 
     private void refuse(Context ctx, PacketEnvelope env, String why) {

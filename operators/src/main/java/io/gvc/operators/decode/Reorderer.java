@@ -22,7 +22,8 @@ import org.apache.flink.util.Collector;
  * <p>Bounded: at most {@code maxWaiting} results wait per stream. Past that, the earliest waiting
  * result is released and the missing links before it are given up ({@code gopsSkipped}); with
  * exactly-once delivery this only happens if a decoder result was lost, which the job's
- * checkpointing rules out, so it is a safety net against unbounded state, not a normal path.
+ * checkpointing rules out, so it is a safety net against unbounded state, not a normal path. A result
+ * that turns up after its link was given up is dropped: the stream has moved past it.
  * Failed results advance the chain but produce no output.
  */
 public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelope, DecodedEnvelope> {
@@ -59,6 +60,12 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
         Long newest = newestSeen.value();
         if (newest == null || d.gopSeq() > newest) {
             newestSeen.update(d.gopSeq());
+        }
+        Long released = lastReleased.value();
+        if (released != null && d.gopSeq() <= released) {
+            // its link was given up (gopsSkipped) when the bound released later GOPs: releasing it now would
+            // put it out of order, and keeping it would let the bound release it later, behind newer GOPs
+            return;
         }
         waitingByPrevious.put(d.previousSeq(), d);
         int waiting = (waitingCount.value() == null ? 0 : waitingCount.value()) + 1;

@@ -1,0 +1,197 @@
+package io.gvc.operators.encode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gvc.codec.GopDecoder;
+import io.gvc.codec.GopEncoder;
+import io.gvc.codec.StreamEncoder;
+import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.frame.Video;
+import io.gvc.kafka.formats.RawGop;
+import io.gvc.kafka.formats.RawGopFormat;
+import io.gvc.model.Priors;
+import io.gvc.operators.DeadLetters;
+import io.gvc.operators.FailureDrill;
+import io.gvc.operators.PriorSource;
+import io.gvc.operators.TestMedia;
+import io.gvc.operators.types.DeadLetter;
+import io.gvc.operators.types.PacketEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keyed encoder in a Flink test harness: packets byte-identical to gvc encode's, chained across
+ * GOPs, and the input policies (gap, late GOP, broken chain) as docs/live.md states them.
+ */
+class GopEncodeFunctionTest {
+
+    static final String RAW_TOPIC = "gvc.raw-gops";
+    /** 13 frames of 32x32: three FLF2V GOPs of 5 (frames 0-4, 4-8, 8-12). */
+    static Video video;
+    /** gvc encode of the first 9 frames (GOPs 0 and 1). */
+    static StreamEncoder.Result reference;
+
+    @BeforeAll
+    static void encodeReference() {
+        video = TestMedia.video(32, 32, 13);
+        reference = TestMedia.encode(video.firstFrames(9));
+        assertEquals(2, reference.gops().size());
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, RawGop, PacketEnvelope> harness() throws Exception {
+        var f = new GopEncodeFunction(TestMedia.config(), PriorSource.shipped(), RAW_TOPIC, FailureDrill.off());
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(f), RawGop::streamId,
+                Types.STRING);
+        // as in the jobs (pipeline.generic-types off): state that would need Kryo fails here
+        ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
+        return h;
+    }
+
+    static byte[] referencePacket(int k) {
+        return PacketCodec.write(reference.gops().get(k).packet());
+    }
+
+    static boolean chained(PacketEnvelope p) throws Exception {
+        return GopDecoder.needsSharedFirst(PacketCodec.read(p.packet()));
+    }
+
+    static List<DeadLetter> deadLetters(KeyedOneInputStreamOperatorTestHarness<String, RawGop, PacketEnvelope> h) {
+        var side = h.getSideOutput(DeadLetters.TAG);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void consecutiveGopsAreChainedAndByteIdenticalToGvcEncode() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            RawGop g0 = TestMedia.flf2vGop("cam1", video, 0), g1 = TestMedia.flf2vGop("cam1", video, 1);
+            h.processElement(g0, 0);
+            h.processElement(g1, 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            for (int k = 0; k < 2; k++) {
+                PacketEnvelope p = out.get(k);
+                assertEquals("cam1", p.streamId());
+                assertEquals(k, p.gopSeq());
+                assertEquals(k == 0 ? g0.captureTimeMicros() : g1.captureTimeMicros(), p.captureTimeMicros());
+                assertArrayEquals(referencePacket(k), p.packet(), "GOP " + k + " differs from gvc encode's packet");
+            }
+            assertFalse(chained(out.get(0)), "GOP 0 starts with an intra frame");
+            assertTrue(chained(out.get(1)), "GOP 1 shares GOP 0's last frame");
+            assertEquals(List.of(), deadLetters(h));
+        }
+    }
+
+    @Test
+    void streamsKeepSeparateChains() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            h.processElement(TestMedia.flf2vGop("cam2", video, 0), 0);
+            h.processElement(TestMedia.flf2vGop("cam2", video, 1), 0);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 1), 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(List.of("cam1", "cam2", "cam2", "cam1"), out.stream().map(PacketEnvelope::streamId).toList());
+            assertEquals(List.of(0L, 0L, 1L, 1L), out.stream().map(PacketEnvelope::gopSeq).toList());
+            assertArrayEquals(referencePacket(0), out.get(0).packet());
+            assertArrayEquals(referencePacket(0), out.get(1).packet());
+            assertArrayEquals(referencePacket(1), out.get(2).packet());
+            assertArrayEquals(referencePacket(1), out.get(3).packet());
+            assertEquals(List.of(), deadLetters(h));
+        }
+    }
+
+    @Test
+    void gapRestartsTheChainWithAnIntraFirstFrame() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            RawGop g2 = TestMedia.flf2vGop("cam1", video, 2);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            h.processElement(g2, 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            assertEquals(2, out.get(1).gopSeq());
+            assertFalse(chained(out.get(1)), "GOP 2 after a gap must not need the lost GOP 1");
+            // exactly what the engine makes of GOP 2 coded on its own
+            try (GopEncoder alone = new GopEncoder(TestMedia.params(), g2.format(), Priors.shipped())) {
+                assertArrayEquals(PacketCodec.write(alone.encode(g2.toGop(), null).packet()), out.get(1).packet());
+            }
+            assertEquals(List.of(), deadLetters(h));
+        }
+    }
+
+    @Test
+    void gopNotStartingOnThePreviousLastFrameRestartsTheChain() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            // GOP 1 numbered in order but starting at frame 5 instead of 4
+            h.processElement(TestMedia.rawGop("cam1", video, 1, 5, 5), 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            assertFalse(chained(out.get(1)));
+            assertEquals(List.of(), deadLetters(h));
+        }
+    }
+
+    @Test
+    void lateOrDuplicateGopGoesToTheDeadLetters() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            RawGop g1 = TestMedia.flf2vGop("cam1", video, 1);
+            RawGop g2 = TestMedia.flf2vGop("cam1", video, 2);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            h.processElement(g2, 0);
+            h.processElement(g1, 0); // late
+            h.processElement(g2, 0); // duplicate
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(List.of(0L, 2L), out.stream().map(PacketEnvelope::gopSeq).toList(), "no packet for late GOPs");
+            List<DeadLetter> dead = deadLetters(h);
+            assertEquals(2, dead.size());
+            assertEquals("GOP 1 of stream cam1 arrived after GOP 2 was encoded (late, reordered or duplicate)",
+                    dead.get(0).reason());
+            assertEquals("GOP 2 of stream cam1 arrived after GOP 2 was encoded (late, reordered or duplicate)",
+                    dead.get(1).reason());
+            DeadLetter d = dead.get(0);
+            assertEquals("cam1", d.stream());
+            assertEquals(RAW_TOPIC, d.record().topic());
+            assertArrayEquals("cam1".getBytes(StandardCharsets.UTF_8), d.record().key());
+            assertArrayEquals(RawGopFormat.write(g1), d.record().value(), "the refused GOP is kept whole");
+        }
+    }
+
+    @Test
+    void chainSurvivesSnapshotAndRestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            assertArrayEquals(referencePacket(0), h.extractOutputValues().get(0).packet());
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness()) {
+            h.setup();
+            h.initializeState(snapshot);
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 1), 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(1, out.size());
+            assertTrue(chained(out.get(0)), "restored state still chains GOP 1 to GOP 0");
+            assertArrayEquals(referencePacket(1), out.get(0).packet());
+            // the restored next-expected number still refuses GOP 0 again
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            assertEquals(1, deadLetters(h).size());
+        }
+    }
+}
