@@ -65,6 +65,7 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
         if (released != null && d.gopSeq() <= released) {
             // its link was given up (gopsSkipped) when the bound released later GOPs: releasing it now would
             // put it out of order, and keeping it would let the bound release it later, behind newer GOPs
+            metrics.inc(d.streamId(), "gopsDropped");
             return;
         }
         waitingByPrevious.put(d.previousSeq(), d);
