@@ -11,7 +11,6 @@ import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
-import io.gvc.model.Priors;
 import io.gvc.operators.encode.StreamConfig;
 import io.gvc.operators.types.SourceRecord;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +85,7 @@ public final class TestMedia {
 
     /** The encoded stream gvc encode makes of {@code video} with {@link #params()} and the shipped prior. */
     public static StreamEncoder.Result encode(Video video) {
-        return StreamEncoder.encode(video, params(), Priors.shipped(), Progress.NONE);
+        return StreamEncoder.encode(video, params(), prior(), Progress.NONE);
     }
 
     /** A gvc.raw-gops record carrying {@code gop}, keyed by {@code key}. */
@@ -112,5 +111,19 @@ public final class TestMedia {
         for (int i = 0; i < expected.size(); i++) {
             assertSamePixels(expected.get(i), actual.get(i), what + ", frame " + i);
         }
+    }
+
+    private static io.gvc.codec.prior.FlowPrior prior;
+
+    /** The prior the operators load by default (the shipped reference model through ONNX Runtime). */
+    public static synchronized io.gvc.codec.prior.FlowPrior prior() {
+        if (prior == null) {
+            try {
+                prior = PriorSource.shipped().open(null, 1);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return prior;
     }
 }

@@ -10,7 +10,6 @@ import io.gvc.codec.StreamEncoder;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
-import io.gvc.model.Priors;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.TestMedia;
 import io.gvc.operators.types.DeadLetter;
@@ -48,7 +47,7 @@ class BoundaryResolverTest {
         for (int k = 0; k < 3; k++) {
             packets[k] = PacketCodec.write(r.gops().get(k).packet());
         }
-        decoded = StreamDecoder.decode(r.file(), Priors.shipped(), 1, Progress.NONE);
+        decoded = StreamDecoder.decode(r.file(), TestMedia.prior(), 1, Progress.NONE);
         assertEquals(13, decoded.frameCount());
     }
 

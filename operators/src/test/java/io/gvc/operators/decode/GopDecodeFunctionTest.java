@@ -13,7 +13,6 @@ import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
-import io.gvc.model.Priors;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
 import io.gvc.operators.PriorSource;
@@ -52,7 +51,7 @@ class GopDecodeFunctionTest {
         for (int k = 0; k < 3; k++) {
             packets[k] = PacketCodec.write(r.gops().get(k).packet());
         }
-        decoded = StreamDecoder.decode(r.file(), Priors.shipped(), 1, Progress.NONE);
+        decoded = StreamDecoder.decode(r.file(), TestMedia.prior(), 1, Progress.NONE);
         try (KeyedOneInputStreamOperatorTestHarness<String, PacketEnvelope, DecodeTask> h =
                      new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new BoundaryResolver(TOPIC)),
                              PacketEnvelope::streamId, Types.STRING)) {
@@ -170,7 +169,7 @@ class GopDecodeFunctionTest {
                 p.tailLatentFrames(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), p.sse());
         byte[] bytes = PacketCodec.write(q); // a valid packet (CRC included), for another model
-        String prior = Priors.shipped().sha256();
+        String prior = TestMedia.prior().sha256();
         assertFails(new DecodeTask(env(0, bytes), -1, null, ""),
                 "decode failed: packet.config.model_hash: stream was coded with other parameters of '" + c.modelId()
                         + "' (hash " + java.util.HexFormat.of().formatHex(otherHash) + "..., decoder has "

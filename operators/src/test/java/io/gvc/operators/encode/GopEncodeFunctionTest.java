@@ -12,7 +12,6 @@ import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Video;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
-import io.gvc.model.Priors;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
 import io.gvc.operators.PriorSource;
@@ -124,7 +123,7 @@ class GopEncodeFunctionTest {
             assertEquals(2, out.get(1).gopSeq());
             assertFalse(chained(out.get(1)), "GOP 2 after a gap must not need the lost GOP 1");
             // exactly what the engine makes of GOP 2 coded on its own
-            try (GopEncoder alone = new GopEncoder(TestMedia.params(), g2.format(), Priors.shipped())) {
+            try (GopEncoder alone = new GopEncoder(TestMedia.params(), g2.format(), TestMedia.prior())) {
                 assertArrayEquals(PacketCodec.write(alone.encode(g2.toGop(), null).packet()), out.get(1).packet());
             }
             assertEquals(List.of(), deadLetters(h));
