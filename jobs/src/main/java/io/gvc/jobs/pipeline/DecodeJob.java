@@ -37,15 +37,7 @@ public final class DecodeJob {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("DecodeJob: GVC packets from Kafka to decoded GOPs, in order.\n" + JobOptions.HELP);
-            return;
-        }
-        JobOptions o = JobOptions.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        JobSetup.configure(env, o);
-        build(env, o);
-        env.execute(NAME);
+        JobSetup.main(args, NAME, "DecodeJob: GVC packets from Kafka to decoded GOPs, in order.", DecodeJob::build);
     }
 
     /** Adds the decode pipeline to {@code env}. */

@@ -31,15 +31,7 @@ public final class EncodeJob {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("EncodeJob: raw GOPs from Kafka to GVC packets.\n" + JobOptions.HELP);
-            return;
-        }
-        JobOptions o = JobOptions.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        JobSetup.configure(env, o);
-        build(env, o);
-        env.execute(NAME);
+        JobSetup.main(args, NAME, "EncodeJob: raw GOPs from Kafka to GVC packets.", EncodeJob::build);
     }
 
     /** Adds the encode pipeline to {@code env}. */

@@ -6,8 +6,9 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
-/** What both jobs set on their environment: exactly-once checkpoints, restarts, and no Kryo. */
+/** What both jobs set on their environment (exactly-once checkpoints, restarts, no Kryo), and their shared main. */
 public final class JobSetup {
 
     private JobSetup() {
@@ -23,5 +24,23 @@ public final class JobSetup {
         env.configure(c);
         env.enableCheckpointing(o.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.setParallelism(o.parallelism());
+    }
+
+    /**
+     * The body of a job's main: {@code --help}, options, environment, pipeline, execute.
+     *
+     * @param build adds the job's pipeline to an environment
+     */
+    static void main(String[] args, String name, String description,
+                     BiConsumer<StreamExecutionEnvironment, JobOptions> build) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(description + "\n" + JobOptions.HELP);
+            return;
+        }
+        JobOptions o = JobOptions.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, o);
+        build.accept(env, o);
+        env.execute(name);
     }
 }
