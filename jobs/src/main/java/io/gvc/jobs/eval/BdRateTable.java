@@ -80,7 +80,7 @@ public final class BdRateTable {
         }
         if (missing != null) {
             return new BdEntry(clip, codec, baseline, metric.key, null, missing, null, null, null, missing,
-                    test.size(), anchor.size());
+                    test.size(), anchor.size(), null);
         }
         Double percent = null, low = null, high = null;
         String reason = null;
@@ -107,8 +107,27 @@ public final class BdRateTable {
                         codec, bppRange(test), baseline, bppRange(anchor));
             }
         }
+        String note = join(falls(codec, test, metric), falls(baseline, anchor, metric));
         return new BdEntry(clip, codec, baseline, metric.key, percent, reason, low, high, dq, qualityReason,
-                test.size(), anchor.size());
+                test.size(), anchor.size(), note);
+    }
+
+    /** Where a codec's quality gets worse as its rate grows (e.g. interpolation saturating), else null. */
+    static String falls(String codec, List<PointResult> points, Metric metric) {
+        List<PointResult> byRate = new ArrayList<>(points);
+        byRate.sort(java.util.Comparator.comparingDouble(PointResult::bpp));
+        for (int i = 1; i < byRate.size(); i++) {
+            PointResult a = byRate.get(i - 1), b = byRate.get(i);
+            if (metric.quality(metric.value(b)) < metric.quality(metric.value(a))) {
+                return String.format(Locale.ROOT, "%s's %s gets worse as the rate rises (%.4g at %.4f bpp, %.4g at %.4f bpp)",
+                        codec, metric.key, metric.value(a), a.bpp(), metric.value(b), b.bpp());
+            }
+        }
+        return null;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     /** Rate (bpp) and quality (higher is better) of the points that have the metric. */
