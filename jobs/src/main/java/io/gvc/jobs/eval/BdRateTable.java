@@ -108,6 +108,9 @@ public final class BdRateTable {
             }
         }
         String note = join(falls(codec, test, metric), falls(baseline, anchor, metric));
+        if (percent != null) {
+            note = join(note, narrow(codec, test, metric, low, high));
+        }
         return new BdEntry(clip, codec, baseline, metric.key, percent, reason, low, high, dq, qualityReason,
                 test.size(), anchor.size(), note);
     }
@@ -124,6 +127,23 @@ public final class BdRateTable {
             }
         }
         return null;
+    }
+
+    /**
+     * Set when the common quality interval is under a quarter of the GVC curve's own range: the figure
+     * then compares the ends of two curves that barely meet, not the curves.
+     */
+    static String narrow(String codec, List<PointResult> test, Metric metric, double low, double high) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (PointResult p : test) {
+            lo = Math.min(lo, metric.value(p));
+            hi = Math.max(hi, metric.value(p));
+        }
+        if (high - low >= 0.25 * (hi - lo)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the curves overlap over %.0f %% of %s's %s range only",
+                100 * (high - low) / (hi - lo), codec, metric.key);
     }
 
     private static String join(String a, String b) {

@@ -45,6 +45,15 @@ class BdRateTableTest {
     }
 
     @Test
+    void curvesThatBarelyMeetAreNoted() {
+        List<PointResult> pts = List.of(point("gvc-flf2v", 0.01, 30, null), point("gvc-flf2v", 0.1, 40, null),
+                point("x265", 0.005, 39, null), point("x265", 0.05, 50, null));
+        BdEntry e = BdRateTable.compute(pts, List.of(Metric.PSNR_Y)).get(0);
+        assertNotNull(e.percent());
+        assertEquals("the curves overlap over 10 % of gvc-flf2v's psnr_y range only", e.note());
+    }
+
+    @Test
     void aCurveWhoseQualityFallsWithRateIsNoted() {
         List<PointResult> pts = List.of(point("gvc-flf2v", 0.01, 30, null), point("gvc-flf2v", 0.1, 40, null),
                 point("interp", 0.01, 31, null), point("interp", 0.05, 36, null), point("interp", 0.2, 35.9, null));
