@@ -123,6 +123,11 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265 or interp)");
             }
         }
+        for (int m : ms) {
+            if (m < 0 || m > k) {
+                throw new IllegalArgumentException("--m values must be 0..K (" + k + "), got " + m);
+            }
+        }
         for (int crf : crfs) {
             if (crf < 0 || crf > 51) {
                 throw new IllegalArgumentException("--crf values must be 0..51, got " + crf);
