@@ -57,11 +57,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Codecs GVC is compared with: x264, x265, interp (default: ${DEFAULT-VALUE}).")
     List<String> baselines;
 
-    @Option(names = "--crf", split = ",", defaultValue = "51,47,43,39,35,31,27,23,19",
+    @Option(names = "--crf", split = ",", defaultValue = "51,47,43,39,35,31,27,23,19,15",
             description = "x264/x265 CRF ladder; 51 is their lowest rate (default: ${DEFAULT-VALUE}).")
     List<Integer> crfs;
 
-    @Option(names = "--interp-quality", split = ",", defaultValue = "20,35,50,65,80",
+    @Option(names = "--interp-quality", split = ",", defaultValue = "1,10,20,35,50,65,80",
             description = "Boundary qualities 1..100 of the interpolation reference (default: ${DEFAULT-VALUE}).")
     List<Integer> interpQualities;
 
@@ -121,6 +121,11 @@ final class EvalCommand implements Callable<Integer> {
         for (String b : baselines) {
             if (!List.of(PointSpec.X264, PointSpec.X265, PointSpec.INTERP).contains(b)) {
                 throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265 or interp)");
+            }
+        }
+        for (int m : ms) {
+            if (m < 0 || m > k) {
+                throw new IllegalArgumentException("--m values must be 0..K (" + k + "), got " + m);
             }
         }
         for (int crf : crfs) {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param bdQuality    the other Bjontegaard figure: mean metric difference GVC minus baseline at equal
  *                     rate over the common log-rate interval (dB for PSNR; for LPIPS negative is better
  *                     for GVC); null when the rate ranges do not overlap, see {@code qualityReason}
+ * @param note         set when a curve's quality falls somewhere as its rate rises: the interpolated
+ *                     curve then zigzags there, and the figures lean on that stretch
  */
 public record BdEntry(
         @JsonProperty("clip") String clip,
@@ -24,5 +26,6 @@ public record BdEntry(
         @JsonProperty("bd_quality") Double bdQuality,
         @JsonProperty("quality_reason") String qualityReason,
         @JsonProperty("codec_points") int codecPoints,
-        @JsonProperty("baseline_points") int baselinePoints) {
+        @JsonProperty("baseline_points") int baselinePoints,
+        @JsonProperty("note") String note) {
 }

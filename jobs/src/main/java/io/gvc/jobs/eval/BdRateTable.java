@@ -80,7 +80,7 @@ public final class BdRateTable {
         }
         if (missing != null) {
             return new BdEntry(clip, codec, baseline, metric.key, null, missing, null, null, null, missing,
-                    test.size(), anchor.size());
+                    test.size(), anchor.size(), null);
         }
         Double percent = null, low = null, high = null;
         String reason = null;
@@ -107,8 +107,47 @@ public final class BdRateTable {
                         codec, bppRange(test), baseline, bppRange(anchor));
             }
         }
+        String note = join(falls(codec, test, metric), falls(baseline, anchor, metric));
+        if (percent != null) {
+            note = join(note, narrow(codec, test, metric, low, high));
+        }
         return new BdEntry(clip, codec, baseline, metric.key, percent, reason, low, high, dq, qualityReason,
-                test.size(), anchor.size());
+                test.size(), anchor.size(), note);
+    }
+
+    /** Where a codec's quality gets worse as its rate grows (e.g. interpolation saturating), else null. */
+    static String falls(String codec, List<PointResult> points, Metric metric) {
+        List<PointResult> byRate = new ArrayList<>(points);
+        byRate.sort(java.util.Comparator.comparingDouble(PointResult::bpp));
+        for (int i = 1; i < byRate.size(); i++) {
+            PointResult a = byRate.get(i - 1), b = byRate.get(i);
+            if (metric.quality(metric.value(b)) < metric.quality(metric.value(a))) {
+                return String.format(Locale.ROOT, "%s's %s gets worse as the rate rises (%.4g at %.4f bpp, %.4g at %.4f bpp)",
+                        codec, metric.key, metric.value(a), a.bpp(), metric.value(b), b.bpp());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Set when the common quality interval is under a quarter of the GVC curve's own range: the figure
+     * then compares the ends of two curves that barely meet, not the curves.
+     */
+    static String narrow(String codec, List<PointResult> test, Metric metric, double low, double high) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (PointResult p : test) {
+            lo = Math.min(lo, metric.value(p));
+            hi = Math.max(hi, metric.value(p));
+        }
+        if (high - low >= 0.25 * (hi - lo)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the curves overlap over %.0f %% of %s's %s range only",
+                100 * (high - low) / (hi - lo), codec, metric.key);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     /** Rate (bpp) and quality (higher is better) of the points that have the metric. */

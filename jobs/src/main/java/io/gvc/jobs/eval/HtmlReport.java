@@ -139,8 +139,9 @@ final class HtmlReport {
             String over = m == Metric.PSNR_Y || m == Metric.PSNR_YUV
                     ? String.format(Locale.ROOT, "%.2f..%.2f dB", e.overlapLow(), e.overlapHigh())
                     : String.format(Locale.ROOT, "%.4f..%.4f", e.overlapLow(), e.overlapHigh());
-            return String.format(Locale.ROOT, "<td title=\"over %s\">%+.1f %% <small>(over %s)</small></td>", over, v,
-                    over);
+            String note = e.note() == null ? "" : "<br><small class=\"na\">" + esc(e.note()) + "</small>";
+            return String.format(Locale.ROOT, "<td title=\"over %s\">%+.1f %% <small>(over %s)</small>%s</td>", over, v,
+                    over, note);
         }
         return String.format(Locale.ROOT, m == Metric.PSNR_Y || m == Metric.PSNR_YUV ? "<td>%+.2f dB</td>"
                 : "<td>%+.4f</td>", v);

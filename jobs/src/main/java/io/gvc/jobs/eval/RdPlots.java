@@ -62,8 +62,7 @@ public final class RdPlots {
                 .xAxisTitle("bits per pixel (log scale)").yAxisTitle(metric.label).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("0.###");
-        chart.getStyler().setLegendPosition(metric.higherIsBetter ? Styler.LegendPosition.InsideSE
-                : Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE); // never over the curves
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(7);
         Map<String, List<PointResult>> byCodec = new LinkedHashMap<>();

@@ -45,7 +45,6 @@ final class SweepProgress {
 
     /** Before running point {@code index}: a GOP-level progress callback for GVC (shown on terminals only). */
     Progress starting(int index) {
-        PointSpec p = plan.get(index);
         String head = head(index);
         if (tty) {
             err.print("\r" + head + " ..." + " ".repeat(20));

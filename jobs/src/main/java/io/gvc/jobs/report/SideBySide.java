@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,15 +37,21 @@ public final class SideBySide {
      * Writes {@code panels} left to right into {@code png}, {@code labels.get(i)} drawn above panel i.
      *
      * @throws IllegalArgumentException when there are no panels or the label count differs
+     * @throws UncheckedIOException     when the file cannot be written (unchecked, so that callers such
+     *                                  as the live demo's operators need no throws clause)
      */
-    public static void write(Path png, List<Frame> panels, List<String> labels) throws IOException {
+    public static void write(Path png, List<Frame> panels, List<String> labels) {
         BufferedImage image = render(panels, labels);
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(image, "png", png.toFile())) {
-            throw new IOException("no PNG writer in this Java runtime");
+        try {
+            Path parent = png.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(image, "png", png.toFile())) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(png + ": " + e.getMessage(), e);
         }
     }
 

@@ -97,6 +97,18 @@ class EvalCommandTest {
         assertEquals(points.get(6).get("psnr_y"), again.get(6).get("psnr_y"));
     }
 
+    @Test
+    void badOptionsAndInputsFailBeforeAnyWork(@TempDir Path out) throws Exception {
+        String o = out.resolve("x").toString();
+        assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--baselines", "vp9", "--out", o));
+        assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--m", "2000", "--out", o));
+        assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--crf", "52", "--out", o));
+        assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--variants", "v2v", "--out", o));
+        assertEquals(ExitCodes.BAD_INPUT, GvcCli.run("eval", "-i", out.resolve("missing.y4m").toString(),
+                "--no-lpips", "--out", o));
+        assertFalse(Files.exists(out.resolve("x/points.jsonl")));
+    }
+
     private static String runCapturingStderr(String... args) throws Exception {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

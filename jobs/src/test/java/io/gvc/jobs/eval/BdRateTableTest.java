@@ -41,6 +41,26 @@ class BdRateTableTest {
         assertEquals(40.0, e.overlapHigh(), 1e-12);
         assertEquals(15 + 10 * Math.log10(0.02), e.bdQuality(), 1e-9);
         assertNull(e.reason());
+        assertNull(e.note());
+    }
+
+    @Test
+    void curvesThatBarelyMeetAreNoted() {
+        List<PointResult> pts = List.of(point("gvc-flf2v", 0.01, 30, null), point("gvc-flf2v", 0.1, 40, null),
+                point("x265", 0.005, 39, null), point("x265", 0.05, 50, null));
+        BdEntry e = BdRateTable.compute(pts, List.of(Metric.PSNR_Y)).get(0);
+        assertNotNull(e.percent());
+        assertEquals("the curves overlap over 10 % of gvc-flf2v's psnr_y range only", e.note());
+    }
+
+    @Test
+    void aCurveWhoseQualityFallsWithRateIsNoted() {
+        List<PointResult> pts = List.of(point("gvc-flf2v", 0.01, 30, null), point("gvc-flf2v", 0.1, 40, null),
+                point("interp", 0.01, 31, null), point("interp", 0.05, 36, null), point("interp", 0.2, 35.9, null));
+        BdEntry e = BdRateTable.compute(pts, List.of(Metric.PSNR_Y)).get(0);
+        assertNotNull(e.percent());
+        assertTrue(e.note().startsWith("interp's psnr_y gets worse as the rate rises (36.00 at 0.0500 bpp, 35.90 at 0.2000 bpp)"),
+                e.note());
     }
 
     /** Half the rate at every quality is -50 %, for a lower-is-better metric too (LPIPS is negated). */

@@ -60,7 +60,7 @@ class EvalResultStoreTest {
         ResultStore store = new ResultStore(out);
         PointResult p = point("crf=30", "clip/a.hevc", 10, null);
         BdEntry bd = new BdEntry("clip", "gvc-flf2v", "x265", "psnr_y", null, "ranges do not overlap", null, null,
-                -8.5, null, 4, 9);
+                -8.5, null, 4, 9, null);
         store.writeJson(new RunInfo("gvc eval -i x", Map.of("gvc", "0.1"), Map.of("frames", 9)), List.of(p),
                 List.of(bd), List.of());
         JsonNode doc = ResultStore.JSON.readTree(out.resolve("results.json").toFile());
