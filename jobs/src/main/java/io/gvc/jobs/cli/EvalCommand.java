@@ -33,11 +33,12 @@ import picocli.CommandLine.Option;
  * the cli package for the shared ModelOptions and input reading; the work is {@link EvalRun}'s.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Rate-distortion evaluation: encodes and decodes each clip with GVC over a sweep of M and",
-            "with x264/x265 over a CRF ladder (and the boundary-interpolation reference), measures bytes on disk,",
-            "bpp, PSNR, MS-SSIM, LPIPS and times, and writes results.csv, results.json, charts, side-by-side",
-            "pictures and report.html into --out. A rerun with the same options reuses the points already",
-            "in --out/points.jsonl and only redoes the summary."},
+        description = {"Rate-distortion evaluation of GVC against x264, x265 and boundary interpolation.",
+            "Each clip is coded with GVC over a sweep of M and with x264/x265 over a CRF",
+            "ladder, all from the same decoded frames; every encoded file is kept in --out.",
+            "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
+            "results.csv, results.json, charts, side-by-side pictures and report.html.",
+            "A rerun of the same command reuses the points in --out/points.jsonl.", ""},
         sortOptions = false)
 final class EvalCommand implements Callable<Integer> {
 
