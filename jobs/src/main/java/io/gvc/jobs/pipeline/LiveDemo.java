@@ -133,7 +133,8 @@ public final class LiveDemo {
     private Map<String, FrameSource> sources() throws IOException {
         Map<String, FrameSource> m = new LinkedHashMap<>();
         if (o.input() != null) {
-            Video v = VideoReader.read(o.input(), ReadOptions.all());
+            // read no more than the longest the clip could need (up to 120 fps), then cut at its real rate
+            Video v = VideoReader.read(o.input(), ReadOptions.firstFrames(o.seconds() * 120 + 1));
             int frames = (int) Math.min(v.frameCount(), Math.round(o.seconds() * v.format().fps()));
             Video cut = v.firstFrames(Math.max(frames, 2));
             for (int i = 1; i <= o.streams(); i++) {
