@@ -50,6 +50,7 @@ public final class LiveDemo {
     private final DemoOptions o;
     private final PrintStream log;
     private String overviewWhileRunning;
+    private Map<String, String> metricsWhileRunning = Map.of();
 
     public LiveDemo(DemoOptions options, PrintStream log) {
         this.o = options;
@@ -120,6 +121,11 @@ public final class LiveDemo {
                     }
                     lastDone = System.currentTimeMillis();
                     overviewWhileRunning = flink.overview(); // both jobs still running here
+                    try {
+                        metricsWhileRunning = flink.streamMetrics();
+                    } catch (IOException e) {
+                        log.println("could not read the dashboard's metrics: " + e.getMessage());
+                    }
                     published = ingest.join();
                     log.println("stopping the jobs ...");
                 }
@@ -239,6 +245,7 @@ public final class LiveDemo {
         r.put("source", o.input() == null ? "synthetic broadcast scene" : o.input().toString());
         r.put("dashboard", flink.dashboard().toString());
         r.put("dashboard_overview", overviewWhileRunning);
+        r.put("dashboard_stream_metrics", metricsWhileRunning);
         r.put("problems", output.problems());
         r.put("streams", perStream);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

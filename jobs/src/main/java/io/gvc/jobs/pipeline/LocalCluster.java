@@ -1,6 +1,7 @@
 package io.gvc.jobs.pipeline;
 
 import java.net.URI;
+import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -51,16 +52,75 @@ public final class LocalCluster implements AutoCloseable {
     /** GET /overview of the dashboard's REST API (task managers, slots, jobs), as the JSON text it answers. */
     public String overview() {
         try {
-            var client = java.net.http.HttpClient.newHttpClient();
-            var req = java.net.http.HttpRequest.newBuilder(rest.resolve("/overview"))
-                    .timeout(java.time.Duration.ofSeconds(10)).build();
-            var resp = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
-            return resp.statusCode() == 200 ? resp.body() : "HTTP " + resp.statusCode();
+            return get("/overview");
         } catch (java.io.IOException e) {
             return "unreachable: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The per-stream GVC metrics the dashboard shows for every running job, read back through its
+     * REST API ({@code /jobs/:id/vertices/:vid/metrics}): name (operator.stream.id.metric) to value.
+     */
+    public java.util.Map<String, String> streamMetrics() throws java.io.IOException {
+        // the dashboard fetches metrics from the task managers in the background; the first read may be empty
+        java.util.Map<String, String> m = Map.of();
+        for (int attempt = 0; attempt < 10 && m.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            m = readStreamMetrics();
+        }
+        return m;
+    }
+
+    private java.util.Map<String, String> readStreamMetrics() throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (var job : json.readTree(get("/jobs")).path("jobs")) {
+            if (!"RUNNING".equals(job.path("status").asText())) {
+                continue;
+            }
+            String jid = job.path("id").asText();
+            for (var v : json.readTree(get("/jobs/" + jid)).path("vertices")) {
+                String base = "/jobs/" + jid + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (var m : json.readTree(get(base))) {
+                    String id = m.path("id").asText();
+                    if (id.contains(".stream.")) {
+                        names.add(id);
+                    }
+                }
+                if (names.isEmpty()) {
+                    continue;
+                }
+                var values = json.readTree(get(base + "?agg=sum&get=" + String.join(",", names)));
+                for (var m : values) {
+                    out.put(m.path("id").asText(), m.path("sum").asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    private String get(String path) throws java.io.IOException {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(rest.resolve(path))
+                    .timeout(java.time.Duration.ofSeconds(10)).build();
+            var resp = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != 200) {
+                throw new java.io.IOException("GET " + path + ": HTTP " + resp.statusCode());
+            }
+            return resp.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            throw new java.io.IOException("interrupted", e);
         }
     }
 

@@ -31,6 +31,10 @@ class DemoCommandTest {
             assertTrue(r.get(key).isNumber(), key + " is a number: " + r.get(key));
         }
         assertTrue(r.get("dashboard_overview").asText().contains("taskmanagers"), r.get("dashboard_overview").asText());
+        // per-stream metrics as the dashboard shows them, read through its REST API while the jobs ran
+        JsonNode metrics = r.get("dashboard_stream_metrics");
+        assertEquals(2.0, metrics.get("GopEncoder.stream.cam1.gopsEncoded").asDouble(), metrics.toString());
+        assertTrue(metrics.has("Reorderer.stream.cam1.latencyMs_p99"), metrics.toString());
         // what `gvc info` says of the written bitstream is what the report says
         StreamInfo info = StreamInfo.of(Files.readAllBytes(out.resolve("cam1.gvc")));
         assertEquals(info.bpp(), r.get("bpp").asDouble(), 0.0);
