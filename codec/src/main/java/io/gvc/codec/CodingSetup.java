@@ -3,6 +3,8 @@ package io.gvc.codec;
 import io.gvc.codec.atoms.Codebook;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.latent.DctLatentSpace;
+import io.gvc.codec.latent.LatentSpace;
+import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.sampler.SdeSampler;
 import io.gvc.codec.sampler.TimeGrid;
@@ -13,15 +15,16 @@ import java.util.concurrent.ExecutorService;
 final class CodingSetup {
 
     final CodingConfig config;
-    final DctLatentSpace space;
+    final LatentSpace space;
     final Codebook codebook;
     final SdeSampler sampler;
     final GopGenerator generator;
 
-    CodingSetup(CodingConfig config, ExecutorService pool) {
+    /** The latent space is the prior's own when it brings one (a VAE), else the codec's DCT latent. */
+    CodingSetup(CodingConfig config, ExecutorService pool, FlowPrior prior) {
         this.config = config;
-        this.space = new DctLatentSpace(DctLatentSpace.geometry(config.format().width(), config.format().height(),
-                config.latentDownscale()));
+        this.space = prior.latentSpace(config.format()).orElseGet(() -> new DctLatentSpace(DctLatentSpace.geometry(
+                config.format().width(), config.format().height(), config.latentDownscale())));
         this.codebook = new Codebook(config.seed(), config.codebookSize());
         this.sampler = new SdeSampler(TimeGrid.of(config.steps(), config.tailSteps(), config.shift()), config.gScale());
         this.generator = new GopGenerator(space, codebook, sampler, pool);

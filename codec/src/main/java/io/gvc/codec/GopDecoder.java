@@ -70,7 +70,7 @@ public final class GopDecoder implements AutoCloseable {
         CodingConfig config = p.config();
         checkModel(config);
         if (setup == null || !setup.serves(config)) {
-            setup = new CodingSetup(config, pool);
+            setup = new CodingSetup(config, pool, prior);
         }
         int n = p.frameCount();
         int w = config.format().width(), h = config.format().height();

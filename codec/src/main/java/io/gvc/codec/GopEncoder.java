@@ -15,6 +15,7 @@ import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.latent.DctLatentSpace;
+import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.metrics.Psnr;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
@@ -53,7 +54,7 @@ public final class GopEncoder implements AutoCloseable {
         CodingConfig config = new CodingConfig(params.variant(), format, params.gopFrames(), ds,
                 params.temporalStride(), params.codebookSize(), params.steps(), params.tailSteps(), params.shift(),
                 params.gScale(), params.seed(), prior.id(), CodingConfig.hashPrefix(prior.sha256()));
-        this.setup = new CodingSetup(config, pool);
+        this.setup = new CodingSetup(config, pool, prior);
         // frames are searched in parallel, so each search runs on one thread
         this.search = new AtomSearch(setup.codebook, null, 1);
     }
@@ -99,7 +100,7 @@ public final class GopEncoder implements AutoCloseable {
         Frame last = variant == Variant.FLF2V && n > 1 ? decoded(boundaries, n - 1, gop) : null;
 
         // 2. latents and the prior's view of this GOP
-        DctLatentSpace space = setup.space;
+        LatentSpace space = setup.space;
         float[] firstLatent = first == null ? null : space.encode(first);
         float[] lastLatent = last == null ? null : space.encode(last);
         float[][] truth = new float[layout.codedFrames()][];

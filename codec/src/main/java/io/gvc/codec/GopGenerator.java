@@ -3,7 +3,7 @@ package io.gvc.codec;
 import io.gvc.codec.atoms.AtomChoice;
 import io.gvc.codec.atoms.Codebook;
 import io.gvc.codec.frame.Frame;
-import io.gvc.codec.latent.DctLatentSpace;
+import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.latent.LatentSynthesis;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
@@ -30,12 +30,12 @@ final class GopGenerator {
         AtomChoice choose(int step, int frame, float[] x0hat);
     }
 
-    private final DctLatentSpace space;
+    private final LatentSpace space;
     private final Codebook codebook;
     private final SdeSampler sampler;
     private final ExecutorService pool;
 
-    GopGenerator(DctLatentSpace space, Codebook codebook, SdeSampler sampler, ExecutorService pool) {
+    GopGenerator(LatentSpace space, Codebook codebook, SdeSampler sampler, ExecutorService pool) {
         this.space = space;
         this.codebook = codebook;
         this.sampler = sampler;

@@ -15,7 +15,7 @@ import io.gvc.codec.frame.Frame;
  * <p>The scale brings typical residual coefficients near unit variance, the regime in which the
  * rectified-flow noise schedule was designed.
  */
-public final class DctLatentSpace {
+public final class DctLatentSpace implements LatentSpace {
 
     /** Latent units per pixel unit. */
     public static final float SCALE = 1f / 32f;
@@ -66,11 +66,13 @@ public final class DctLatentSpace {
         return ds;
     }
 
+    @Override
     public LatentGeometry geometry() {
         return geometry;
     }
 
     /** Latent of a frame. */
+    @Override
     public float[] encode(Frame f) {
         float[] out = new float[geometry.dim()];
         for (int p = 0; p < geometry.planes(); p++) {
@@ -165,5 +167,15 @@ public final class DctLatentSpace {
             }
         }
         return out;
+    }
+
+    /** Linear: the inverse DCT of {@code x0 - anchor}. */
+    @Override
+    public float[][] deviationPixels(float[] x0, float[] anchor) {
+        float[] d = new float[x0.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = x0[k] - anchor[k];
+        }
+        return toPixels(d);
     }
 }

@@ -17,9 +17,9 @@ import io.gvc.codec.variant.Variant;
  */
 public final class LatentSynthesis {
 
-    private final DctLatentSpace space;
+    private final LatentSpace space;
 
-    public LatentSynthesis(DctLatentSpace space) {
+    public LatentSynthesis(LatentSpace space) {
         this.space = space;
     }
 
@@ -62,11 +62,7 @@ public final class LatentSynthesis {
             if (coded < layout.codedFrames() && layout.codedPositions()[coded] == pos[i]) {
                 float a = layout.codedAlphas()[coded];
                 float[] m = anchorLatent(layout.variant(), firstLatent, lastLatent, a, dim);
-                float[] d = new float[dim];
-                for (int k = 0; k < dim; k++) {
-                    d[k] = x0[coded][k] - m[k];
-                }
-                dev[i] = space.toPixels(d);
+                dev[i] = space.deviationPixels(x0[coded], m);
                 coded++;
             }
         }

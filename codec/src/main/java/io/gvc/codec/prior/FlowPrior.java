@@ -24,4 +24,12 @@ public interface FlowPrior {
 
     /** Opens the velocity field for one GOP; {@code sideInfo} is what {@link #analyse} returned. */
     VelocityField open(GopCondition condition, byte[] sideInfo) throws BitstreamException;
+
+    /**
+     * The model's own latent space for pictures of {@code format} (a VAE), or empty when the model
+     * works in the codec's DCT latent (the default).
+     */
+    default java.util.Optional<io.gvc.codec.latent.LatentSpace> latentSpace(io.gvc.codec.frame.VideoFormat format) {
+        return java.util.Optional.empty();
+    }
 }

@@ -12,6 +12,7 @@ import io.gvc.model.manifest.LoadedModel;
 import io.gvc.model.manifest.ManifestLoader;
 import io.gvc.model.manifest.ModelManifest;
 import io.gvc.model.manifest.ModelManifest.ConditioningKind;
+import io.gvc.model.manifest.ModelManifest.FileRole;
 import io.gvc.model.manifest.ModelManifest.LatentKind;
 import io.gvc.model.manifest.ModelManifest.Layout;
 import io.gvc.model.manifest.ModelManifest.TensorDecl;
@@ -65,6 +66,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     private final TextEmbedder text;
     private final Map<String, ConcurrentLinkedDeque<Binding>> pool = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final Map<String, VaeLatentSpace> vaeSpaces = new ConcurrentHashMap<>();
 
     /** A prior on a loaded model (the caller keeps ownership of {@code model}). */
     public OnnxFlowPrior(LoadedModel model, GaussianDctPrior gaussian, TextEmbedder text) {
@@ -129,6 +131,17 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     @Override
     public String sha256() {
         String velocity = manifest.velocity().sha256();
+        if (manifest.latent().kind() == LatentKind.VAE) {
+            // the VAE shapes the pictures as much as the velocity model does: its files are in the hash too
+            StringBuilder all = new StringBuilder(velocity);
+            for (FileRole r : new FileRole[] {FileRole.VAE_ENCODER, FileRole.VAE_DECODER}) {
+                manifest.file(r).ifPresent(f -> all.append(':').append(f.sha256()));
+            }
+            if (gaussian != null && manifest.conditioning().kind() == ConditioningKind.GAUSSIAN_TERMS) {
+                all.append(':').append(gaussian.sha256());
+            }
+            return hex(all.toString());
+        }
         if (gaussian == null) {
             return velocity;
         }
@@ -139,6 +152,27 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
+    }
+
+    private static String hex(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    /** The model's VAE as the latent space when its manifest says {@code latent.kind: vae}; one per picture size. */
+    @Override
+    public java.util.Optional<io.gvc.codec.latent.LatentSpace> latentSpace(io.gvc.codec.frame.VideoFormat format) {
+        if (manifest.latent().kind() != LatentKind.VAE) {
+            return java.util.Optional.empty();
+        }
+        String key = format.width() + "x" + format.height();
+        return java.util.Optional.of(vaeSpaces.computeIfAbsent(key, k -> new VaeLatentSpace(manifest,
+                model.session(FileRole.VAE_ENCODER), model.session(FileRole.VAE_DECODER), format)));
     }
 
     @Override
@@ -453,6 +487,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        vaeSpaces.values().forEach(VaeLatentSpace::close);
         for (ConcurrentLinkedDeque<Binding> q : pool.values()) {
             Binding b;
             while ((b = q.pollFirst()) != null) {
