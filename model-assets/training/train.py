@@ -70,6 +70,7 @@ def main():
     net = FlowNet(a.hidden, a.layers)
     nparams = sum(p.numel() for p in net.parameters())
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * min(s, a.steps) / a.steps)))
     os.makedirs(a.out, exist_ok=True)
     vgen_seed = 12345
 
@@ -95,6 +96,7 @@ def main():
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
         opt.step()
+        sched.step()
         vl = float("nan")
         if step % 25 == 0 or step == a.steps:
             vl = val_loss()
