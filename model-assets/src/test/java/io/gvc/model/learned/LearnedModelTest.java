@@ -85,6 +85,18 @@ class LearnedModelTest {
     }
 
     @Test
+    void aGopWithoutCodedFramesOpens() throws Exception {
+        // foreman (10 frames) with --gop 9 ends in a 2-frame GOP: L = 0, alpha would be a [0] tensor
+        SplittableRandom r = new SplittableRandom(8);
+        LatentGeometry g = DctLatentSpace.geometry(176, 144, 2);
+        GopCondition c = new GopCondition(Variant.FLF2V, g, new float[0], random(r, g.dim(), 3), random(r, g.dim(), 3), 2, "");
+        try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null);
+             VelocityField vf = p.open(c, new byte[0])) {
+            vf.velocity(new float[0][], 0.5f, new float[0][]);
+        }
+    }
+
+    @Test
     void anyFrameSizeAndGopLengthRuns() throws Exception {
         // fully convolutional: 352x288 (ds 4) and a 9-frame GOP with stride 2 (3 coded frames)
         SplittableRandom r = new SplittableRandom(7);
