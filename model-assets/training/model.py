@@ -20,9 +20,12 @@ def slog(v):
 
 
 class FlowNet(nn.Module):
-    def __init__(self, hidden=24, layers=4):
+    def __init__(self, hidden=24, layers=4, boundary_features=False):
         super().__init__()
-        convs = [nn.Conv2d(6, hidden, 3, padding=1)]
+        # boundary_features: also feed slog(first) and slog(last) (their magnitudes say roughly which
+        # frequency and plane an element is, which the flattened latent does not otherwise tell)
+        self.boundary_features = boundary_features
+        convs = [nn.Conv2d(8 if boundary_features else 6, hidden, 3, padding=1)]
         for _ in range(layers - 2):
             convs.append(nn.Conv2d(hidden, hidden, 3, padding=1))
         self.body = nn.ModuleList(convs)
@@ -39,8 +42,10 @@ class FlowNet(nn.Module):
         tt = t.reshape(-1, 1, 1)
         r = x - (1 - tt) * anchor
         dd = d.expand_as(x)
-        feats = torch.stack([r, slog(dd), torch.abs(dd), a.expand_as(x), tt.expand_as(x),
-                             (4 * a * (1 - a)).expand_as(x)], dim=1)
+        fl = [r, slog(dd), torch.abs(dd), a.expand_as(x), tt.expand_as(x), (4 * a * (1 - a)).expand_as(x)]
+        if self.boundary_features:
+            fl += [slog(first).unsqueeze(1).expand_as(x), slog(last).unsqueeze(1).expand_as(x)]
+        feats = torch.stack(fl, dim=1)
         h = feats
         for c in self.body:
             h = self.act(c(h))

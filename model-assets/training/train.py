@@ -48,6 +48,7 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--hidden", type=int, default=24)
     ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--boundary-features", action="store_true", help="also feed slog(first), slog(last)")
     ap.add_argument("--shift", type=float, default=3.0)
     ap.add_argument("--tmin", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=0)
@@ -67,7 +68,7 @@ def main():
     perm = rng.permutation(n)
     nval = max(8, n // 10)
     val, train = np.sort(perm[:nval]), perm[nval:]
-    net = FlowNet(a.hidden, a.layers)
+    net = FlowNet(a.hidden, a.layers, a.boundary_features)
     nparams = sum(p.numel() for p in net.parameters())
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * min(s, a.steps) / a.steps)))
