@@ -30,13 +30,16 @@ def batch(data, idx, rng, crop, interior):
     return x0, first, last, alpha
 
 
-def loss_fn(net, x0, first, last, alpha, gen, shift, tmin):
+def loss_fn(net, x0, first, last, alpha, gen, shift, tmin, weight="rf"):
     B = x0.shape[0]
     t = shift_t(torch.rand(B, generator=gen), shift).clamp(min=tmin)
     e = torch.randn(x0.shape, generator=gen)
     xt = (1 - t.reshape(-1, 1, 1)) * x0 + t.reshape(-1, 1, 1) * e
     u = net.velocity(xt, t, first, last, alpha)
-    return ((u - (e - x0)) ** 2).mean()
+    err = (u - (e - x0)) ** 2
+    if weight == "x0":  # |x0hat - x0|^2 = t^2 |u - (e - x0)|^2: equal weight for every t
+        err = err * (t.reshape(-1, 1, 1) ** 2)
+    return err.mean()
 
 
 def main():
@@ -49,6 +52,8 @@ def main():
     ap.add_argument("--hidden", type=int, default=24)
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--boundary-features", action="store_true", help="also feed slog(first), slog(last)")
+    ap.add_argument("--loss-weight", choices=["rf", "x0"], default="rf",
+                    help="rf: the rectified-flow loss |u - (e - x0)|^2 (shipped); x0: the same times t^2")
     ap.add_argument("--shift", type=float, default=3.0)
     ap.add_argument("--tmin", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=0)
@@ -92,7 +97,7 @@ def main():
     t0 = time.time()
     for step in range(1, a.steps + 1):
         idx = rng.choice(train, a.batch, replace=False)
-        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior), gen, a.shift, a.tmin)
+        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior), gen, a.shift, a.tmin, a.loss_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
