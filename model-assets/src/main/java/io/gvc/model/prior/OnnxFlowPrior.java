@@ -192,6 +192,18 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
             throw new BitstreamException("variant", "model " + id() + " does not support "
                     + c.variant().name().toLowerCase());
         }
+        if (c.latentFrames() == 0) {
+            // nothing to generate (e.g. a two-frame FLF2V GOP: both frames are boundaries); tensors
+            // with an L dimension of 0 cannot be bound, and no step would run the model anyway
+            return new VelocityField() {
+                @Override
+                public void velocity(float[][] x, float t, float[][] out) {
+                    if (x.length != 0 || out.length != 0) {
+                        throw new IllegalArgumentException("a GOP without coded latent frames got " + x.length + " frames");
+                    }
+                }
+            };
+        }
         Plan plan = plan(c);
         String key = plan.key();
         ConcurrentLinkedDeque<Binding> free = pool.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());

@@ -1,0 +1,79 @@
+"""Dumps training GOPs in the codec's DCT latent: for each GOP of --gop frames, the latent frames at
+positions 0, s, 2s, ..., F-1 (s = --stride), as float32 [N, P, D] in <out>.npy plus <out>.json.
+
+Pictures come from the project's own readers through io.gvc.jobs.media.TrainingFrames (built by
+`mvn -B -o -q -pl jobs -am package -DskipTests`): the training split of ../shared/data/video (the
+clips the shipped Gaussian prior was fitted from), centre-cropped to 11:9 and resized to 176x144,
+and the project's synthetic football scene (SyntheticScene, one scene per seed). The test clips
+(carphone, foreman, CiscoVT2people, cockatoo) are never read here.
+"""
+import argparse
+import json
+import os
+import numpy as np
+import subprocess
+from gvc_latent import DctLatent, read_y4m, fit_frames, gop_positions
+
+TRAIN_CLIPS = ["bikes.mp4", "test.mp4", "moviepy_chaplin.mp4", "torchcodec_nasa_13013.mp4"]
+TEST_CLIPS = ["carphone_pristine.mp4", "foreman_cif.y4m", "CiscoVT2people_320x192_12fps.yuv", "cockatoo_yuv420.mp4"]
+
+
+def gops(frames, lat, gop, stride, hop):
+    pos = gop_positions(gop, stride)
+    out = []
+    for start in range(0, len(frames) - gop + 1, hop):
+        out.append(np.stack([lat.encode(frames[start + p]) for p in pos]))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--video", default="../../../shared/data/video")
+    ap.add_argument("--width", type=int, default=176)
+    ap.add_argument("--height", type=int, default=144)
+    ap.add_argument("--gop", type=int, default=33)
+    ap.add_argument("--stride", type=int, default=2)
+    ap.add_argument("--hop", type=int, default=8, help="frames between GOP starts (overlapping GOPs)")
+    ap.add_argument("--synthetic", type=int, default=12, help="synthetic scenes of --synthetic-frames each")
+    ap.add_argument("--synthetic-frames", type=int, default=97)
+    ap.add_argument("--seed", type=int, default=1, help="first SyntheticScene seed")
+    ap.add_argument("--jar", default="../../jobs/target/gvc-jobs.jar")
+    ap.add_argument("--out", default="data/train")
+    a = ap.parse_args()
+    lat = DctLatent(a.width, a.height)
+    allg, src = [], []
+    java = ["java", "-Dorg.bytedeco.javacpp.cachedir=" + os.path.expanduser("~/.cache/gvc/javacpp"),
+            "-cp", a.jar, "io.gvc.jobs.media.TrainingFrames"]
+    ydir = os.path.join(os.path.dirname(a.out) or ".", "y4m")
+    for c in TRAIN_CLIPS:
+        assert c not in TEST_CLIPS
+        y4m = os.path.join(ydir, c + ".y4m")
+        if not os.path.exists(y4m):
+            subprocess.run(java + ["clip", os.path.join(a.video, c), y4m], check=True)
+        fr = fit_frames(read_y4m(y4m), a.width, a.height)
+        g = gops(fr, lat, a.gop, a.stride, a.hop)
+        print(f"{c}: {len(fr)} frames, {len(g)} GOPs", flush=True)
+        allg += g
+        src += [c] * len(g)
+    for s in range(a.synthetic):
+        y4m = os.path.join(ydir, f"synthetic-{a.seed + s}.y4m")
+        if not os.path.exists(y4m):
+            subprocess.run(java + ["synthetic", str(a.width), str(a.height), str(a.synthetic_frames),
+                                   str(a.seed + s), y4m], check=True)
+        fr = read_y4m(y4m)
+        g = gops(fr, lat, a.gop, a.stride, a.hop)
+        allg += g
+        src += [f"synthetic-{s}"] * len(g)
+    print(f"synthetic: {a.synthetic} scenes", flush=True)
+    data = np.stack(allg).astype(np.float32)
+    os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
+    np.save(a.out + ".npy", data)
+    with open(a.out + ".json", "w") as f:
+        json.dump({"shape": list(data.shape), "dtype": "float32", "width": a.width, "height": a.height,
+                   "gop": a.gop, "stride": a.stride, "hop": a.hop, "planes_kw": lat.kw, "planes_kh": lat.kh,
+                   "positions": gop_positions(a.gop, a.stride), "sources": src}, f, indent=1)
+    print("wrote", a.out + ".npy", data.shape)
+
+
+if __name__ == "__main__":
+    main()
