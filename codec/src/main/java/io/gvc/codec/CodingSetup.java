@@ -43,19 +43,9 @@ final class CodingSetup {
         return sampler.grid().stochasticSteps();
     }
 
-    /** Whether two configs describe the same replay (so a decoder can keep its setup). */
+    /** Whether this setup replays {@code other} (equal configs replay identically). */
     boolean serves(CodingConfig other) {
-        return sameReplay(config, other);
+        return config.equals(other);
     }
 
-    /** Whether two configs replay identically (every field but none). */
-    static boolean sameReplay(CodingConfig c, CodingConfig other) {
-        return c.variant() == other.variant() && c.format().equals(other.format())
-                && c.gopFrames() == other.gopFrames() && c.latentDownscale() == other.latentDownscale()
-                && c.temporalStride() == other.temporalStride() && c.codebookSize() == other.codebookSize()
-                && c.steps() == other.steps() && c.tailSteps() == other.tailSteps()
-                && Float.compare(c.shift(), other.shift()) == 0 && Float.compare(c.gScale(), other.gScale()) == 0
-                && c.seed() == other.seed() && c.modelId().equals(other.modelId())
-                && java.util.Arrays.equals(c.modelHashPrefix(), other.modelHashPrefix());
-    }
 }

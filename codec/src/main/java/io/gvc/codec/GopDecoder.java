@@ -101,13 +101,7 @@ public final class GopDecoder implements AutoCloseable {
                 first = sharedFirst;
             }
         }
-        if (variant == Variant.FLF2V && n > 1) {
-            BoundaryPicture b = p.boundaryAt(n - 1);
-            if (b == null) {
-                throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
-            }
-            last = intra(b, w, h, "packet.boundary[last]");
-        }
+        last = lastBoundary(p).orElse(null);
         float[] firstLatent = first == null ? null : setup.space.encode(first);
         float[] lastLatent = last == null ? null : setup.space.encode(last);
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());

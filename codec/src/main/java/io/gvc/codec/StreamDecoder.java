@@ -29,7 +29,7 @@ public final class StreamDecoder {
             Frame shared = null;
             for (GvcPacket p : c.packets()) {
                 long k = p.gopSeq();
-                if (!CodingSetup.sameReplay(c.header().config(), p.config())) {
+                if (!c.header().config().equals(p.config())) {
                     throw new BitstreamException("gop[" + k + "].packet.config",
                             "differs from the stream header's coding configuration");
                 }

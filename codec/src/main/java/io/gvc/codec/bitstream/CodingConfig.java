@@ -31,4 +31,23 @@ public record CodingConfig(Variant variant, VideoFormat format, int gopFrames, i
     public boolean sameModel(String sha256Hex) {
         return java.util.Arrays.equals(modelHashPrefix, hashPrefix(sha256Hex));
     }
+
+    /**
+     * Value equality over every field, the hash prefix by content (a record compares arrays by
+     * reference): two equal configs replay the same trajectory, so a decoder may keep its setup.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CodingConfig c && variant == c.variant && format.equals(c.format)
+                && gopFrames == c.gopFrames && latentDownscale == c.latentDownscale
+                && temporalStride == c.temporalStride && codebookSize == c.codebookSize && steps == c.steps
+                && tailSteps == c.tailSteps && Float.compare(shift, c.shift) == 0 && Float.compare(gScale, c.gScale) == 0
+                && seed == c.seed && modelId.equals(c.modelId) && java.util.Arrays.equals(modelHashPrefix, c.modelHashPrefix);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(variant, format, gopFrames, latentDownscale, temporalStride, codebookSize, steps,
+                tailSteps, shift, gScale, seed, modelId, java.util.Arrays.hashCode(modelHashPrefix));
+    }
 }

@@ -87,15 +87,6 @@ public final class DctLatentSpace implements LatentSpace {
         return out;
     }
 
-    /** Latent of a float picture given per plane in pixel units centred on 0 (pixel - 128). */
-    public float[] encodeCentred(float[][] planes) {
-        float[] out = new float[geometry.dim()];
-        for (int p = 0; p < geometry.planes(); p++) {
-            forward(p, planes[p], geometry.planeWidth()[p], out, geometry.planeOffset(p));
-        }
-        return out;
-    }
-
     private void forward(int p, float[] px, int w, float[] out, int off) {
         DctBasis rb = rowBasis[p], cb = colBasis[p];
         int h = cb.n, kw = rb.kept, kh = cb.kept;

@@ -163,7 +163,8 @@ public record PriorSpectrum(int referenceGopFrames, double[][] bridge, double[][
         }
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

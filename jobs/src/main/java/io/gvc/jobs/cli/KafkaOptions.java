@@ -32,8 +32,8 @@ final class KafkaOptions {
         }
         Properties p = new Properties();
         if (kafkaConfig != null) {
-            try (Reader r = Files.newBufferedReader(kafkaConfig, StandardCharsets.UTF_8)) {
-                p.load(r);
+            try {
+                p = ClientProperties.load(kafkaConfig);
             } catch (NoSuchFileException e) {
                 throw new BadInputException(kafkaConfig + ": file not found");
             } catch (IOException | IllegalArgumentException e) {
@@ -50,8 +50,4 @@ final class KafkaOptions {
         }
     }
 
-    /** The cluster, for messages: the bootstrap servers as given. */
-    String where() {
-        return bootstrap != null ? bootstrap : String.valueOf(kafkaConfig);
-    }
 }

@@ -1,7 +1,6 @@
 package io.gvc.jobs.cli;
 
 import io.gvc.codec.prior.FlowPrior;
-import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.model.Priors;
 import io.gvc.model.prior.OnnxFlowPrior;
 import java.io.IOException;
@@ -16,10 +15,6 @@ final class PriorLoader {
     /** The ONNX Runtime execution provider, or "java" for a pure-Java prior. */
     static String provider(FlowPrior p) {
         return p instanceof OnnxFlowPrior onnx ? onnx.provider() : "java";
-    }
-
-    static GaussianDctPrior shipped() {
-        return Priors.shipped();
     }
 
     /**

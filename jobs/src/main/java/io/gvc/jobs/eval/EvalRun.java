@@ -50,6 +50,9 @@ public final class EvalRun {
         int computed = 0;
         try (Lpips lpips = c.lpipsWeights() == null ? null : Lpips.open(c.lpipsWeights())) {
             PointRunner runner = new PointRunner(out, c.settings(), lpips);
+            for (EvalClip clip : c.clips()) {
+                runner.writeSourceSnapshot(clip);
+            }
             for (int i = 0; i < plan.size(); i++) {
                 PointSpec spec = plan.points().get(i);
                 EvalClip clip = clip(c, spec.clip());

@@ -50,7 +50,7 @@ public record PointResult(
         @JsonProperty("fingerprint") String fingerprint) {
 
     public String key() {
-        return clip + "/" + codec + "/" + setting;
+        return PointSpec.key(clip, codec, setting);
     }
 
     public boolean isGvc() {
@@ -58,6 +58,6 @@ public record PointResult(
     }
 
     public String label() {
-        return codec + " " + setting;
+        return PointSpec.label(codec, setting);
     }
 }

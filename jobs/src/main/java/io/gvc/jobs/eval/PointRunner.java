@@ -65,7 +65,6 @@ public final class PointRunner {
             coded = new Coded(r.decoded(), r.encodeSeconds(), r.decodeSeconds(), null);
         }
         long bytes = Files.size(file);
-        writeSnapshot(out.resolve(sourceSnapshotPath(clip)), source, clip.snapshot());
         String snapshot = snapshotPath(spec, clip);
         writeSnapshot(out.resolve(snapshot), coded.decoded, clip.snapshot());
 
@@ -74,7 +73,7 @@ public final class PointRunner {
         long bits = 8 * bytes;
         double seconds = n / source.format().fps();
         return new PointResult(spec.codec(), clip.name(), spec.setting(),
-                spec.variant() == null ? null : spec.codec().substring(4), spec.m(), spec.crf(), spec.quality(),
+                spec.variant() == null ? null : spec.variant().name().toLowerCase(java.util.Locale.ROOT), spec.m(), spec.crf(), spec.quality(),
                 out.relativize(file).toString().replace('\\', '/'), bytes, n, clip.width(), clip.height(),
                 source.format().fps(), Bpp.bitsPerPixel(bits, n, clip.width(), clip.height()),
                 Bpp.bitsPerPixelPerChannel(bits, n, clip.width(), clip.height()), bits / seconds / 1000.0,
@@ -124,6 +123,11 @@ public final class PointRunner {
             }
         }
         return true;
+    }
+
+    /** The clip's chosen source frame, once per clip: the side-by-side pictures read it back. */
+    void writeSourceSnapshot(EvalClip clip) throws IOException {
+        writeSnapshot(out.resolve(sourceSnapshotPath(clip)), clip.video(), clip.snapshot());
     }
 
     private static void writeSnapshot(Path file, Video video, int index) throws IOException {

@@ -48,6 +48,11 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
 
     /** Identifies the point in points.jsonl across runs. */
     public String key() {
+        return key(clip, codec, setting);
+    }
+
+    /** The resume key of a point: a stored result and the spec that made it must agree on it. */
+    static String key(String clip, String codec, String setting) {
         return clip + "/" + codec + "/" + setting;
     }
 
@@ -64,6 +69,10 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
 
     /** A short name for progress lines and labels: "gvc-flf2v m=16". */
     public String label() {
+        return label(codec, setting);
+    }
+
+    static String label(String codec, String setting) {
         return codec + " " + setting;
     }
 }

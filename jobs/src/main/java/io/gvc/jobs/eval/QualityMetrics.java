@@ -6,7 +6,6 @@ import io.gvc.codec.metrics.Psnr;
 import io.gvc.codec.metrics.YuvSse;
 import io.gvc.model.lpips.Lpips;
 import java.io.IOException;
-import java.util.stream.IntStream;
 
 /**
  * The qualities of a decoded sequence against its source: PSNR from the SSE pooled over the whole
@@ -25,15 +24,7 @@ final class QualityMetrics {
     static Quality measure(Video source, Video decoded, Lpips lpips) throws IOException {
         YuvSse sse = Psnr.sequenceSse(source, decoded);
         int n = source.frameCount();
-        // MS-SSIM is pure Java and per frame independent: both cores, order-free sum of a fixed array
-        double[] ms = new double[n];
-        IntStream.range(0, n).parallel().forEach(i ->
-                ms[i] = MsSsim.msSsim(source.frames().get(i), decoded.frames().get(i)));
-        double msMean = 0;
-        for (double v : ms) {
-            msMean += v;
-        }
-        msMean /= n;
+        double msMean = MsSsim.sequenceMean(source, decoded);
         Double lp = null;
         if (lpips != null) {
             double sum = 0;

@@ -5,6 +5,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.variant.Variant;
 import io.gvc.kafka.formats.GvcHeaders;
+import io.gvc.kafka.formats.Limits;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.kafka.props.ClientProperties;
@@ -50,8 +51,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class GopPublisher implements AutoCloseable {
 
-    /** RawGop v1 bytes besides the stream id and the frames (kafka-config/README.md, RawGop v1). */
-    private static final int RAW_GOP_FIXED_BYTES = 51;
     /** Room for key, headers and batch framing above the value, when checking a GOP fits one record. */
     private static final int RECORD_OVERHEAD_BYTES = 4096;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -77,27 +76,14 @@ public final class GopPublisher implements AutoCloseable {
     private final String topic;
     private final int maxRecordBytes;
 
-    /** An idempotent producer from {@code props.producer()}, publishing to {@code rawGopsTopic}. */
+    /**
+     * An idempotent producer from {@code props.producer()} (one request in flight: see there for
+     * KAFKA-15591), publishing to {@code rawGopsTopic}.
+     */
     public GopPublisher(ClientProperties props, String rawGopsTopic) {
-        this(new KafkaProducer<>(producerProperties(props)), rawGopsTopic, props.maxRecordBytes());
+        this(new KafkaProducer<>(props.producer()), rawGopsTopic, props.maxRecordBytes());
     }
 
-    /**
-     * {@code props.producer()} with one request in flight per connection (unless the user's file
-     * says otherwise). Kafka 4.2 loses records of an idempotent producer that writes to a partition
-     * the broker is still creating (KAFKA-15591, also KAFKA-14312, KAFKA-19880): request A fails with
-     * NOT_LEADER_OR_FOLLOWER, request B behind it lands first, and every retry of A is then refused
-     * as OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms expires it. Ingest often starts
-     * right after the topics are created; on the embedded broker this failed 2 of 7 test runs, and
-     * 0 of 8 with this setting (the NOT_LEADER_OR_FOLLOWER retries still happen, and now recover).
-     * With one request in flight, B cannot overtake A. A GOP is megabytes, so requests are large
-     * and the lost pipelining costs little.
-     */
-    static Properties producerProperties(ClientProperties props) {
-        Properties p = props.producer();
-        p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        return p;
-    }
 
     GopPublisher(Producer<byte[], byte[]> producer, String rawGopsTopic, int maxRecordBytes) {
         if (rawGopsTopic == null || rawGopsTopic.isBlank()) {
@@ -286,14 +272,7 @@ public final class GopPublisher implements AutoCloseable {
 
     /** The key bytes, after the same checks RawGop makes, so a bad id fails before anything is sent. */
     private static byte[] checkStreamId(String streamId) {
-        if (streamId == null || streamId.isEmpty()) {
-            throw new IllegalArgumentException("stream id must not be empty");
-        }
-        byte[] b = streamId.getBytes(StandardCharsets.UTF_8);
-        if (b.length > 255 || !new String(b, StandardCharsets.UTF_8).equals(streamId)) {
-            throw new IllegalArgumentException("stream id '" + streamId + "' must be 1..255 bytes of valid UTF-8");
-        }
-        return b;
+        return Limits.checkStreamId(streamId);
     }
 
     private static void checkPartition(String streamId, FrameSource source, GopPartition partition) {
@@ -302,18 +281,19 @@ public final class GopPublisher implements AutoCloseable {
                     + partition.totalFrames() + " frames, the source has " + source.frameCount());
         }
         int min = partition.variant().sharesBoundary() ? 2 : 1;
-        if (partition.gopFrames() < min || partition.gopFrames() > 1024) {
+        if (partition.gopFrames() < min || partition.gopFrames() > Limits.MAX_FRAMES) {
             throw new IllegalArgumentException("stream " + streamId + ": " + partition.variant() + " GOPs need "
-                    + min + "..1024 frames, got " + partition.gopFrames());
+                    + min + ".." + Limits.MAX_FRAMES + " frames, got " + partition.gopFrames());
         }
     }
 
     private void checkRecordSize(String streamId, VideoFormat f, GopPartition partition, int keyBytes) {
         int frames = (int) Math.min(partition.gopFrames(), partition.totalFrames());
-        long value = RAW_GOP_FIXED_BYTES + keyBytes + (long) frames * Frame.i420Size(f.width(), f.height());
+        long value = RawGopFormat.valueBytes(keyBytes, frames, f.width(), f.height());
         long record = value + keyBytes + RECORD_OVERHEAD_BYTES;
         if (record > maxRecordBytes) {
-            long fit = (maxRecordBytes - RAW_GOP_FIXED_BYTES - 2L * keyBytes - RECORD_OVERHEAD_BYTES) / Frame.i420Size(f.width(), f.height());
+            long fit = (maxRecordBytes - RawGopFormat.valueBytes(keyBytes, 0, f.width(), f.height()) - keyBytes
+                    - RECORD_OVERHEAD_BYTES) / Frame.i420Size(f.width(), f.height());
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "stream %s: a %d-frame %dx%d GOP is %.1f MB, over the %.1f MB record limit; use GOPs of at most "
                             + "%d frames or raise the record limits (kafka-config/README.md, 1080p)",

@@ -25,9 +25,6 @@ final class LiveClock {
         return new LiveClock(ChronoUnit.MICROS.between(Instant.EPOCH, now), System.nanoTime());
     }
 
-    long startEpochMicros() {
-        return startEpochMicros;
-    }
 
     /** Now, in microseconds since the epoch, on this run's time line. */
     long nowMicros() {

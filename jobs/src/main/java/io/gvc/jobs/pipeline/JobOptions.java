@@ -50,11 +50,7 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
     }
 
     public static JobOptions from(ParameterTool p) throws IOException {
-        Properties kp = new Properties();
-        if (p.has("kafka-config")) {
-            kp.putAll(ClientProperties.fromFile(Path.of(p.get("kafka-config"))).common());
-            kp.putAll(ClientProperties.fromFile(Path.of(p.get("kafka-config"))).gvcSettings());
-        }
+        Properties kp = p.has("kafka-config") ? ClientProperties.load(Path.of(p.get("kafka-config"))) : new Properties();
         if (p.has("bootstrap")) {
             kp.setProperty("bootstrap.servers", p.get("bootstrap"));
         }

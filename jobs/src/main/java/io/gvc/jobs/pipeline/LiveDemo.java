@@ -99,7 +99,7 @@ public final class LiveDemo {
                                     gopFrames, o.realtime() ? Pacing.REALTIME : Pacing.AS_FAST_AS_POSSIBLE,
                                     (gop, count) -> sent.incrementAndGet()));
                     long deadline = Long.MAX_VALUE;
-                    int lastShown = -1;
+                    String lastShown = "";
                     while (output.decodedCount() < want) {
                         output.check();
                         if (ingest.isDone() && deadline == Long.MAX_VALUE) {
@@ -110,11 +110,11 @@ public final class LiveDemo {
                             log.println("timed out waiting for decoded GOPs: " + output.decodedCount() + " of " + want);
                             break;
                         }
-                        int shown = sent.get() * 10000 + output.packetCount() * 100 + output.decodedCount();
-                        if (shown != lastShown) {
-                            log.printf(Locale.ROOT, "  %5.1f s  ingested %d/%d  encoded %d  decoded %d%n",
-                                    (System.currentTimeMillis() - t0) / 1000.0, sent.get(), want, output.packetCount(),
-                                    output.decodedCount());
+                        // a line whenever a count moves
+                        String shown = String.format(Locale.ROOT, "ingested %d/%d  encoded %d  decoded %d", sent.get(),
+                                want, output.packetCount(), output.decodedCount());
+                        if (!shown.equals(lastShown)) {
+                            log.printf(Locale.ROOT, "  %5.1f s  %s%n", (System.currentTimeMillis() - t0) / 1000.0, shown);
                             lastShown = shown;
                         }
                         Thread.sleep(250);
@@ -129,9 +129,7 @@ public final class LiveDemo {
                     published = ingest.join();
                     log.println("stopping the jobs ...");
                 }
-                Map<String, Object> r = report(sources, published, output, streams, prior.open(null, 1), t0, lastDone,
-                        flink);
-                return r;
+                return report(sources, published, output, streams, prior, t0, lastDone, flink);
             }
         }
     }
@@ -155,7 +153,7 @@ public final class LiveDemo {
     }
 
     private Map<String, Object> report(Map<String, FrameSource> sources, Map<String, List<PublishedGop>> published,
-                                       OutputCollector output, StreamConfig streams, FlowPrior prior, long t0,
+                                       OutputCollector output, StreamConfig streams, PriorSource priorSource, long t0,
                                        long lastDone, LocalCluster flink) throws IOException, BitstreamException {
         Map<String, List<OutputCollector.Received>> decoded = output.decoded();
         Map<String, List<byte[]>> packets = output.packets();
@@ -163,6 +161,7 @@ public final class LiveDemo {
         List<Long> latencies = new ArrayList<>();
         long gopsIngested = 0, gopsDecoded = 0, totalBytes = 0, totalPixels = 0, totalFrames = 0;
         PsnrAccumulator psnrAll = new PsnrAccumulator();
+        String modelSha256 = modelSha256(priorSource);
         for (var e : sources.entrySet()) {
             String id = e.getKey();
             FrameSource src = e.getValue();
@@ -202,7 +201,7 @@ public final class LiveDemo {
                 // the stream as a .gvc file: what `gvc info` and `gvc decode` read
                 var first = PacketCodec.read(ps.get(0));
                 ByteArrayOutputStream file = new ByteArrayOutputStream();
-                file.writeBytes(ContainerCodec.writeHeader(new StreamHeader(first.config(), prior.sha256(),
+                file.writeBytes(ContainerCodec.writeHeader(new StreamHeader(first.config(), modelSha256,
                         src.frameCount(), streams.settings(id).params().intraCodec())));
                 ps.forEach(file::writeBytes);
                 Path gvc = o.out().resolve(id + ".gvc");
@@ -248,10 +247,30 @@ public final class LiveDemo {
         r.put("dashboard_stream_metrics", metricsWhileRunning);
         r.put("problems", output.problems());
         r.put("streams", perStream);
+        writeFiles(r, perStream);
+        return r;
+    }
+
+    private void writeFiles(Map<String, Object> r, List<Map<String, Object>> perStream) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(o.out().resolve("report.json").toFile(), r);
         Files.writeString(o.out().resolve("report.txt"), summary(r, perStream));
-        return r;
+    }
+
+    /** The full model hash the stream header carries (packets carry a prefix only); the prior is closed after. */
+    private static String modelSha256(PriorSource source) throws IOException {
+        FlowPrior p = source.open(null, 1);
+        try {
+            return p.sha256();
+        } finally {
+            if (p instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IOException("closing the prior: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     static Long percentile(List<Long> sorted, int p) {

@@ -220,17 +220,6 @@ class IngestPublisherTest {
         assertThrows(IllegalArgumentException.class, () -> FrameSource.synthetic(175, 144, 25, 1, 5, 1));
     }
 
-    @Test
-    void oneRequestInFlightUnlessTheUserSaysOtherwise() {
-        // the guard against KAFKA-15591 (records lost when producing to a partition still being created)
-        assertEquals("1", GopPublisher.producerProperties(props).get("max.in.flight.requests.per.connection"));
-        assertEquals("true", GopPublisher.producerProperties(props).get("enable.idempotence"));
-        Properties own = new Properties();
-        own.setProperty("bootstrap.servers", "localhost:1");
-        own.setProperty("max.in.flight.requests.per.connection", "5");
-        assertEquals("5", GopPublisher.producerProperties(ClientProperties.of(own))
-                .get("max.in.flight.requests.per.connection"));
-    }
 
     private static void assertNotEqualsFrames(Frame a, Frame b) {
         assertNotEquals(java.util.Arrays.hashCode(a.y()), java.util.Arrays.hashCode(b.y()), "streams share a seed");

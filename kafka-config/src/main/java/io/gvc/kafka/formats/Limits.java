@@ -21,7 +21,8 @@ public final class Limits {
     private Limits() {
     }
 
-    static byte[] checkStreamId(String streamId) {
+    /** The stream id as UTF-8 key bytes, after the checks every GOP record makes (1..255 bytes, valid Unicode). */
+    public static byte[] checkStreamId(String streamId) {
         if (streamId == null || streamId.isEmpty()) {
             throw new IllegalArgumentException("streamId must not be empty");
         }
@@ -64,7 +65,7 @@ public final class Limits {
         }
     }
 
-    /** Frames' bytes, refusing totals no byte[] can hold. */
+    /** Bytes of {@code count} I420 frames, as a long (the writers refuse what no byte[] can hold). */
     static long framesBytes(int count, int width, int height) {
         return (long) count * Frame.i420Size(width, height);
     }

@@ -28,9 +28,14 @@ public final class RawGopFormat {
     private RawGopFormat() {
     }
 
+    /** Bytes of a raw GOP's value: what a record of {@code frames} pictures of w x h will weigh. */
+    public static long valueBytes(int streamIdBytes, int frames, int width, int height) {
+        return FIXED_BYTES + streamIdBytes + Limits.framesBytes(frames, width, height);
+    }
+
     public static byte[] write(RawGop gop) {
         byte[] id = gop.streamId().getBytes(StandardCharsets.UTF_8);
-        long size = FIXED_BYTES + id.length + Limits.framesBytes(gop.frameCount(), gop.width(), gop.height());
+        long size = valueBytes(id.length, gop.frameCount(), gop.width(), gop.height());
         if (size > Limits.MAX_RECORD_BYTES) {
             throw new IllegalArgumentException("raw GOP of " + size + " bytes does not fit one record");
         }

@@ -42,6 +42,7 @@ public final class ClientProperties {
     private final Map<String, String> connection;
     private final Properties gvcSettings;
     private final int maxRecordBytes;
+    private final GvcTopics topics;
 
     private ClientProperties(Map<String, String> connection, Properties gvcSettings, int maxRecordBytes) {
         if (connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) == null
@@ -54,6 +55,7 @@ public final class ClientProperties {
         this.connection = Map.copyOf(connection);
         this.gvcSettings = gvcSettings;
         this.maxRecordBytes = maxRecordBytes;
+        this.topics = GvcTopics.fromProperties(gvcSettings);
     }
 
     /** A plaintext connection to {@code bootstrap}, e.g. the embedded broker. */
@@ -70,11 +72,16 @@ public final class ClientProperties {
      * is passed to all clients as written. See kafka-config/README.md for SASL_SSL and mTLS examples.
      */
     public static ClientProperties fromFile(Path file) throws IOException {
+        return of(load(file));
+    }
+
+    /** A client properties file as written (UTF-8), before GVC reads it; callers may add keys, then {@link #of}. */
+    public static Properties load(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        return of(p);
+        return p;
     }
 
     /** As {@link #fromFile} from properties already loaded. */
@@ -97,7 +104,12 @@ public final class ClientProperties {
                 throw new IllegalArgumentException("unknown security.protocol '" + proto + "'", e);
             }
         }
-        return new ClientProperties(c, gvc, GvcTopics.fromProperties(gvc).largestMessageBytes());
+        return new ClientProperties(c, gvc, Integer.MAX_VALUE).sizedForTopics();
+    }
+
+    /** The same connection, its size limits set for the largest record its topics allow. */
+    private ClientProperties sizedForTopics() {
+        return withMaxRecordBytes(topics.largestMessageBytes());
     }
 
     /** The same connection, with every size limit set for records up to {@code bytes} (value + headers + overhead). */
@@ -122,7 +134,7 @@ public final class ClientProperties {
 
     /** Topics as the file's {@code gvc.topic*} keys say (the defaults when it has none). */
     public GvcTopics topics() {
-        return GvcTopics.fromProperties(gvcSettings);
+        return topics;
     }
 
     /** Connection and security only: for Admin, or as the base of a Flink source/sink. */
@@ -161,9 +173,7 @@ public final class ClientProperties {
      * KafkaSink with a transactional id prefix): {@link #producer()} plus transaction.timeout.ms.
      */
     public Properties exactlyOnceProducer() {
-        Properties p = producer();
-        setTransactional(p, null, TRANSACTION_TIMEOUT);
-        return p;
+        return transactionalProducer(null);
     }
 
     /** A transactional producer with {@code transactionalId} (plain clients; call initTransactions()). */

@@ -96,4 +96,17 @@ class ClientPropertiesTest {
         Files.writeString(f, "bootstrap.servers=x:1\nsecurity.protocol=TLS\n");
         assertThrows(IllegalArgumentException.class, () -> ClientProperties.fromFile(f));
     }
+
+    @Test
+    void oneRequestInFlightUnlessTheUserSaysOtherwise() {
+        // the guard against KAFKA-15591 (records lost when producing to a partition still being created)
+        ClientProperties props = ClientProperties.local("localhost:1");
+        assertEquals("1", props.producer().get("max.in.flight.requests.per.connection"));
+        assertEquals("1", props.exactlyOnceProducer().get("max.in.flight.requests.per.connection"));
+        assertEquals("true", props.producer().get("enable.idempotence"));
+        java.util.Properties own = new java.util.Properties();
+        own.setProperty("bootstrap.servers", "localhost:1");
+        own.setProperty("max.in.flight.requests.per.connection", "5");
+        assertEquals("5", ClientProperties.of(own).producer().get("max.in.flight.requests.per.connection"));
+    }
 }

@@ -41,6 +41,32 @@ public final class YuvRgb {
         return out;
     }
 
+    /**
+     * The inverse of {@link #toRgb}: Y, U, V planes in pixel units (0..255 scale, not clamped or
+     * rounded) of planar RGB in [-1, 1], chroma averaged over each 2x2 block (4:2:0).
+     */
+    public static float[][] fromRgb(float[] rgb, int width, int height) {
+        int n = width * height, cw = Frame.chromaWidth(width), ch = Frame.chromaHeight(height);
+        float[] y = new float[n], u = new float[cw * ch], v = new float[cw * ch];
+        float[] cnt = new float[cw * ch];
+        for (int row = 0; row < height; row++) {
+            for (int x = 0; x < width; x++) {
+                int i = row * width + x;
+                float r = (rgb[i] + 1f) * 127.5f, g = (rgb[n + i] + 1f) * 127.5f, b = (rgb[2 * n + i] + 1f) * 127.5f;
+                y[i] = 0.299f * r + 0.587f * g + 0.114f * b;
+                int c = (row >> 1) * cw + (x >> 1);
+                u[c] += -0.168736f * r - 0.331264f * g + 0.5f * b + 128f;
+                v[c] += 0.5f * r - 0.418688f * g - 0.081312f * b + 128f;
+                cnt[c] += 1f;
+            }
+        }
+        for (int c = 0; c < u.length; c++) {
+            u[c] /= cnt[c];
+            v[c] /= cnt[c];
+        }
+        return new float[][] {y, u, v};
+    }
+
     private static float unit(double v) {
         double c = v < 0 ? 0 : (v > 255 ? 255 : v);
         return (float) (c / 127.5 - 1.0);

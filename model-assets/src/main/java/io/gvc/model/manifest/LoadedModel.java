@@ -45,9 +45,6 @@ public final class LoadedModel implements AutoCloseable {
         return session(FileRole.VELOCITY);
     }
 
-    public Map<FileRole, OnnxSession> sessions() {
-        return sessions;
-    }
 
     @Override
     public void close() {

@@ -66,6 +66,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     private final TextEmbedder text;
     private final Map<String, ConcurrentLinkedDeque<Binding>> pool = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final String sha256;
     private final Map<String, VaeLatentSpace> vaeSpaces = new ConcurrentHashMap<>();
 
     /** A prior on a loaded model (the caller keeps ownership of {@code model}). */
@@ -95,6 +96,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         if (manifest.velocity().input(TensorRole.TEXT_EMBEDDING).isPresent() && text == null) {
             throw new IllegalArgumentException("model " + manifest.name() + " has a text_embedding input: give it a TextEmbedder");
         }
+        this.sha256 = modelHash();
     }
 
     /** Loads the model folder and builds a prior that closes the model when closed. */
@@ -124,44 +126,29 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     }
 
     /**
-     * The velocity file's SHA-256, or, when the graph consumes Gaussian terms, the SHA-256 of
-     * "velocity-hash:spectrum-hash": the output depends on both, so a stream coded with another
-     * spectrum must be refused.
+     * The velocity file's SHA-256 when the outputs depend on it alone; else the SHA-256 of
+     * "velocity-hash[:vae-encoder-hash:vae-decoder-hash][:spectrum-hash]": a VAE shapes the pictures,
+     * and a graph that consumes Gaussian terms depends on the spectrum, so a stream coded with
+     * another VAE or spectrum must be refused. Computed once: decoders check it on every packet.
      */
     @Override
     public String sha256() {
-        String velocity = manifest.velocity().sha256();
-        if (manifest.latent().kind() == LatentKind.VAE) {
-            // the VAE shapes the pictures as much as the velocity model does: its files are in the hash too
-            StringBuilder all = new StringBuilder(velocity);
-            for (FileRole r : new FileRole[] {FileRole.VAE_ENCODER, FileRole.VAE_DECODER}) {
-                manifest.file(r).ifPresent(f -> all.append(':').append(f.sha256()));
-            }
-            if (gaussian != null && manifest.conditioning().kind() == ConditioningKind.GAUSSIAN_TERMS) {
-                all.append(':').append(gaussian.sha256());
-            }
-            return hex(all.toString());
-        }
-        if (gaussian == null) {
-            return velocity;
-        }
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (velocity + ":" + gaussian.sha256()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
+        return sha256;
     }
 
-    private static String hex(String text) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
+    private String modelHash() {
+        List<String> parts = new ArrayList<>();
+        parts.add(manifest.velocity().sha256());
+        if (manifest.latent().kind() == LatentKind.VAE) {
+            for (FileRole r : new FileRole[] {FileRole.VAE_ENCODER, FileRole.VAE_DECODER}) {
+                manifest.file(r).ifPresent(f -> parts.add(f.sha256()));
+            }
         }
+        if (gaussian != null && manifest.conditioning().kind() == ConditioningKind.GAUSSIAN_TERMS) {
+            parts.add(gaussian.sha256());
+        }
+        return parts.size() == 1 ? parts.get(0) : io.gvc.codec.prior.PriorSpectrum.sha256Hex(
+                String.join(":", parts).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** The model's VAE as the latent space when its manifest says {@code latent.kind: vae}; one per picture size. */
@@ -236,6 +223,8 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         final Map<String, long[]> outputShapes = new LinkedHashMap<>();
         final List<TensorDecl> inputs = new ArrayList<>();
         TensorDecl output;
+        /** The prompt's embedding, computed once per GOP (a real text encoder is a model run). */
+        float[] textEmbedding;
 
         long[] shape(String name) {
             long[] s = inputShapes.get(name);
@@ -253,6 +242,9 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         Plan p = new Plan();
         LatentGeometry g = c.geometry();
         p.frames = c.latentFrames();
+        if (text != null && manifest.velocity().input(TensorRole.TEXT_EMBEDDING).isPresent()) {
+            p.textEmbedding = text.embed(c.prompt());
+        }
         p.dim = g.dim();
         p.channels = manifest.latent().channels();
         Map<String, Long> sym = new HashMap<>();
@@ -287,7 +279,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
             case X, PRIOR_MEAN, PRIOR_VAR, VELOCITY -> (long) p.frames * p.dim;
             case FIRST_LATENT, LAST_LATENT -> p.dim;
             case ALPHA, MASK -> p.frames;
-            case TEXT_EMBEDDING -> text.embed(c.prompt()).length;
+            case TEXT_EMBEDDING -> p.textEmbedding.length;
             default -> -1;
         };
     }
@@ -368,7 +360,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                     }
                     putPerFrame(buf, m);
                 }
-                case TEXT_EMBEDDING -> buf.put(text.embed(c.prompt()));
+                case TEXT_EMBEDDING -> buf.put(p.textEmbedding);
                 default -> throw new BitstreamException("model", "model " + id() + ": input '" + t.name() + "' has role "
                         + t.role().spelling() + ", which a velocity model cannot take");
             }

@@ -37,6 +37,8 @@ public final class VaeLatentSpace implements LatentSpace {
     private final LatentGeometry geometry;
     private Binding encodeBinding;
     private Binding decodeBinding;
+    private float[] lastAnchor;
+    private float[][] lastAnchorPixels;
 
     VaeLatentSpace(ModelManifest manifest, OnnxSession encoder, OnnxSession decoder, VideoFormat format) {
         ModelManifest.Latent latent = manifest.latent();
@@ -104,8 +106,13 @@ public final class VaeLatentSpace implements LatentSpace {
 
     @Override
     public synchronized float[][] deviationPixels(float[] x0, float[] anchor) {
-        float[][] a = yuv(decode(x0));
-        float[][] b = yuv(decode(anchor));
+        float[][] a = YuvRgb.fromRgb(decode(x0), width, height);
+        // I2V and T2V measure every latent frame against the same anchor: decode it once
+        if (!java.util.Arrays.equals(anchor, lastAnchor)) {
+            lastAnchor = anchor.clone();
+            lastAnchorPixels = YuvRgb.fromRgb(decode(anchor), width, height);
+        }
+        float[][] b = lastAnchorPixels;
         for (int p = 0; p < 3; p++) {
             for (int i = 0; i < a[p].length; i++) {
                 a[p][i] -= b[p][i];
@@ -135,29 +142,6 @@ public final class VaeLatentSpace implements LatentSpace {
         buf.rewind();
         buf.get(out);
         return out;
-    }
-
-    /** Y, U, V planes in pixel units (0..255 scale, not clamped) of planar RGB in [-1, 1]. */
-    private float[][] yuv(float[] rgb) {
-        int n = width * height, cw = Frame.chromaWidth(width), ch = Frame.chromaHeight(height);
-        float[] y = new float[n], u = new float[cw * ch], v = new float[cw * ch];
-        float[] cnt = new float[cw * ch];
-        for (int row = 0; row < height; row++) {
-            for (int x = 0; x < width; x++) {
-                int i = row * width + x;
-                float r = (rgb[i] + 1f) * 127.5f, g = (rgb[n + i] + 1f) * 127.5f, b = (rgb[2 * n + i] + 1f) * 127.5f;
-                y[i] = 0.299f * r + 0.587f * g + 0.114f * b;
-                int c = (row >> 1) * cw + (x >> 1);
-                u[c] += -0.168736f * r - 0.331264f * g + 0.5f * b + 128f;
-                v[c] += 0.5f * r - 0.418688f * g - 0.081312f * b + 128f;
-                cnt[c] += 1f;
-            }
-        }
-        for (int c = 0; c < u.length; c++) {
-            u[c] /= cnt[c];
-            v[c] /= cnt[c];
-        }
-        return new float[][] {y, u, v};
     }
 
     /** The declared shape with B = T = 1 and C, H, W given; fixed dimensions as declared. */

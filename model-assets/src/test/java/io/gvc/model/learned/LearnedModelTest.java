@@ -73,6 +73,19 @@ class LearnedModelTest {
                 assertTrue(Float.isFinite(v));
             }
         }
+        // the trained weights matter: the output is not the velocity of the plain first/last bridge,
+        // (x - bridge) / t, which is what the network's x0 head reduces to with its weights at zero
+        double diff = 0;
+        int n = 0;
+        for (int f = 0; f < 15; f++) {
+            float alpha = c.alphas()[f];
+            for (int i = 0; i < 9504; i++) {
+                float bridge = (1 - alpha) * c.firstLatent()[i] + alpha * c.lastLatent()[i];
+                diff += Math.abs(a[f][i] - (x[f][i] - bridge) / 0.6f);
+                n++;
+            }
+        }
+        assertTrue(diff / n > 1e-3, "learned output differs from the bridge's: mean |diff| " + diff / n);
         try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
             assertEquals(ConditioningKind.LATENTS, p.manifest().conditioning().kind());
             assertEquals("gvc-learned-flf2v-dct", p.id());

@@ -13,14 +13,13 @@ import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Makes each packet decodable on its own, so one stream's GOPs can be generated on many slots at
@@ -121,8 +120,8 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
 
     private void refuse(Context ctx, PacketEnvelope env, String why) {
         metrics.inc(env.streamId(), "deadLetters");
-        SourceRecord r = new SourceRecord(bitstreamTopic, -1, -1, 0, env.streamId().getBytes(StandardCharsets.UTF_8),
-                env.packet(), List.of());
+        SourceRecord r = SourceRecord.refusedAfterParsing(bitstreamTopic, env.streamId(), env.packet(),
+                new RecordHeaders());
         ctx.output(DeadLetters.TAG, new DeadLetter(r, why, env.streamId()));
     }
 }

@@ -13,13 +13,13 @@ import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
 import io.gvc.operators.types.SourceRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.externalresource.ExternalResourceInfo;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +87,11 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         try {
             p = PacketCodec.read(env.packet());
             List<Frame> all = decoder.decode(p, task.sharedFirst());
-            List<Frame> added = GopDecoder.needsSharedFirst(p) ? all.subList(1, all.size()) : all;
+            boolean chained = GopDecoder.needsSharedFirst(p);
+            List<Frame> added = chained ? all.subList(1, all.size()) : all;
             long nanos = System.nanoTime() - t0;
             int w = p.config().format().width(), h = p.config().format().height();
-            long first = GopDecoder.needsSharedFirst(p) ? p.firstFrame() + 1 : p.firstFrame();
+            long first = chained ? p.firstFrame() + 1 : p.firstFrame();
             out.collect(new DecodedEnvelope(env.streamId(), env.gopSeq(), task.previousSeq(), first,
                     env.captureTimeMicros(), nowMicros(), nanos, w, h, added, task.concealment(), ""));
             metrics.inc(env.streamId(), "gopsDecoded");
@@ -98,8 +99,8 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         } catch (Exception e) {
             String why = "decode failed: " + e.getMessage();
             metrics.inc(env.streamId(), "deadLetters");
-            SourceRecord r = new SourceRecord(bitstreamTopic, -1, -1, 0,
-                    env.streamId().getBytes(StandardCharsets.UTF_8), env.packet(), List.of());
+            SourceRecord r = SourceRecord.refusedAfterParsing(bitstreamTopic, env.streamId(), env.packet(),
+                    new RecordHeaders());
             ctx.output(DeadLetters.TAG, new DeadLetter(r, why, env.streamId()));
             out.collect(new DecodedEnvelope(env.streamId(), env.gopSeq(), task.previousSeq(), 0,
                     env.captureTimeMicros(), nowMicros(), System.nanoTime() - t0, 1, 1, List.of(),

@@ -14,7 +14,6 @@ import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Bitstream records to packets. The packet is parsed in full (every field and the CRC32C), so a
@@ -65,9 +64,7 @@ public final class PacketParser extends ProcessFunction<SourceRecord, PacketEnve
 
     /** The capture time header, or the record's timestamp (ms) when the producer set none. */
     private static long captureTime(SourceRecord r) {
-        RecordHeaders h = new RecordHeaders();
-        r.headers().forEach(x -> h.add(x.key(), x.value()));
-        OptionalLong ts = GvcHeaders.captureTs(h);
+        OptionalLong ts = GvcHeaders.captureTs(r.kafkaHeaders());
         return ts.isPresent() && ts.getAsLong() >= 0 ? ts.getAsLong() : Math.max(0, r.timestamp()) * 1000;
     }
 }

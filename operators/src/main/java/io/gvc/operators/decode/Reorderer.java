@@ -33,7 +33,6 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
     private final int maxWaiting;
     private transient ValueState<Long> lastReleased;
     private transient ValueState<Long> newestSeen;
-    private transient ValueState<Integer> waitingCount;
     private transient MapState<Long, DecodedEnvelope> waitingByPrevious;
     private transient StreamMetrics metrics;
 
@@ -48,7 +47,6 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
     public void open(OpenContext context) {
         lastReleased = getRuntimeContext().getState(new ValueStateDescriptor<>("last-released", Types.LONG));
         newestSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-seen", Types.LONG));
-        waitingCount = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-count", Types.INT));
         waitingByPrevious = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("waiting-by-previous", Types.LONG, GvcTypes.DECODED));
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
@@ -69,15 +67,8 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
             return;
         }
         waitingByPrevious.put(d.previousSeq(), d);
-        int waiting = (waitingCount.value() == null ? 0 : waitingCount.value()) + 1;
-        long last = lastReleased.value() == null ? -1 : lastReleased.value();
-        DecodedEnvelope next;
-        while ((next = waitingByPrevious.get(last)) != null) {
-            waitingByPrevious.remove(last);
-            waiting--;
-            release(next, out);
-            last = next.gopSeq();
-        }
+        long last = releaseChain(released == null ? -1 : released, out);
+        int waiting = waiting();
         if (waiting > maxWaiting) {
             DecodedEnvelope earliest = null;
             for (Map.Entry<Long, DecodedEnvelope> e : waitingByPrevious.entries()) {
@@ -87,18 +78,36 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
             }
             metrics.inc(stream, "gopsSkipped");
             // release the earliest and everything chained behind it
-            last = earliest.previousSeq();
-            while ((next = waitingByPrevious.get(last)) != null) {
-                waitingByPrevious.remove(last);
-                waiting--;
-                release(next, out);
-                last = next.gopSeq();
-            }
+            last = releaseChain(earliest.previousSeq(), out);
+            waiting = waiting();
         }
         lastReleased.update(last);
-        waitingCount.update(waiting);
         metrics.set(stream, "gopsWaiting", waiting);
         metrics.set(stream, "gopsInFlight", Math.max(0, newestSeen.value() - last));
+    }
+
+    /** Results waiting for this stream (at most maxWaiting + 1, so counting them is cheap). */
+    private int waiting() throws Exception {
+        int n = 0;
+        for (Long ignored : waitingByPrevious.keys()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Releases the waiting result that follows {@code from}, the one that follows it, and so on;
+     * returns the GOP number of the last one released ({@code from} when none was).
+     */
+    private long releaseChain(long from, Collector<DecodedEnvelope> out) throws Exception {
+        long last = from;
+        DecodedEnvelope next;
+        while ((next = waitingByPrevious.get(last)) != null) {
+            waitingByPrevious.remove(last);
+            release(next, out);
+            last = next.gopSeq();
+        }
+        return last;
     }
 
     private void release(DecodedEnvelope d, Collector<DecodedEnvelope> out) {
@@ -109,9 +118,6 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
         long latencyMs = (System.currentTimeMillis() * 1000 - d.captureTimeMicros()) / 1000;
         metrics.inc(d.streamId(), "gopsReleased");
         metrics.record(d.streamId(), "latencyMs", Math.max(0, latencyMs));
-        if (!d.concealment().isEmpty()) {
-            metrics.inc(d.streamId(), "gopsConcealed");
-        }
         out.collect(d);
     }
 }

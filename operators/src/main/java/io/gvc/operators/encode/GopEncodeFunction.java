@@ -19,10 +19,7 @@ import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -155,14 +152,10 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         metrics.record(stream, "encodeMs", nanos / 1_000_000);
     }
 
-    /** A dead letter's record for a GOP refused here, after parsing (its Kafka coordinates are not kept). */
+    /** A dead letter's record for a GOP refused here, after parsing. */
     private SourceRecord asRecord(RawGop gop) {
-        RecordHeaders h = new RecordHeaders();
-        GvcHeaders.forRawGop(h, gop);
-        List<SourceRecord.Header> headers = new ArrayList<>();
-        h.forEach(x -> headers.add(new SourceRecord.Header(x.key(), x.value())));
-        return new SourceRecord(rawTopic, -1, -1, 0, gop.streamId().getBytes(StandardCharsets.UTF_8),
-                RawGopFormat.write(gop), headers);
+        return SourceRecord.refusedAfterParsing(rawTopic, gop.streamId(), RawGopFormat.write(gop),
+                GvcHeaders.forRawGop(new RecordHeaders(), gop));
     }
 
     @Override

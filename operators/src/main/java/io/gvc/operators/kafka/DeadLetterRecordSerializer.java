@@ -5,7 +5,7 @@ import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.SourceRecord;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 
 /** A refused record to {@code gvc.dead-letters}: original key, value and headers, plus the reason and where it came from. */
 public final class DeadLetterRecordSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
@@ -20,10 +20,7 @@ public final class DeadLetterRecordSerializer implements KafkaRecordSerializatio
     @Override
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter d, KafkaSinkContext context, Long timestamp) {
         SourceRecord r = d.record();
-        RecordHeaders headers = new RecordHeaders();
-        for (SourceRecord.Header h : r.headers()) {
-            headers.add(h.key(), h.value());
-        }
+        Headers headers = r.kafkaHeaders();
         GvcHeaders.setDeadLetter(headers, d.reason(), r.topic(), r.partition(), r.offset());
         return new ProducerRecord<>(topic, null, timestamp, r.key(), r.value(), headers);
     }

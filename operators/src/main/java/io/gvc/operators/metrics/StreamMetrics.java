@@ -29,7 +29,8 @@ public final class StreamMetrics {
     }
 
     public void inc(String stream, String counter, long n) {
-        of(stream).counters.computeIfAbsent(counter, c -> of(stream).group.counter(c)).inc(n);
+        PerStream s = of(stream);
+        s.counters.computeIfAbsent(counter, s.group::counter).inc(n);
     }
 
     public void set(String stream, String gauge, double value) {

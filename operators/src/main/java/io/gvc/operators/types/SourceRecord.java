@@ -1,6 +1,9 @@
 package io.gvc.operators.types;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * A Kafka record as it arrived, not yet parsed. Sources emit these so that a record that does not
@@ -19,6 +22,23 @@ public record SourceRecord(String topic, int partition, long offset, long timest
 
     public SourceRecord {
         headers = List.copyOf(headers);
+    }
+
+    /**
+     * A record rebuilt from a value refused after parsing, keyed by its stream; its Kafka coordinates
+     * were not kept, so partition and offset read -1.
+     */
+    public static SourceRecord refusedAfterParsing(String topic, String streamId, byte[] value, Headers headers) {
+        List<Header> hs = new java.util.ArrayList<>();
+        headers.forEach(h -> hs.add(new Header(h.key(), h.value())));
+        return new SourceRecord(topic, -1, -1, 0, streamId.getBytes(StandardCharsets.UTF_8), value, hs);
+    }
+
+    /** The headers as Kafka's own type, for GvcHeaders' readers and for producing. */
+    public Headers kafkaHeaders() {
+        RecordHeaders h = new RecordHeaders();
+        headers.forEach(x -> h.add(x.key(), x.value()));
+        return h;
     }
 
     /** Bytes of key and value, for size checks and metrics. */
