@@ -76,15 +76,17 @@ def _resample_matrix(n_in, n_out):
     return m
 
 
-def fit_frames(frames, width, height):
-    """Centre-crops every frame to width:height and resizes it (planes separately) to width x height."""
+def fit_frames(frames, width, height, zoom=1.0):
+    """Centre-crops every frame to width:height (and to the centre 1/zoom of that) and resizes it
+    (planes separately) to width x height."""
     h, w = frames[0][0].shape
-    if (w, h) == (width, height):
+    if (w, h) == (width, height) and zoom == 1.0:
         return frames
     if w * height > h * width:
         cw, chh = h * width // height, h
     else:
         cw, chh = w, w * height // width
+    cw, chh = int(cw / zoom) // 2 * 2, int(chh / zoom) // 2 * 2
     x0, y0 = (w - cw) // 2 // 2 * 2, (h - chh) // 2 // 2 * 2
     out_sizes = [(width, height), ((width + 1) // 2, (height + 1) // 2), ((width + 1) // 2, (height + 1) // 2)]
     mats = []
@@ -106,3 +108,42 @@ def fit_frames(frames, width, height):
 def gop_positions(frames, stride):
     pos = list(range(0, frames - 1, stride)) + [frames - 1]
     return pos
+
+
+class PictureLatent:
+    """The codec's picture latent (io.gvc.codec.latent.DctPictureLatentSpace) in numpy.
+
+    The low-frequency DCT block of every plane seen as a small picture: per plane, the lowest
+    kw x kh coefficients of the orthonormal 2-D DCT-II of (pixel - 128), times 1/32, taken back to
+    the pixel domain by the orthonormal kw x kh inverse DCT. Chroma keeps ceil(c/ds) per side, luma
+    twice that, and the luma picture is folded into four phase channels (space to depth), so a latent
+    frame is 6 channels [Y00, Y01, Y10, Y11, U, V] of H x W = chroma block, channel-major.
+    Orthonormal end to end: white noise stays white, and D is the DCT latent's.
+    """
+
+    def __init__(self, width, height, ds=None):
+        if ds is None:
+            ds = 2
+            while ((width + ds - 1) // ds) * ((height + ds - 1) // ds) > 8192:
+                ds *= 2
+        self.ds = ds
+        cw, chh = (width + 1) // 2, (height + 1) // 2
+        self.W, self.H = (cw + ds - 1) // ds, (chh + ds - 1) // ds
+        self.pw = [width, cw, cw]
+        self.ph = [height, chh, chh]
+        self.kw = [2 * self.W, self.W, self.W]
+        self.kh = [2 * self.H, self.H, self.H]
+        # analysis matrices: small = A_h (px) A_w^T, A = B_small^T C_kept
+        self.ah = [dct_rows(k, k).T @ dct_rows(n, k) for n, k in zip(self.ph, self.kh)]
+        self.aw = [dct_rows(k, k).T @ dct_rows(n, k) for n, k in zip(self.pw, self.kw)]
+        self.dim = 6 * self.W * self.H
+
+    def encode(self, planes):
+        """planes: list of 3 uint8 arrays [h, w] -> float32 [6, H, W]."""
+        small = []
+        for p in range(3):
+            px = planes[p].astype(np.float64) - 128.0
+            small.append(self.ah[p] @ px @ self.aw[p].T * SCALE)
+        y = small[0]
+        ch = [y[dy::2, dx::2] for dy in (0, 1) for dx in (0, 1)]
+        return np.stack(ch + small[1:]).astype(np.float32)

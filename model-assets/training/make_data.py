@@ -1,20 +1,27 @@
-"""Dumps training GOPs in the codec's DCT latent: for each GOP of --gop frames, the latent frames at
-positions 0, s, 2s, ..., F-1 (s = --stride), as float32 [N, P, D] in <out>.npy plus <out>.json.
+"""Dumps training GOPs as latents: for each GOP of --gop frames, the latent frames at positions
+0, s, 2s, ..., F-1 (s = --stride), as float32 [N, P, D] (--latent dct, the codec's DCT latent) or
+[N, P, 6, H, W] (--latent picture, the picture latent of DctPictureLatentSpace) in <out>.npy plus
+<out>.json.
 
 Pictures come from the project's own readers through io.gvc.jobs.media.TrainingFrames (built by
 `mvn -B -o -q -pl jobs -am package -DskipTests`): the training split of ../shared/data/video (the
 clips the shipped Gaussian prior was fitted from), centre-cropped to 11:9 and resized to 176x144,
-and the project's synthetic football scene (SyntheticScene, one scene per seed). The test clips
-(carphone, foreman, CiscoVT2people, cockatoo) are never read here.
+and the project's synthetic football scene (SyntheticScene, one scene per seed). --zoom adds views of
+the centre 1/z of each clip (closer to the scale of QCIF test material). The test clips (carphone,
+foreman, CiscoVT2people, cockatoo) are never read here; --val-out writes the validation clip
+(VAL_CLIPS, not trained on) the same way.
 """
 import argparse
 import json
 import os
 import numpy as np
 import subprocess
-from gvc_latent import DctLatent, read_y4m, fit_frames, gop_positions
+from gvc_latent import DctLatent, PictureLatent, read_y4m, fit_frames, gop_positions
 
 TRAIN_CLIPS = ["bikes.mp4", "test.mp4", "moviepy_chaplin.mp4", "torchcodec_nasa_13013.mp4"]
+# --more-clips: the other shared clips that are no test clip
+MORE_CLIPS = ["supervision_walking_crowd_overhead.mp4"]
+VAL_CLIPS = ["moviepy_video_with_failing_audio_airplane.mp4"]
 TEST_CLIPS = ["carphone_pristine.mp4", "foreman_cif.y4m", "CiscoVT2people_320x192_12fps.yuv", "cockatoo_yuv420.mp4"]
 
 
@@ -39,22 +46,35 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="first SyntheticScene seed")
     ap.add_argument("--jar", default="../../jobs/target/gvc-jobs.jar")
     ap.add_argument("--out", default="data/train")
+    ap.add_argument("--latent", choices=["dct", "picture"], default="dct")
+    ap.add_argument("--more-clips", action="store_true", help="also train on " + ", ".join(MORE_CLIPS))
+    ap.add_argument("--zoom", type=float, nargs="*", default=[], help="extra views: centre 1/z of each clip")
+    ap.add_argument("--val-out", default=None, help="also write the validation clip(s) here")
     a = ap.parse_args()
-    lat = DctLatent(a.width, a.height)
+    lat = (DctLatent if a.latent == "dct" else PictureLatent)(a.width, a.height)
+    clips = TRAIN_CLIPS + (MORE_CLIPS if a.more_clips else [])
     allg, src = [], []
     java = ["java", "-Dorg.bytedeco.javacpp.cachedir=" + os.path.expanduser("~/.cache/gvc/javacpp"),
             "-cp", a.jar, "io.gvc.jobs.media.TrainingFrames"]
     ydir = os.path.join(os.path.dirname(a.out) or ".", "y4m")
-    for c in TRAIN_CLIPS:
+    def clip_gops(c):
         assert c not in TEST_CLIPS
         y4m = os.path.join(ydir, c + ".y4m")
         if not os.path.exists(y4m):
             subprocess.run(java + ["clip", os.path.join(a.video, c), y4m], check=True)
-        fr = fit_frames(read_y4m(y4m), a.width, a.height)
-        g = gops(fr, lat, a.gop, a.stride, a.hop)
-        print(f"{c}: {len(fr)} frames, {len(g)} GOPs", flush=True)
-        allg += g
-        src += [c] * len(g)
+        raw = read_y4m(y4m)
+        out = []
+        for z in [1.0] + a.zoom:
+            fr = fit_frames(raw, a.width, a.height, z)
+            g = gops(fr, lat, a.gop, a.stride, a.hop)
+            print(f"{c} (zoom {z}): {len(fr)} frames, {len(g)} GOPs", flush=True)
+            out += [(x, f"{c}@{z}") for x in g]
+        return out
+
+    for c in clips:
+        for g, name in clip_gops(c):
+            allg.append(g)
+            src.append(name)
     for s in range(a.synthetic):
         y4m = os.path.join(ydir, f"synthetic-{a.seed + s}.y4m")
         if not os.path.exists(y4m):
@@ -65,14 +85,21 @@ def main():
         allg += g
         src += [f"synthetic-{s}"] * len(g)
     print(f"synthetic: {a.synthetic} scenes", flush=True)
+    save(a, lat, a.out, allg, src)
+    if a.val_out:
+        vg = [x for c in VAL_CLIPS for x in clip_gops(c)]
+        save(a, lat, a.val_out, [g for g, _ in vg], [n for _, n in vg])
+
+
+def save(a, lat, out, allg, src):
     data = np.stack(allg).astype(np.float32)
-    os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
-    np.save(a.out + ".npy", data)
-    with open(a.out + ".json", "w") as f:
+    os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
+    np.save(out + ".npy", data)
+    with open(out + ".json", "w") as f:
         json.dump({"shape": list(data.shape), "dtype": "float32", "width": a.width, "height": a.height,
-                   "gop": a.gop, "stride": a.stride, "hop": a.hop, "planes_kw": lat.kw, "planes_kh": lat.kh,
-                   "positions": gop_positions(a.gop, a.stride), "sources": src}, f, indent=1)
-    print("wrote", a.out + ".npy", data.shape)
+                   "latent": a.latent, "gop": a.gop, "stride": a.stride, "hop": a.hop, "planes_kw": lat.kw,
+                   "planes_kh": lat.kh, "positions": gop_positions(a.gop, a.stride), "sources": src}, f, indent=1)
+    print("wrote", out + ".npy", data.shape)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,142 @@ class Export(nn.Module):
         super().__init__()
         self.net = net
 
-    def forward(self, x, t, first_latent, last_latent, alpha):
+    def forward(self, x, t, first_latent, last_latent, alpha, gains):
         v = self.net.velocity(x.unsqueeze(0), t, first_latent.unsqueeze(0), last_latent.unsqueeze(0),
-                              alpha.unsqueeze(0))
+                              alpha.unsqueeze(0), gains.unsqueeze(0))
+        return v.squeeze(0)
+
+
+class Block(nn.Module):
+    """Residual (2+1)-D block over [B, C, L, H, W]: a 3x3 spatial conv, a 3-tap temporal conv, with the
+    noise level as a per-channel scale and shift (FiLM) in between."""
+
+    def __init__(self, ch, emb):
+        super().__init__()
+        self.spatial = nn.Conv3d(ch, ch, (1, 3, 3), padding=(0, 1, 1))
+        self.temporal = nn.Conv3d(ch, ch, (3, 1, 1), padding=(1, 0, 0))
+        self.film = nn.Linear(emb, 2 * ch)
+        self.act = nn.SiLU()
+
+    def forward(self, h, e):
+        s, b = self.film(e).chunk(2, dim=1)
+        y = self.act(self.spatial(h))
+        y = y * (1 + s[:, :, None, None, None]) + b[:, :, None, None, None]
+        y = self.temporal(y)
+        return self.act(h + y)
+
+
+GAIN_GROUPS = 3        # Y (the four luma phases), U, V
+CHANNEL_GROUP = [0, 0, 0, 0, 1, 2]
+
+
+def quantise_gains(var):
+    """The encoder's side information (OnnxFlowPrior.analyse): each group's mean squared deviation from
+    the bridge on a half-octave grid, q = round(2 log2 var) + 20 in 0..31 (5 bits), as GaussianGains
+    codes the reference prior's gains. Returns the dequantised variances 2^((q - 20) / 2)."""
+    q = torch.clamp(torch.round(2 * torch.log2(var.clamp(min=1e-12))) + 20, 0, 31)
+    return torch.pow(2.0, (q - 20) / 2)
+
+
+def measured_gains(x0, first, last, alpha):
+    """[B, 3] dequantised gains of GOPs x0 [B, L, 6, H, W] (what the codec sends per GOP)."""
+    a = alpha[:, :, None, None, None]
+    dev = x0 - (first.unsqueeze(1) + a * (last - first).unsqueeze(1))
+    ms = (dev ** 2).mean(dim=(1, 3, 4))                       # [B, 6]
+    var = torch.stack([ms[:, 0:4].mean(1), ms[:, 4], ms[:, 5]], dim=1)
+    return quantise_gains(var)
+
+
+class PictureNet(nn.Module):
+    """FLF2V velocity network in the picture latent (DctPictureLatentSpace): a small (2+1)-D U-Net.
+
+    x [B, L, 6, H, W] (x_t of the coded latent frames), first / last [B, 6, H, W], alpha [B, L], t [B],
+    gains [B, 3]: this GOP's mean squared deviation from the bridge for Y, U and V, measured by the
+    encoder and sent as side information (15 bits), so the prior knows how much the content moves.
+    The clean estimate is the linear bridge anchor = first + alpha (last - first) plus a deviation:
+
+        r     = x - (1 - t) anchor                     (noised deviation from the anchor)
+        x0hat = anchor + c_skip(t) r + c_out(t) net(...)
+
+    c_skip = (1-t) s2 / ((1-t)^2 s2 + t^2) is the Wiener gain of a white deviation of variance s2 (the
+    channel's gain, shaped over the GOP like the bridge's uncertainty) and c_out = t sqrt(s2) /
+    sqrt((1-t)^2 s2 + t^2) its posterior standard deviation (EDM-style preconditioning), so the
+    untrained network (last layer zero) is the Wiener denoiser of that white prior and the network's
+    output stays near unit scale at every t. Convolutions are 3x3 in space and 3 taps in time, with two
+    stride-2 levels (any H, W: stride-2 convs round up, upsampling takes the skip's size), so any frame
+    size and GOP length run.
+    """
+
+    def __init__(self, width=32, levels=(1, 2, 3), blocks=2):
+        super().__init__()
+        emb = 64
+        self.register_buffer("group", torch.tensor(CHANNEL_GROUP))
+        self.embed = nn.Sequential(nn.Linear(3 + GAIN_GROUPS, emb), nn.SiLU(), nn.Linear(emb, emb))
+        chs = [width * m for m in levels]
+        self.inp = nn.Conv3d(6 * 4 + 2, chs[0], (1, 3, 3), padding=(0, 1, 1))
+        self.down = nn.ModuleList()
+        self.enc = nn.ModuleList()
+        self.dec = nn.ModuleList()
+        self.up = nn.ModuleList()
+        for i, c in enumerate(chs):
+            if i > 0:
+                self.down.append(nn.Conv3d(chs[i - 1], c, (1, 3, 3), stride=(1, 2, 2), padding=(0, 1, 1)))
+            self.enc.append(nn.ModuleList([Block(c, emb) for _ in range(blocks)]))
+        for i in range(len(chs) - 1, 0, -1):
+            self.up.append(nn.Conv3d(chs[i], chs[i - 1], (1, 1, 1)))
+            self.dec.append(nn.ModuleList([Block(chs[i - 1], emb) for _ in range(blocks)]))
+        self.head = nn.Conv3d(chs[0], 6, (1, 3, 3), padding=(0, 1, 1))
+        nn.init.zeros_(self.head.weight)
+        nn.init.zeros_(self.head.bias)
+
+    def x0hat(self, x, t, first, last, alpha, gains):
+        a = alpha[:, :, None, None, None]                      # [B, L, 1, 1, 1]
+        f, l = first.unsqueeze(1), last.unsqueeze(1)           # [B, 1, 6, H, W]
+        anchor = f + a * (l - f)
+        tt = t.reshape(-1, 1, 1, 1, 1)
+        r = x - (1 - tt) * anchor
+        shape = 0.3 + 4 * a * (1 - a)                          # bridge-like, normalised to mean 1 over the GOP
+        shape = shape / shape.mean(dim=1, keepdim=True)
+        s2 = gains[:, self.group][:, None, :, None, None] * shape  # [B, L, 6, 1, 1]
+        den = torch.sqrt((1 - tt) ** 2 * s2 + tt ** 2)
+        c_skip = (1 - tt) * s2 / den ** 2
+        c_out = tt * torch.sqrt(s2) / den
+        ones = torch.ones_like(r[:, :, :1])
+        feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4, (l - f).expand_as(r) / 4,
+                           a * ones, 4 * a * (1 - a) * ones], dim=2)   # [B, L, 26, H, W]
+        h = self.inp(feats.transpose(1, 2))                    # [B, C, L, H, W]
+        e = self.embed(torch.cat([torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1),
+                                  torch.log2(gains) / 8], dim=1))
+        skips = []
+        for i, blocks in enumerate(self.enc):
+            if i > 0:
+                skips.append(h)
+                h = self.down[i - 1](h)
+            for b in blocks:
+                h = b(h, e)
+        for up, blocks in zip(self.up, self.dec):
+            skip = skips.pop()
+            h = nn.functional.interpolate(h, size=skip.shape[2:], mode="nearest")
+            h = up(h) + skip
+            for b in blocks:
+                h = b(h, e)
+        out = self.head(h).transpose(1, 2)                     # [B, L, 6, H, W]
+        return anchor + c_skip * r + c_out * out
+
+    def velocity(self, x, t, first, last, alpha, gains):
+        x0 = self.x0hat(x, t, first, last, alpha, gains)
+        return (x - x0) / t.reshape(-1, 1, 1, 1, 1)
+
+
+class PictureExport(nn.Module):
+    """The ONNX signature of PictureNet, unbatched as OnnxFlowPrior binds it: x [L, 6, H, W],
+    t [1], first_latent / last_latent [6, H, W], alpha [L], gains [3] -> velocity [L, 6, H, W]."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, x, t, first_latent, last_latent, alpha, gains):
+        v = self.net.velocity(x.unsqueeze(0), t, first_latent.unsqueeze(0), last_latent.unsqueeze(0),
+                              alpha.unsqueeze(0), gains.unsqueeze(0))
         return v.squeeze(0)

@@ -11,18 +11,27 @@ import os
 import time
 import numpy as np
 import torch
-from model import FlowNet, Export
+from model import FlowNet, PictureNet, Export, PictureExport, measured_gains
 
 
 def shift_t(u, s):
     return s * u / (1 + (s - 1) * u)
 
 
-def batch(data, idx, rng, crop, interior):
-    """x0 [B, L, D] (coded frames), first, last [B, D], alpha [B, L], cropped to a window of D."""
-    g = torch.from_numpy(data[idx])  # [B, P, D]
+def batch(data, idx, rng, crop, interior, augment=False):
+    """x0 [B, L, ...] (coded frames), first, last [B, ...], alpha [B, L]. DCT latents [B, P, D] are
+    cropped to a window of D; picture latents [B, P, 6, H, W] are whole, and with augment each GOP is
+    mirrored left-right and/or played backwards at random (both keep FLF2V GOPs valid)."""
+    g = torch.from_numpy(np.ascontiguousarray(data[idx]))  # [B, P, D] or [B, P, 6, H, W]
     D = g.shape[-1]
-    if crop and crop < D:
+    if g.dim() == 5 and augment:
+        g = g.clone()
+        for b in range(len(idx)):
+            if rng.random() < 0.5:  # mirror: flip W, swap the luma phase channels x0 <-> x1
+                g[b] = g[b][:, [1, 0, 3, 2, 4, 5]].flip(-1)
+            if rng.random() < 0.5:  # backwards: positions are symmetric, so alpha stays
+                g[b] = g[b].flip(0)
+    if g.dim() == 3 and crop and crop < D:
         s = int(rng.integers(0, D - crop + 1))
         g = g[..., s:s + crop]
     first, last, x0 = g[:, 0], g[:, -1], g[:, 1:-1]
@@ -34,17 +43,25 @@ def loss_fn(net, x0, first, last, alpha, gen, shift, tmin, weight="rf"):
     B = x0.shape[0]
     t = shift_t(torch.rand(B, generator=gen), shift).clamp(min=tmin)
     e = torch.randn(x0.shape, generator=gen)
-    xt = (1 - t.reshape(-1, 1, 1)) * x0 + t.reshape(-1, 1, 1) * e
-    u = net.velocity(xt, t, first, last, alpha)
+    tb = t.reshape([-1] + [1] * (x0.dim() - 1))
+    xt = (1 - tb) * x0 + tb * e
+    # PictureNet also takes the GOP's gains, measured on x0 as the encoder does
+    side = (measured_gains(x0, first, last, alpha),) if isinstance(net, PictureNet) else ()
+    u = net.velocity(xt, t, first, last, alpha, *side)
     err = (u - (e - x0)) ** 2
     if weight == "x0":  # |x0hat - x0|^2 = t^2 |u - (e - x0)|^2: equal weight for every t
-        err = err * (t.reshape(-1, 1, 1) ** 2)
+        err = err * tb ** 2
     return err.mean()
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="data/train")
+    ap.add_argument("--val-data", default=None, help="validation GOPs from other clips (else 10%% of --data)")
+    ap.add_argument("--arch", choices=["flat", "picture"], default="flat",
+                    help="flat: FlowNet on the DCT latent (r2); picture: PictureNet on the picture latent")
+    ap.add_argument("--width", type=int, default=32, help="picture: channels of the first U-Net level")
+    ap.add_argument("--blocks", type=int, default=2, help="picture: residual blocks per level and side")
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--crop", type=int, default=2048)
@@ -57,8 +74,11 @@ def main():
     ap.add_argument("--shift", type=float, default=3.0)
     ap.add_argument("--tmin", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--val-every", type=int, default=25, help="steps between validation losses (and checkpoints)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default="runs/r1")
+    ap.add_argument("--init", default=None, help="start from these weights (flownet.pt); with --steps 0: export only")
+    ap.add_argument("--name", default="gvc-learned-flf2v-dct", help="model id in the manifest (and bitstream)")
     ap.add_argument("--export", default=None, help="model folder to write (velocity.onnx + manifest.json)")
     a = ap.parse_args()
     torch.manual_seed(a.seed)
@@ -70,13 +90,23 @@ def main():
     pos = np.array(meta["positions"], np.float64)
     interior = (pos[1:-1] / pos[-1]).astype(np.float32)
     n = data.shape[0]
-    perm = rng.permutation(n)
-    nval = max(8, n // 10)
-    val, train = np.sort(perm[:nval]), perm[nval:]
-    net = FlowNet(a.hidden, a.layers, a.boundary_features)
+    if a.val_data:
+        vdata = np.load(a.val_data + ".npy")
+        val, train = np.arange(len(vdata)), rng.permutation(n)
+    else:
+        vdata = data
+        perm = rng.permutation(n)
+        nval = max(8, n // 10)
+        val, train = np.sort(perm[:nval]), perm[nval:]
+    if a.arch == "picture":
+        net = PictureNet(a.width, blocks=a.blocks)
+    else:
+        net = FlowNet(a.hidden, a.layers, a.boundary_features)
+    if a.init:
+        net.load_state_dict(torch.load(a.init))
     nparams = sum(p.numel() for p in net.parameters())
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * min(s, a.steps) / a.steps)))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * min(s, a.steps) / max(a.steps, 1))))
     os.makedirs(a.out, exist_ok=True)
     vgen_seed = 12345
 
@@ -86,7 +116,7 @@ def main():
         with torch.no_grad():
             tot = 0.0
             for i in range(0, len(val), 8):
-                tot += loss_fn(net, *batch(data, val[i:i + 8], vr, a.crop, interior), g, a.shift, a.tmin).item()
+                tot += loss_fn(net, *batch(vdata, val[i:i + 8], vr, a.crop, interior), g, a.shift, a.tmin).item()
             return tot / ((len(val) + 7) // 8)
 
     log = [("step", "seconds", "train_loss", "val_loss")]
@@ -97,16 +127,17 @@ def main():
     t0 = time.time()
     for step in range(1, a.steps + 1):
         idx = rng.choice(train, a.batch, replace=False)
-        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior), gen, a.shift, a.tmin, a.loss_weight)
+        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior, augment=True), gen, a.shift, a.tmin, a.loss_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
         opt.step()
         sched.step()
         vl = float("nan")
-        if step % 25 == 0 or step == a.steps:
+        if step % a.val_every == 0 or step == a.steps:
             vl = val_loss()
             print(f"step {step} {time.time() - t0:.0f}s train {loss.item():.4f} val {vl:.4f}", flush=True)
+            torch.save(net.state_dict(), os.path.join(a.out, "flownet.pt"))  # a run cut short keeps its weights
         log.append((step, time.time() - t0, loss.item(), vl))
     with open(os.path.join(a.out, "loss.csv"), "w", newline="") as f:
         csv.writer(f).writerows(log)
@@ -150,13 +181,27 @@ def sha256(path):
 def export(net, a, nparams, meta):
     os.makedirs(a.export, exist_ok=True)
     onnx_path = os.path.join(a.export, "velocity.onnx")
-    m = Export(net.eval())
-    L, D = 15, 9504
-    ex = (torch.randn(L, D), torch.tensor([0.5]), torch.randn(D), torch.randn(D), torch.linspace(0.1, 0.9, L))
-    torch.onnx.export(m, ex, onnx_path, opset_version=13, input_names=["x", "t", "first_latent", "last_latent", "alpha"],
-                      output_names=["velocity"], dynamic_axes={"x": {0: "L", 1: "D"}, "first_latent": {0: "D"},
-                                                               "last_latent": {0: "D"}, "alpha": {0: "L"},
-                                                               "velocity": {0: "L", 1: "D"}})
+    L = 15
+    names = ["x", "t", "first_latent", "last_latent", "alpha"]
+    if a.arch == "picture":
+        m = PictureExport(net.eval())
+        frame = [6, 36, 44]
+        ex = (torch.randn(L, *frame), torch.tensor([0.5]), torch.randn(*frame), torch.randn(*frame),
+              torch.linspace(0.1, 0.9, L), torch.tensor([2.0, 0.1, 0.1]))
+        names.append("gains")
+        lat = {0: "L", 2: "H", 3: "W"}
+        axes = {"x": lat, "first_latent": {1: "H", 2: "W"}, "last_latent": {1: "H", 2: "W"}, "alpha": {0: "L"},
+                "velocity": lat}
+        frame_shape, latent_shape = ["C", "H", "W"], ["L", "C", "H", "W"]
+    else:
+        m = Export(net.eval())
+        D = 9504
+        ex = (torch.randn(L, D), torch.tensor([0.5]), torch.randn(D), torch.randn(D), torch.linspace(0.1, 0.9, L))
+        axes = {"x": {0: "L", 1: "D"}, "first_latent": {0: "D"}, "last_latent": {0: "D"}, "alpha": {0: "L"},
+                "velocity": {0: "L", 1: "D"}}
+        frame_shape, latent_shape = ["D"], ["L", "D"]
+    torch.onnx.export(m, ex, onnx_path, opset_version=13, input_names=names, output_names=["velocity"],
+                      dynamic_axes=axes)
     import onnx
     mo = onnx.load(onnx_path)
     mo.producer_name = "gvc-training"
@@ -168,15 +213,18 @@ def export(net, a, nparams, meta):
 
     manifest = {
         "format": "gvc-model-manifest/1",
-        "name": "gvc-learned-flf2v-dct",
+        "name": a.name,
         "version": "1",
         "files": [{
             "role": "velocity", "path": "velocity.onnx", "sha256": sha256(onnx_path),
-            "inputs": [tensor("x", "x", ["L", "D"]), tensor("t", "t", [1]),
-                       tensor("first_latent", "first_latent", ["D"]), tensor("last_latent", "last_latent", ["D"]),
-                       tensor("alpha", "alpha", ["L"])],
-            "outputs": [tensor("velocity", "velocity", ["L", "D"])]}],
-        "latent": {"kind": "dct", "channels": 3, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"},
+            "inputs": [tensor("x", "x", latent_shape), tensor("t", "t", [1]),
+                       tensor("first_latent", "first_latent", frame_shape),
+                       tensor("last_latent", "last_latent", frame_shape), tensor("alpha", "alpha", ["L"])]
+                      + ([tensor("gains", "gains", [3])] if a.arch == "picture" else []),
+            "outputs": [tensor("velocity", "velocity", latent_shape)]}],
+        "latent": {"kind": "picture", "channels": 6, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"}
+        if a.arch == "picture" else
+        {"kind": "dct", "channels": 3, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"},
         "conditioning": {"kind": "latents", "flf2v": True, "i2v": False, "t2v": False},
         "timestep": "unit",
         "sampler": {"steps": 20, "shift": 3.0, "g_scale": 3.0, "tail": 3},

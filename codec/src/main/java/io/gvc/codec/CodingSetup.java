@@ -20,10 +20,10 @@ final class CodingSetup {
     final SdeSampler sampler;
     final GopGenerator generator;
 
-    /** The latent space is the prior's own when it brings one (a VAE), else the codec's DCT latent. */
+    /** The latent space is the prior's own when it brings one (a VAE, the picture latent), else the codec's DCT latent. */
     CodingSetup(CodingConfig config, ExecutorService pool, FlowPrior prior) {
         this.config = config;
-        this.space = prior.latentSpace(config.format()).orElseGet(() -> new DctLatentSpace(DctLatentSpace.geometry(
+        this.space = prior.latentSpace(config.format(), config.latentDownscale()).orElseGet(() -> new DctLatentSpace(DctLatentSpace.geometry(
                 config.format().width(), config.format().height(), config.latentDownscale())));
         this.codebook = new Codebook(config.seed(), config.codebookSize());
         this.sampler = new SdeSampler(TimeGrid.of(config.steps(), config.tailSteps(), config.shift()), config.gScale());

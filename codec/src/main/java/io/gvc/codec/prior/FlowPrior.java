@@ -26,10 +26,12 @@ public interface FlowPrior {
     VelocityField open(GopCondition condition, byte[] sideInfo) throws BitstreamException;
 
     /**
-     * The model's own latent space for pictures of {@code format} (a VAE), or empty when the model
-     * works in the codec's DCT latent (the default).
+     * The model's own latent space for pictures of {@code format} (a VAE, or the DCT latent seen as a
+     * picture), or empty when the model works in the codec's DCT latent (the default).
+     * {@code downscale} is the stream's DCT latent downscale, for spaces built on the DCT latent.
      */
-    default java.util.Optional<io.gvc.codec.latent.LatentSpace> latentSpace(io.gvc.codec.frame.VideoFormat format) {
+    default java.util.Optional<io.gvc.codec.latent.LatentSpace> latentSpace(io.gvc.codec.frame.VideoFormat format,
+                                                                             int downscale) {
         return java.util.Optional.empty();
     }
 }

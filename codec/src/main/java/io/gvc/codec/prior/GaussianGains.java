@@ -10,11 +10,13 @@ import io.gvc.codec.bitstream.BitstreamException;
  * gain = 2^((q - 20) / 2), q in 0..31, covering 2^-10 to 2^5.5; six of them cost 30 bits.
  *
  * <p>Why: a spectrum fitted on other clips can be off by 10x for this one, and the prototype lost
- * 5 dB to that (GVC-ALGORITHM.md section 8). Thirty bits per GOP fix it.
+ * 5 dB to that (GVC-ALGORITHM.md section 8). Thirty bits per GOP fix it. Learned priors send their
+ * per-plane gains on the same grid ({@link #write}, {@link #read(byte[], int)}).
  */
 public final class GaussianGains {
 
-    static final int BITS = 5;
+    /** Bits per gain. */
+    public static final int BITS = 5;
     static final int OFFSET = 20;
     static final int MAX_Q = (1 << BITS) - 1;
 
@@ -22,7 +24,7 @@ public final class GaussianGains {
     }
 
     /** Quantisation index for a measured gain (encoder side only, so Math.log is fine here). */
-    static int quantise(double gain) {
+    public static int quantise(double gain) {
         if (!(gain > 0)) {
             return 0;
         }
@@ -31,11 +33,11 @@ public final class GaussianGains {
     }
 
     /** The gain for an index: exact powers of sqrt(2) computed with StrictMath. */
-    static float gain(int q) {
+    public static float gain(int q) {
         return (float) StrictMath.pow(2.0, (q - OFFSET) / 2.0);
     }
 
-    static byte[] write(int[] q) {
+    public static byte[] write(int[] q) {
         BitWriter w = new BitWriter();
         for (int v : q) {
             w.writeBits(v, BITS);
@@ -43,19 +45,25 @@ public final class GaussianGains {
         return w.toByteArray();
     }
 
-    /** Reads the gains; empty side information means unit gains (no adaptation). */
+    /** Reads the Gaussian prior's gains; empty side information means unit gains (no adaptation). */
     static float[] read(byte[] side) throws BitstreamException {
-        float[] g = new float[SpectralBands.GAIN_GROUPS];
         if (side.length == 0) {
+            float[] g = new float[SpectralBands.GAIN_GROUPS];
             java.util.Arrays.fill(g, 1f);
             return g;
         }
-        int expected = (SpectralBands.GAIN_GROUPS * BITS + 7) / 8;
+        return read(side, SpectralBands.GAIN_GROUPS);
+    }
+
+    /** Reads exactly {@code count} gains written by {@link #write}. */
+    public static float[] read(byte[] side, int count) throws BitstreamException {
+        int expected = (count * BITS + 7) / 8;
         if (side.length != expected) {
-            throw new BitstreamException("prior.side_info", "has " + side.length + " bytes, the Gaussian prior's gains take "
+            throw new BitstreamException("prior.side_info", "has " + side.length + " bytes, " + count + " gains take "
                     + expected);
         }
-        BitReader r = new BitReader(side, SpectralBands.GAIN_GROUPS * BITS, "prior.side_info");
+        float[] g = new float[count];
+        BitReader r = new BitReader(side, count * BITS, "prior.side_info");
         for (int i = 0; i < g.length; i++) {
             g[i] = gain((int) r.readBits(BITS));
         }

@@ -14,6 +14,7 @@ import io.gvc.model.manifest.ModelManifest.ExternalFile;
 import io.gvc.model.manifest.ModelManifest.FileRole;
 import io.gvc.model.manifest.ModelManifest.FrameRule;
 import io.gvc.model.manifest.ModelManifest.Latent;
+import io.gvc.codec.latent.DctPictureLatentSpace;
 import io.gvc.model.manifest.ModelManifest.LatentKind;
 import io.gvc.model.manifest.ModelManifest.Layout;
 import io.gvc.model.manifest.ModelManifest.ModelFile;
@@ -99,6 +100,10 @@ public final class ManifestCodec {
                 positive(l, "channels", "latent."), positive(l, "temporal_stride", "latent."),
                 positive(l, "spatial_stride", "latent."),
                 enumOf(FrameRule.class, str(l, "frames", "latent."), "latent.frames", "frame rule"));
+        if (latent.kind() == LatentKind.PICTURE && latent.channels() != DctPictureLatentSpace.CHANNELS) {
+            throw new IllegalArgumentException("latent.channels: the picture latent has " + DctPictureLatentSpace.CHANNELS
+                    + " channels (4 luma phases, U, V), got " + latent.channels());
+        }
 
         JsonNode c = req(root, "conditioning", "");
         obj(c, "conditioning", Set.of("kind", "flf2v", "i2v", "t2v"));

@@ -110,6 +110,11 @@ public record ModelManifest(String format, String name, String version, List<Mod
         ALPHA,
         /** Embedding of the prompt (T2V), from a text encoder. */
         TEXT_EMBEDDING,
+        /**
+         * Per colour plane (Y, U, V) the GOP's mean squared deviation from the anchor, measured by the
+         * encoder and sent as side information (conditioning "latents"; {@code PlaneGains}).
+         */
+        GAINS,
         /** Output of the velocity model: u ~ e - x0, same layout as x. */
         VELOCITY,
         /** Pixels, RGB in [-1, 1]: VAE encoder input, VAE decoder output. */
@@ -175,9 +180,12 @@ public record ModelManifest(String format, String name, String version, List<Mod
         }
     }
 
-    /** The latent space: the codec's DCT latent or a VAE's. */
+    /**
+     * The latent space: the codec's DCT latent, the same seen as a small 6-channel picture
+     * ({@code io.gvc.codec.latent.DctPictureLatentSpace}), or a VAE's.
+     */
     public enum LatentKind {
-        DCT, VAE;
+        DCT, PICTURE, VAE;
 
         public String spelling() {
             return spell(this);
@@ -204,8 +212,8 @@ public record ModelManifest(String format, String name, String version, List<Mod
     }
 
     /**
-     * @param kind           dct or vae
-     * @param channels       latent channels (C); 3 planes for the DCT latent (Y, U, V)
+     * @param kind           dct, picture or vae
+     * @param channels       latent channels (C); 3 planes for the DCT latent (Y, U, V), 6 for the picture latent
      * @param temporalStride picture frames per latent frame
      * @param spatialStride  picture pixels per latent pixel, per side
      * @param frames         the frames-to-latent-frames rule

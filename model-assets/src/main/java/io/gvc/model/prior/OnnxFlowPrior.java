@@ -2,6 +2,7 @@ package io.gvc.model.prior;
 
 import ai.onnxruntime.OrtException;
 import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.latent.DctPictureLatentSpace;
 import io.gvc.codec.latent.LatentGeometry;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GaussianDctPrior;
@@ -67,7 +68,9 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     private final Map<String, ConcurrentLinkedDeque<Binding>> pool = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private final String sha256;
-    private final Map<String, VaeLatentSpace> vaeSpaces = new ConcurrentHashMap<>();
+    /** The model takes per-plane gains (PlaneGains) as side information. */
+    private final boolean takesGains;
+    private final Map<String, io.gvc.codec.latent.LatentSpace> spaces = new ConcurrentHashMap<>();
 
     /** A prior on a loaded model (the caller keeps ownership of {@code model}). */
     public OnnxFlowPrior(LoadedModel model, GaussianDctPrior gaussian, TextEmbedder text) {
@@ -95,6 +98,12 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         }
         if (manifest.velocity().input(TensorRole.TEXT_EMBEDDING).isPresent() && text == null) {
             throw new IllegalArgumentException("model " + manifest.name() + " has a text_embedding input: give it a TextEmbedder");
+        }
+        this.takesGains = manifest.velocity().input(TensorRole.GAINS).isPresent();
+        if (takesGains && (manifest.conditioning().kind() != ConditioningKind.LATENTS
+                || manifest.latent().kind() == LatentKind.VAE)) {
+            throw new IllegalArgumentException("model " + manifest.name() + ": a gains input needs conditioning 'latents'"
+                    + " on the dct or picture latent (the planes it measures)");
         }
         this.sha256 = modelHash();
     }
@@ -151,21 +160,30 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                 String.join(":", parts).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    /** The model's VAE as the latent space when its manifest says {@code latent.kind: vae}; one per picture size. */
+    /**
+     * The model's latent space: its VAE for {@code latent.kind: vae} (one per picture size), the DCT
+     * latent as a picture for {@code picture}, none (the codec's DCT latent) for {@code dct}.
+     */
     @Override
-    public java.util.Optional<io.gvc.codec.latent.LatentSpace> latentSpace(io.gvc.codec.frame.VideoFormat format) {
-        if (manifest.latent().kind() != LatentKind.VAE) {
-            return java.util.Optional.empty();
-        }
-        String key = format.width() + "x" + format.height();
-        return java.util.Optional.of(vaeSpaces.computeIfAbsent(key, k -> new VaeLatentSpace(manifest,
-                model.session(FileRole.VAE_ENCODER), model.session(FileRole.VAE_DECODER), format)));
+    public java.util.Optional<io.gvc.codec.latent.LatentSpace> latentSpace(io.gvc.codec.frame.VideoFormat format,
+                                                                            int downscale) {
+        String key = format.width() + "x" + format.height() + "/" + downscale;
+        return switch (manifest.latent().kind()) {
+            case DCT -> java.util.Optional.empty();
+            case PICTURE -> java.util.Optional.of(spaces.computeIfAbsent(key,
+                    k -> new DctPictureLatentSpace(format.width(), format.height(), downscale)));
+            case VAE -> java.util.Optional.of(spaces.computeIfAbsent(key, k -> new VaeLatentSpace(manifest,
+                    model.session(FileRole.VAE_ENCODER), model.session(FileRole.VAE_DECODER), format)));
+        };
     }
 
     @Override
     public byte[] analyse(GopCondition condition, float[][] trueLatent) {
         if (manifest.conditioning().kind() == ConditioningKind.GAUSSIAN_TERMS) {
             return gaussian.analyse(condition, trueLatent);
+        }
+        if (takesGains && condition.latentFrames() > 0) {
+            return PlaneGains.measure(condition, trueLatent);
         }
         return new byte[0];
     }
@@ -253,7 +271,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         sym.put("D", (long) p.dim);
         sym.put("B", 1L);
         sym.put("batch", 1L);
-        if (manifest.latent().kind() == LatentKind.VAE) {
+        if (manifest.latent().kind() != LatentKind.DCT) { // VAE or picture: C planes of W x H
             if (g.planes() != p.channels) {
                 throw new BitstreamException("geometry", "model " + id() + " has " + p.channels
                         + " latent channels, the GOP's latent geometry has " + g.planes() + " planes");
@@ -279,6 +297,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
             case X, PRIOR_MEAN, PRIOR_VAR, VELOCITY -> (long) p.frames * p.dim;
             case FIRST_LATENT, LAST_LATENT -> p.dim;
             case ALPHA, MASK -> p.frames;
+            case GAINS -> PlaneGains.PLANES;
             case TEXT_EMBEDDING -> p.textEmbedding.length;
             default -> -1;
         };
@@ -361,6 +380,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                     putPerFrame(buf, m);
                 }
                 case TEXT_EMBEDDING -> buf.put(p.textEmbedding);
+                case GAINS -> buf.put(PlaneGains.read(sideInfo));
                 default -> throw new BitstreamException("model", "model " + id() + ": input '" + t.name() + "' has role "
                         + t.role().spelling() + ", which a velocity model cannot take");
             }
@@ -491,7 +511,11 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        vaeSpaces.values().forEach(VaeLatentSpace::close);
+        spaces.values().forEach(sp -> {
+            if (sp instanceof VaeLatentSpace vae) {
+                vae.close();
+            }
+        });
         for (ConcurrentLinkedDeque<Binding> q : pool.values()) {
             Binding b;
             while ((b = q.pollFirst()) != null) {

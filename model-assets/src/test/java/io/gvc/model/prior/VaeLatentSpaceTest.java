@@ -131,7 +131,7 @@ class VaeLatentSpaceTest {
     @Test
     void theVaeIsTheLatentSpaceAndItsEncoderRunsThroughOnnxRuntime() throws Exception {
         try (OnnxFlowPrior prior = open()) {
-            LatentSpace space = prior.latentSpace(new VideoFormat(W, H, 25, 1)).orElseThrow();
+            LatentSpace space = prior.latentSpace(new VideoFormat(W, H, 25, 1), 2).orElseThrow();
             assertEquals(C, space.geometry().planes());
             assertEquals(C * (H / S) * (W / S), space.geometry().dim());
             Frame f = clip(1).frames().get(0);
@@ -158,7 +158,7 @@ class VaeLatentSpaceTest {
                     assertEquals(0f, d);
                 }
             }
-            assertTrue(prior.latentSpace(new VideoFormat(W, H, 25, 1)).get() == space, "one space per size");
+            assertTrue(prior.latentSpace(new VideoFormat(W, H, 25, 1), 2).get() == space, "one space per size");
         }
     }
 
@@ -188,7 +188,7 @@ class VaeLatentSpaceTest {
     void aPictureSizeTheVaeCannotTileIsRefused() throws Exception {
         try (OnnxFlowPrior prior = open()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> prior.latentSpace(new VideoFormat(60, 48, 25, 1)));
+                    () -> prior.latentSpace(new VideoFormat(60, 48, 25, 1), 2));
             assertTrue(e.getMessage().contains("not a multiple of the VAE's spatial stride 8"), e.getMessage());
         }
     }
