@@ -76,7 +76,7 @@ def main():
             allg.append(g)
             src.append(name)
     for s in range(a.synthetic):
-        y4m = os.path.join(ydir, f"synthetic-{a.seed + s}.y4m")
+        y4m = os.path.join(ydir, f"synthetic-{a.seed + s}-{a.width}x{a.height}.y4m")
         if not os.path.exists(y4m):
             subprocess.run(java + ["synthetic", str(a.width), str(a.height), str(a.synthetic_frames),
                                    str(a.seed + s), y4m], check=True)

@@ -39,6 +39,12 @@ def batch(data, idx, rng, crop, interior, augment=False):
     return x0, first, last, alpha
 
 
+def load(paths):
+    """GOP latents of one or more make_data.py outputs (same GOP layout), joined."""
+    parts = [np.load(p + ".npy", mmap_mode="r") for p in paths]
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
 def loss_fn(net, x0, first, last, alpha, gen, shift, tmin, weight="rf"):
     B = x0.shape[0]
     t = shift_t(torch.rand(B, generator=gen), shift).clamp(min=tmin)
@@ -56,8 +62,9 @@ def loss_fn(net, x0, first, last, alpha, gen, shift, tmin, weight="rf"):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="data/train")
-    ap.add_argument("--val-data", default=None, help="validation GOPs from other clips (else 10%% of --data)")
+    ap.add_argument("--data", nargs="+", default=["data/train"], help="make_data.py outputs (several are joined)")
+    ap.add_argument("--val-data", nargs="+", default=None,
+                    help="validation GOPs from other clips (else 10%% of --data)")
     ap.add_argument("--arch", choices=["flat", "picture"], default="flat",
                     help="flat: FlowNet on the DCT latent (r2); picture: PictureNet on the picture latent")
     ap.add_argument("--width", type=int, default=32, help="picture: channels of the first U-Net level")
@@ -85,13 +92,13 @@ def main():
     torch.set_num_threads(a.threads)
     rng = np.random.default_rng(a.seed)
     gen = torch.Generator().manual_seed(a.seed)
-    data = np.load(a.data + ".npy", mmap_mode="r")
-    meta = json.load(open(a.data + ".json"))
+    data = load(a.data)
+    meta = json.load(open(a.data[0] + ".json"))
     pos = np.array(meta["positions"], np.float64)
     interior = (pos[1:-1] / pos[-1]).astype(np.float32)
     n = data.shape[0]
     if a.val_data:
-        vdata = np.load(a.val_data + ".npy")
+        vdata = load(a.val_data)
         val, train = np.arange(len(vdata)), rng.permutation(n)
     else:
         vdata = data
@@ -142,12 +149,12 @@ def main():
     with open(os.path.join(a.out, "loss.csv"), "w", newline="") as f:
         csv.writer(f).writerows(log)
     torch.save(net.state_dict(), os.path.join(a.out, "flownet.pt"))
-    plot(log, os.path.join(a.out, "loss.png"))
+    plot(log, os.path.join(a.out, "loss.png"), "held-out clip" if a.val_data else "held-out GOPs")
     if a.export:
         export(net, a, nparams, meta)
 
 
-def plot(log, path):
+def plot(log, path, val_label):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -162,7 +169,7 @@ def plot(log, path):
     vl = [r[3] for r in rows if r[3] == r[3]]
     plt.figure(figsize=(6, 4))
     plt.plot(s, tl, alpha=0.4, label="train (batch)")
-    plt.plot(vs, vl, "o-", label="validation (held-out GOPs)")
+    plt.plot(vs, vl, "o-", label=f"validation ({val_label})")
     plt.yscale("log")
     plt.xlabel("step")
     plt.ylabel("rectified-flow loss |u - (e - x0)|^2")

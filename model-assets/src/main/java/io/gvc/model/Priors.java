@@ -3,6 +3,7 @@ package io.gvc.model;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.PriorSpectrum;
+import io.gvc.codec.variant.Variant;
 import io.gvc.model.prior.OnnxFlowPrior;
 import io.gvc.model.runtime.SessionConfig;
 import java.io.IOException;
@@ -11,9 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the prior a command or an operator runs with: the shipped Gaussian DCT prior (fitted from
- * the shared clips, a resource of this module) by default, an ONNX model folder or manifest run by
- * ONNX Runtime, or a gvc-gauss-dct prior file. Encoder and decoder must load the same one.
+ * Finds the prior a command or an operator runs with: by default a shipped ONNX model chosen by the
+ * variant ({@link #defaultModel}), else an ONNX model folder or manifest run by ONNX Runtime, the
+ * pure-Java Gaussian DCT prior, or a gvc-gauss-dct prior file. Encoder and decoder must load the
+ * same one; a decoder given no model takes the shipped model its stream names ({@link #forStream}).
  */
 public final class Priors {
 
@@ -39,18 +41,22 @@ public final class Priors {
     }
 
     /**
-     * @param model   null for the shipped reference model (ONNX); {@value #JAVA} for the pure-Java
-     *                prior; a model folder or manifest (.json) for an ONNX model run by ONNX Runtime;
-     *                else a gvc-gauss-dct prior file (or a folder with prior.txt)
+     * @param model   null for the variant's default ({@link #defaultModel}); {@value #JAVA} for the pure-Java
+     *                prior; {@code learned} or {@code reference} for a shipped model folder (unless a
+     *                file of that name exists); a model folder or manifest (.json) for an ONNX model
+     *                run by ONNX Runtime; else a gvc-gauss-dct prior file (or a folder with prior.txt)
+     * @param variant what the prior will code (chooses the default)
      * @param device  cpu, cuda or cuda:N (ONNX models only; falls back to CPU when CUDA is absent)
      * @param threads intra-op threads of the ONNX session
      * @throws IOException when the model is missing, unreadable, or refused (hash, tensor shapes)
      */
-    public static FlowPrior load(Path model, String device, int threads) throws IOException {
+    public static FlowPrior load(Path model, Variant variant, String device, int threads) throws IOException {
         if (model == null) {
-            model = io.gvc.model.reference.ReferencePrior.defaultModel();
+            model = ShippedModels.folder(defaultModel(variant));
         } else if (model.toString().equals(JAVA) && !Files.exists(model)) {
             return shipped();
+        } else if (!Files.exists(model) && ShippedModels.ALL.contains(model.toString())) {
+            model = ShippedModels.folder(model.toString()); // "learned", "reference": the shipped folders
         }
         if (!Files.exists(model)) {
             throw new IOException("model " + model + ": no such file or folder");
@@ -68,6 +74,31 @@ public final class Priors {
             throw new IOException("model " + model + ": expected a prior file (gvc-gauss-dct) or a folder with prior.txt");
         }
         return new GaussianDctPrior(PriorSpectrum.load(file));
+    }
+
+    /**
+     * The prior to decode a stream with: {@code model} as for {@link #load}; when it is null, the
+     * shipped model the stream names ({@code streamModelId}, from its header), so a stream coded with
+     * any shipped model decodes without options; else the default.
+     */
+    public static FlowPrior forStream(Path model, String streamModelId, Variant variant, String device, int threads)
+            throws IOException {
+        if (model == null) {
+            java.util.Optional<String> shippedName = ShippedModels.byModelId(streamModelId);
+            if (shippedName.isPresent()) {
+                return load(ShippedModels.folder(shippedName.get()), variant, device, threads);
+            }
+        }
+        return load(model, variant, device, threads);
+    }
+
+    /**
+     * The shipped model a variant codes with when none is named: the learned prior for FLF2V, where
+     * it beats the closed-form one (docs/results.md), the reference (closed-form) model for I2V and
+     * T2V, which the learned model does not take.
+     */
+    public static String defaultModel(Variant variant) {
+        return variant == Variant.FLF2V ? ShippedModels.LEARNED : ShippedModels.REFERENCE;
     }
 
     /** Whether {@code model} names an ONNX model (a folder with manifest.json, or a .json manifest). */

@@ -1,5 +1,6 @@
 package io.gvc.jobs.cli;
 
+import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.StreamDecoder;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.FlowPrior;
@@ -26,7 +27,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] file = Inputs.bytes(input);
-        FlowPrior prior = modelOptions.prior();
+        FlowPrior prior = modelOptions.priorFor(ContainerCodec.read(file).header().config());
         Video v = StreamDecoder.decode(file, prior, modelOptions.threads(), new ProgressLine("decode", System.err));
         VideoWriter.write(v, output);
         System.out.printf("%s: %d frames %dx%d%n", output, v.frameCount(), v.format().width(), v.format().height());

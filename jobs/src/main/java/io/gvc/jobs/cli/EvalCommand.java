@@ -142,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
         if (frames != null && frames < 1) {
             throw new IllegalArgumentException("--frames must be at least 1");
         }
-        FlowPrior prior = modelOptions.prior();
+        Map<Variant, FlowPrior> priors = modelOptions.priors(vs);
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
         IntraCodecs.byId(intraId);
@@ -173,12 +173,13 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("x264/x265 CRF ladder", crfs);
         shown.put("interp boundary qualities", interpQualities);
         shown.put("lpips", weights == null ? "not measured" : weights.toString());
-        shown.put("model", modelOptions.model == null ? "shipped Gaussian DCT prior" : modelOptions.model.toString());
+        shown.put("model", modelOptions.model == null ? "shipped defaults (flf2v: learned, i2v and t2v: reference)"
+                : modelOptions.model.toString());
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
         EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, out,
-                new EvalSettings(gvc, prior, weights != null), weights, commandLine(), version(),
-                modelOptions.model != null && Priors.isOnnxModel(modelOptions.model), shown);
+                new EvalSettings(gvc, priors, weights != null), weights, commandLine(), version(),
+                priors.values().stream().anyMatch(p -> p instanceof io.gvc.model.prior.OnnxFlowPrior), shown);
         EvalRun.Summary s = EvalRun.run(config, System.err);
         print(s);
         return ExitCodes.OK;

@@ -66,7 +66,7 @@ final class InfoCommand implements Callable<Integer> {
         StreamInfo info = StreamInfo.of(Inputs.bytes(input));
         Map<String, Object> m = describe(info);
         // the prior this machine would decode the stream with (--model / --device as for decode)
-        io.gvc.codec.prior.FlowPrior prior = model.prior();
+        io.gvc.codec.prior.FlowPrior prior = model.priorFor(info.header().config());
         m.put("provider", PriorLoader.provider(prior));
         m.put("decodable_here", prior.id().equals(info.header().config().modelId())
                 && info.header().config().sameModel(prior.sha256()));

@@ -1,6 +1,13 @@
 package io.gvc.jobs.cli;
 
+import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.variant.Variant;
+import io.gvc.model.Priors;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -8,8 +15,10 @@ import picocli.CommandLine.Option;
 final class ModelOptions {
 
     @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime, "
-            + "'java' for the pure-Java reference prior, or a gvc-gauss-dct prior file "
-            + "(default: the shipped reference model, model-assets/reference, through ONNX Runtime).")
+            + "'learned' or 'reference' for a shipped model, 'java' for the pure-Java reference prior, or a "
+            + "gvc-gauss-dct prior file (default: FLF2V the shipped learned model, model-assets/learned; I2V and "
+            + "T2V the shipped reference model, model-assets/reference; decode and info: the shipped model the "
+            + "stream names).")
     Path model;
 
     @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; "
@@ -19,8 +28,30 @@ final class ModelOptions {
     @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
     Integer threads;
 
-    FlowPrior prior() throws BadInputException {
-        return PriorLoader.load(model, device);
+    /** The prior that codes {@code variant}: --model, else the variant's shipped default. */
+    FlowPrior prior(Variant variant) throws BadInputException {
+        return PriorLoader.load(model, variant, device);
+    }
+
+    /** One prior per variant, each distinct model opened once. */
+    Map<Variant, FlowPrior> priors(List<Variant> variants) throws BadInputException {
+        Map<String, FlowPrior> opened = new HashMap<>();
+        Map<Variant, FlowPrior> out = new EnumMap<>(Variant.class);
+        for (Variant v : variants) {
+            String key = model != null ? model.toString() : Priors.defaultModel(v);
+            FlowPrior p = opened.get(key);
+            if (p == null) {
+                p = prior(v);
+                opened.put(key, p);
+            }
+            out.put(v, p);
+        }
+        return out;
+    }
+
+    /** The prior for decoding a stream whose header names {@code config}'s model and variant. */
+    FlowPrior priorFor(CodingConfig config) throws BadInputException {
+        return PriorLoader.forStream(model, config.modelId(), config.variant(), device);
     }
 
     int threads() {

@@ -67,15 +67,34 @@ class GvcCliTest {
     }
 
     private JsonNode infoJson() throws Exception {
+        return infoJson(gvc);
+    }
+
+    private JsonNode infoJson(Path file) throws Exception {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, "UTF-8"));
         try {
-            assertEquals(0, GvcCli.run("info", gvc.toString(), "--json"));
+            assertEquals(0, GvcCli.run("info", file.toString(), "--json"));
         } finally {
             System.setOut(old);
         }
         return new ObjectMapper().readTree(buf.toString("UTF-8"));
+    }
+
+    @Test
+    void aStreamOfTheShippedLearnedModelDecodesWithoutNamingIt() throws Exception {
+        Path learned = dir.resolve("l.gvc"), recon = dir.resolve("l-recon.y4m"), out = dir.resolve("l.y4m");
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", learned.toString(), "--frames", "17",
+                "--gop", "17", "-M", "4", "--model", "learned", "--recon", recon.toString()));
+        JsonNode info = infoJson(learned);
+        assertEquals("gvc-learned-flf2v-picture", info.get("model").asText());
+        assertTrue(info.get("decodable_here").asBoolean(), "info picks the shipped model the stream names");
+        assertEquals(0, GvcCli.run("decode", "-i", learned.toString(), "-o", out.toString()));
+        assertArrayEquals(Files.readAllBytes(recon), Files.readAllBytes(out), "decode equals the encoder's reconstruction");
+        // naming another model is still refused, with the model id in the message
+        assertEquals(ExitCodes.BAD_INPUT, GvcCli.run("decode", "-i", learned.toString(), "-o", out.toString(),
+                "--model", "reference"));
     }
 
     @Test

@@ -2,20 +2,32 @@ package io.gvc.model.learned;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.codec.CodecParams;
+import io.gvc.codec.Progress;
+import io.gvc.codec.StreamDecoder;
+import io.gvc.codec.StreamEncoder;
 import io.gvc.codec.bitstream.BitstreamException;
-import io.gvc.codec.latent.DctLatentSpace;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Video;
+import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.intra.DctIntraCodec;
+import io.gvc.codec.latent.DctPictureLatentSpace;
 import io.gvc.codec.latent.LatentGeometry;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
 import io.gvc.codec.variant.Variant;
 import io.gvc.model.manifest.ModelManifest.ConditioningKind;
+import io.gvc.model.manifest.ModelManifest.LatentKind;
 import io.gvc.model.prior.OnnxFlowPrior;
 import io.gvc.model.runtime.SessionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -35,19 +47,31 @@ class LearnedModelTest {
         return x;
     }
 
-    /** A 33-frame FLF2V GOP at 176x144 with stride 2: 15 coded latent frames of D = 9504. */
-    static GopCondition qcifGop(SplittableRandom r) {
-        LatentGeometry g = DctLatentSpace.geometry(176, 144, 2);
-        float[] alphas = new float[15];
-        for (int f = 0; f < 15; f++) {
-            alphas[f] = 2f * (f + 1) / 32f;
-        }
-        return new GopCondition(Variant.FLF2V, g, alphas, random(r, g.dim(), 3), random(r, g.dim(), 3), 33, "");
+    static LatentGeometry picture(int w, int h, int ds) {
+        return new DctPictureLatentSpace(w, h, ds).geometry();
     }
 
-    static float[][] run(int threads, GopCondition c, float[][] x, float t) throws Exception {
+    /** An FLF2V GOP of {@code frames} pictures with stride 2 in the picture latent. */
+    static GopCondition gop(SplittableRandom r, LatentGeometry g, int frames) {
+        int coded = (frames - 1) / 2 - 1;
+        float[] alphas = new float[coded];
+        for (int f = 0; f < coded; f++) {
+            alphas[f] = 2f * (f + 1) / (frames - 1);
+        }
+        return new GopCondition(Variant.FLF2V, g, alphas, random(r, g.dim(), 3), random(r, g.dim(), 3), frames, "");
+    }
+
+    static float[][] frames(SplittableRandom r, int n, int dim) {
+        float[][] x = new float[n][];
+        for (int f = 0; f < n; f++) {
+            x[f] = random(r, dim, 1);
+        }
+        return x;
+    }
+
+    static float[][] run(int threads, GopCondition c, byte[] side, float[][] x, float t) throws Exception {
         try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.of("cpu", threads), null, null);
-             VelocityField vf = p.open(c, new byte[0])) {
+             VelocityField vf = p.open(c, side)) {
             float[][] out = new float[x.length][c.geometry().dim()];
             vf.velocity(x, t, out);
             return out;
@@ -55,17 +79,29 @@ class LearnedModelTest {
     }
 
     @Test
-    void loadsAsAnFlf2vLatentsModelAndIsDeterministic() throws Exception {
+    void loadsAsAnFlf2vPictureModelAndIsDeterministic() throws Exception {
         SplittableRandom r = new SplittableRandom(6);
-        GopCondition c = qcifGop(r);
+        GopCondition c = gop(r, picture(176, 144, 2), 33);
+        assertEquals(15, c.latentFrames());
         assertEquals(9504, c.geometry().dim());
-        float[][] x = new float[15][];
-        for (int f = 0; f < 15; f++) {
-            x[f] = random(r, 9504, 1);
+        float[][] truth = frames(r, 15, 9504);
+        float[][] x = frames(r, 15, 9504);
+        byte[] side;
+        try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
+            assertEquals(ConditioningKind.LATENTS, p.manifest().conditioning().kind());
+            assertEquals(LatentKind.PICTURE, p.manifest().latent().kind());
+            assertEquals("gvc-learned-flf2v-picture", p.id());
+            side = p.analyse(c, truth);
+            assertEquals(2, side.length, "three 5-bit plane gains");
+            LatentGeometry g = c.geometry();
+            BitstreamException e = assertThrows(BitstreamException.class, () -> p.open(
+                    new GopCondition(Variant.I2V, g, c.alphas(), c.firstLatent(), null, 33, ""), new byte[0]));
+            assertTrue(e.getMessage().contains("does not support i2v"), e.getMessage());
+            assertTrue(p.latentSpace(new VideoFormat(176, 144, 25, 1), 2).orElseThrow() instanceof DctPictureLatentSpace);
         }
-        float[][] a = run(1, c, x, 0.6f);
-        float[][] b = run(1, c, x, 0.6f);
-        float[][] two = run(2, c, x, 0.6f);
+        float[][] a = run(1, c, side, x, 0.6f);
+        float[][] b = run(1, c, side, x, 0.6f);
+        float[][] two = run(2, c, side, x, 0.6f);
         for (int f = 0; f < 15; f++) {
             assertArrayEquals(a[f], b[f], "two sessions, frame " + f);
             assertArrayEquals(a[f], two[f], "1 vs 2 intra-op threads, frame " + f);
@@ -74,51 +110,85 @@ class LearnedModelTest {
             }
         }
         // the trained weights matter: the output is not the velocity of the plain first/last bridge,
-        // (x - bridge) / t, which is what the network's x0 head reduces to with its weights at zero
+        // (x - bridge) / t, nor does it ignore the side information
         double diff = 0;
-        int n = 0;
         for (int f = 0; f < 15; f++) {
             float alpha = c.alphas()[f];
             for (int i = 0; i < 9504; i++) {
                 float bridge = (1 - alpha) * c.firstLatent()[i] + alpha * c.lastLatent()[i];
                 diff += Math.abs(a[f][i] - (x[f][i] - bridge) / 0.6f);
-                n++;
             }
         }
-        assertTrue(diff / n > 1e-3, "learned output differs from the bridge's: mean |diff| " + diff / n);
-        try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
-            assertEquals(ConditioningKind.LATENTS, p.manifest().conditioning().kind());
-            assertEquals("gvc-learned-flf2v-dct", p.id());
-            assertEquals(0, p.analyse(c, x).length);
-            LatentGeometry g = c.geometry();
-            BitstreamException e = assertThrows(BitstreamException.class, () -> p.open(
-                    new GopCondition(Variant.I2V, g, c.alphas(), c.firstLatent(), null, 33, ""), new byte[0]));
-            assertTrue(e.getMessage().contains("does not support i2v"), e.getMessage());
-        }
+        assertTrue(diff / (15 * 9504) > 1e-3, "learned output differs from the bridge's: mean |diff| " + diff / (15 * 9504));
+        float[][] otherGains = run(1, c, new byte[] {(byte) 0x84, 0x21}, x, 0.6f);
+        assertNotEquals(a[7][100], otherGains[7][100], "the gains change the velocity");
     }
 
     @Test
     void aGopWithoutCodedFramesOpens() throws Exception {
         // foreman (10 frames) with --gop 9 ends in a 2-frame GOP: L = 0, alpha would be a [0] tensor
         SplittableRandom r = new SplittableRandom(8);
-        LatentGeometry g = DctLatentSpace.geometry(176, 144, 2);
+        LatentGeometry g = picture(176, 144, 2);
         GopCondition c = new GopCondition(Variant.FLF2V, g, new float[0], random(r, g.dim(), 3), random(r, g.dim(), 3), 2, "");
         try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null);
-             VelocityField vf = p.open(c, new byte[0])) {
+             VelocityField vf = p.open(c, p.analyse(c, new float[0][]))) {
             vf.velocity(new float[0][], 0.5f, new float[0][]);
         }
     }
 
     @Test
     void anyFrameSizeAndGopLengthRuns() throws Exception {
-        // fully convolutional: 352x288 (ds 4) and a 9-frame GOP with stride 2 (3 coded frames)
+        // fully convolutional: 1280x720 at ds 16 (a 40x23 latent: odd height through the U-Net's
+        // stride-2 levels) and a 9-frame GOP with stride 2 (3 coded frames)
         SplittableRandom r = new SplittableRandom(7);
-        LatentGeometry g = DctLatentSpace.geometry(352, 288, 4);
-        float[] alphas = {0.25f, 0.5f, 0.75f};
-        GopCondition c = new GopCondition(Variant.FLF2V, g, alphas, random(r, g.dim(), 3), random(r, g.dim(), 3), 9, "");
-        float[][] x = {random(r, g.dim(), 1), random(r, g.dim(), 1), random(r, g.dim(), 1)};
-        float[][] out = run(1, c, x, 0.3f);
+        LatentGeometry g = picture(1280, 720, 16);
+        GopCondition c = gop(r, g, 9);
+        assertEquals(3, c.latentFrames());
+        float[][] out = run(1, c, new byte[] {(byte) 0xa4, 0x20}, frames(r, 3, g.dim()), 0.3f);
         assertEquals(3, out.length);
-        assertEquals(g.dim(), out[0].length);
+        assertEquals(6 * 40 * 23, out[0].length);
+    }
+
+    /** A 64x48 clip: a bright square moving right over a horizontal ramp. */
+    static Video movingSquare(int frames) {
+        int w = 64, h = 48;
+        List<Frame> out = new ArrayList<>();
+        for (int t = 0; t < frames; t++) {
+            byte[] y = new byte[w * h], u = new byte[w * h / 4], v = new byte[w * h / 4];
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < w; j++) {
+                    boolean sq = j >= 4 + 2 * t && j < 20 + 2 * t && i >= 16 && i < 32;
+                    y[i * w + j] = (byte) (sq ? 220 : 40 + 2 * j);
+                }
+            }
+            java.util.Arrays.fill(u, (byte) 120);
+            java.util.Arrays.fill(v, (byte) (130 + t));
+            out.add(new Frame(w, h, y, u, v));
+        }
+        return new Video(new VideoFormat(w, h, 25, 1), out);
+    }
+
+    @Test
+    void encodeAndDecodeAgreeToTheBitAtAnyThreadCount() throws Exception {
+        Video clip = movingSquare(17);
+        // K = 256, 8 steps (6 stochastic), a latent frame every 2nd picture, GOPs of 9
+        CodecParams p = new CodecParams(Variant.FLF2V, 9, 0, 2, 256, 8, null, 2, 8, 2, 3f, 3f, 0x5eedL,
+                DctIntraCodec.ID, 75, CodecParams.DEFAULT_BPP, 0.5, false, "", 1);
+        try (OnnxFlowPrior prior = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
+            StreamEncoder.Result one = StreamEncoder.encode(clip, p, prior, Progress.NONE);
+            StreamEncoder.Result two = StreamEncoder.encode(clip, p.withThreads(2), prior, Progress.NONE);
+            assertArrayEquals(one.file(), two.file(), "encoded with 1 vs 2 threads");
+            Video d1 = StreamDecoder.decode(one.file(), prior, 1, Progress.NONE);
+            Video d2 = StreamDecoder.decode(one.file(), prior, 2, Progress.NONE);
+            assertEquals(17, d1.frameCount());
+            for (int i = 0; i < 17; i++) {
+                Frame rec = one.reconstruction().frames().get(i);
+                for (int pl = 0; pl < 3; pl++) {
+                    assertArrayEquals(rec.plane(pl), d1.frames().get(i).plane(pl), "decode vs encoder, frame " + i);
+                    assertArrayEquals(d1.frames().get(i).plane(pl), d2.frames().get(i).plane(pl),
+                            "decode 1 vs 2 threads, frame " + i);
+                }
+            }
+        }
     }
 }

@@ -36,7 +36,7 @@ class ReferencePriorTest {
             assertTrue(Files.isRegularFile(c), c + " is missing: run ReferencePriorExporter (README.md)");
             assertArrayEquals(Files.readAllBytes(c), Files.readAllBytes(fresh.resolve(f)),
                     f + " differs from a fresh export: regenerate with ReferencePriorExporter and commit");
-            try (InputStream in = ReferencePrior.class.getResourceAsStream(ReferencePrior.RESOURCE_DIR + f)) {
+            try (InputStream in = ReferencePrior.class.getResourceAsStream("/io/gvc/model/reference/" + f)) {
                 assertArrayEquals(Files.readAllBytes(c), in.readAllBytes(), f + " on the class path differs");
             }
         }
