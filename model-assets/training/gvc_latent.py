@@ -17,13 +17,17 @@ def dct_rows(n, kept):
     return (s * np.cos(np.pi * (2 * x + 1) * k / (2.0 * n))).astype(np.float64)
 
 
+def default_downscale(width, height):
+    """DctLatentSpace.defaultDownscale: the smallest power of two >= 2 whose luma block has <= 8192 coefficients."""
+    ds = 2
+    while ((width + ds - 1) // ds) * ((height + ds - 1) // ds) > 8192:
+        ds *= 2
+    return ds
+
+
 class DctLatent:
     def __init__(self, width, height, ds=None):
-        if ds is None:
-            ds = 2
-            while ((width + ds - 1) // ds) * ((height + ds - 1) // ds) > 8192:
-                ds *= 2
-        self.ds = ds
+        self.ds = ds = ds or default_downscale(width, height)
         cw, chh = (width + 1) // 2, (height + 1) // 2
         self.pw = [width, cw, cw]
         self.ph = [height, chh, chh]
@@ -122,11 +126,7 @@ class PictureLatent:
     """
 
     def __init__(self, width, height, ds=None):
-        if ds is None:
-            ds = 2
-            while ((width + ds - 1) // ds) * ((height + ds - 1) // ds) > 8192:
-                ds *= 2
-        self.ds = ds
+        self.ds = ds = ds or default_downscale(width, height)
         cw, chh = (width + 1) // 2, (height + 1) // 2
         self.W, self.H = (cw + ds - 1) // ds, (chh + ds - 1) // ds
         self.pw = [width, cw, cw]

@@ -58,15 +58,16 @@ class FlowNet(nn.Module):
 
 
 class Export(nn.Module):
-    """The ONNX signature: unbatched tensors as OnnxFlowPrior binds them."""
+    """The ONNX signature of either network: unbatched tensors as OnnxFlowPrior binds them, x [L, ...],
+    t [1], then the conditioning (first_latent, last_latent, alpha, and PictureNet's gains) ->
+    velocity [L, ...]."""
 
     def __init__(self, net):
         super().__init__()
         self.net = net
 
-    def forward(self, x, t, first_latent, last_latent, alpha, gains):
-        v = self.net.velocity(x.unsqueeze(0), t, first_latent.unsqueeze(0), last_latent.unsqueeze(0),
-                              alpha.unsqueeze(0), gains.unsqueeze(0))
+    def forward(self, x, t, *conditioning):
+        v = self.net.velocity(x.unsqueeze(0), t, *[c.unsqueeze(0) for c in conditioning])
         return v.squeeze(0)
 
 
@@ -189,17 +190,3 @@ class PictureNet(nn.Module):
     def velocity(self, x, t, first, last, alpha, gains):
         x0 = self.x0hat(x, t, first, last, alpha, gains)
         return (x - x0) / t.reshape(-1, 1, 1, 1, 1)
-
-
-class PictureExport(nn.Module):
-    """The ONNX signature of PictureNet, unbatched as OnnxFlowPrior binds it: x [L, 6, H, W],
-    t [1], first_latent / last_latent [6, H, W], alpha [L], gains [3] -> velocity [L, 6, H, W]."""
-
-    def __init__(self, net):
-        super().__init__()
-        self.net = net
-
-    def forward(self, x, t, first_latent, last_latent, alpha, gains):
-        v = self.net.velocity(x.unsqueeze(0), t, first_latent.unsqueeze(0), last_latent.unsqueeze(0),
-                              alpha.unsqueeze(0), gains.unsqueeze(0))
-        return v.squeeze(0)

@@ -11,7 +11,7 @@ import os
 import time
 import numpy as np
 import torch
-from model import FlowNet, PictureNet, Export, PictureExport, measured_gains
+from model import FlowNet, PictureNet, Export, measured_gains
 
 
 def shift_t(u, s):
@@ -200,7 +200,6 @@ def export(net, a, nparams, meta):
     L = 15
     names = ["x", "t", "first_latent", "last_latent", "alpha"]
     if a.arch == "picture":
-        m = PictureExport(net.eval())
         frame = [6, 36, 44]
         ex = (torch.randn(L, *frame), torch.tensor([0.5]), torch.randn(*frame), torch.randn(*frame),
               torch.linspace(0.1, 0.9, L), torch.tensor([2.0, 0.1, 0.1]))
@@ -210,12 +209,12 @@ def export(net, a, nparams, meta):
                 "velocity": lat}
         frame_shape, latent_shape = ["C", "H", "W"], ["L", "C", "H", "W"]
     else:
-        m = Export(net.eval())
         D = 9504
         ex = (torch.randn(L, D), torch.tensor([0.5]), torch.randn(D), torch.randn(D), torch.linspace(0.1, 0.9, L))
         axes = {"x": {0: "L", 1: "D"}, "first_latent": {0: "D"}, "last_latent": {0: "D"}, "alpha": {0: "L"},
                 "velocity": {0: "L", 1: "D"}}
         frame_shape, latent_shape = ["D"], ["L", "D"]
+    m = Export(net.eval())
     torch.onnx.export(m, ex, onnx_path, opset_version=13, input_names=names, output_names=["velocity"],
                       dynamic_axes=axes)
     import onnx
