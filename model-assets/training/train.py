@@ -18,14 +18,14 @@ def shift_t(u, s):
     return s * u / (1 + (s - 1) * u)
 
 
-def batch(data, idx, rng, crop, interior, augment=False, subgops=False):
+def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0):
     """x0 [B, L, ...] (coded frames), first, last [B, ...], alpha [B, L]. DCT latents [B, P, D] are
     cropped to a window of D; picture latents [B, P, 6, H, W] are whole, and with augment each GOP is
-    mirrored left-right and/or played backwards at random (both keep FLF2V GOPs valid); with subgops
-    half the batches are shorter GOPs cut from the long ones."""
+    mirrored left-right and/or played backwards at random (both keep FLF2V GOPs valid); a share
+    `subgops` of the batches are shorter GOPs cut from the long ones."""
     g = torch.from_numpy(np.ascontiguousarray(data[idx]))  # [B, P, D] or [B, P, 6, H, W]
     D = g.shape[-1]
-    if g.dim() == 5 and augment and subgops and rng.random() < 0.5:
+    if g.dim() == 5 and augment and subgops and rng.random() < subgops:
         # a shorter GOP cut from this one: latent positions are evenly spaced, so positions s..s+k
         # are a GOP of 2k+1 frames with its own boundaries (k = 4: the 9-frame GOPs of short clips)
         k = int(rng.choice([4, 8]))
@@ -76,7 +76,8 @@ def main():
     ap.add_argument("--arch", choices=["flat", "picture"], default="flat",
                     help="flat: FlowNet on the DCT latent (r2); picture: PictureNet on the picture latent")
     ap.add_argument("--width", type=int, default=32, help="picture: channels of the first U-Net level")
-    ap.add_argument("--subgops", action="store_true", help="picture: half the batches are 9- or 17-frame GOPs")
+    ap.add_argument("--subgops", type=float, default=0.0,
+                    help="picture: share of the batches that are 9- or 17-frame GOPs cut from the 33-frame ones")
     ap.add_argument("--blocks", type=int, default=2, help="picture: residual blocks per level and side")
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--batch", type=int, default=8)

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Which prior the operators load, shipped with the job graph instead of the prior itself: each
  * slot opens its own (one model session per slot). The model path must exist on every task
- * manager; null means the prior shipped inside the jar.
+ * manager; null means the shipped model of each stream's variant (Priors.defaultModel).
  *
  * @param model  null, an ONNX model folder / manifest, or a gvc-gauss-dct prior file
  * @param device cpu, cuda or cuda:N; a decoder given a GPU by Flink uses that GPU's index instead

@@ -55,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bpp", defaultValue = "0.03", description = "Target bits per pixel [${DEFAULT-VALUE}].")
     double bpp;
 
-    @Option(names = "--model", description = "Prior (ONNX model folder or prior file) [the shipped prior].")
+    @Option(names = "--model", description = "Prior (ONNX model folder, 'learned', 'reference' or a prior file) [the shipped prior of each variant: "
+            + "flf2v learned, t2v reference].")
     Path model;
 
     @Option(names = "--checkpoint-ms", defaultValue = "1000",

@@ -11,7 +11,6 @@ import io.gvc.jobs.eval.EvalRun;
 import io.gvc.jobs.eval.EvalSettings;
 import io.gvc.jobs.eval.PointSpec;
 import io.gvc.jobs.eval.SharedData;
-import io.gvc.model.Priors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
