@@ -33,6 +33,6 @@ public record PriorSource(String model, String device) implements Serializable {
     }
 
     public String describe() {
-        return model == null ? "shipped priors (flf2v: learned, t2v: reference)" : model + " on " + device;
+        return model == null ? "shipped default prior" : model + " on " + device;
     }
 }

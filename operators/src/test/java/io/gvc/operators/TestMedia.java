@@ -115,7 +115,7 @@ public final class TestMedia {
 
     private static io.gvc.codec.prior.FlowPrior prior;
 
-    /** The prior the operators load by default for FLF2V (the shipped learned model through ONNX Runtime). */
+    /** The prior the operators load by default for FLF2V (the shipped reference model through ONNX Runtime). */
     public static synchronized io.gvc.codec.prior.FlowPrior prior() {
         if (prior == null) {
             try {

@@ -55,8 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bpp", defaultValue = "0.03", description = "Target bits per pixel [${DEFAULT-VALUE}].")
     double bpp;
 
-    @Option(names = "--model", description = "Prior (ONNX model folder, 'learned', 'reference' or a prior file) [the shipped prior of each variant: "
-            + "flf2v learned, t2v reference].")
+    @Option(names = "--model", description = "Prior (ONNX model folder, 'learned', 'reference' or a prior file) [the shipped reference model].")
     Path model;
 
     @Option(names = "--checkpoint-ms", defaultValue = "1000",

@@ -16,9 +16,8 @@ final class ModelOptions {
 
     @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime, "
             + "'learned' or 'reference' for a shipped model, 'java' for the pure-Java reference prior, or a "
-            + "gvc-gauss-dct prior file (default: FLF2V the shipped learned model, model-assets/learned; I2V and "
-            + "T2V the shipped reference model, model-assets/reference; decode and info: the shipped model the "
-            + "stream names).")
+            + "gvc-gauss-dct prior file (default: the shipped reference model, model-assets/reference; decode and "
+            + "info: the shipped model the stream names).")
     Path model;
 
     @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; "

@@ -28,7 +28,7 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
               --stream-config FILE         per-stream coding settings (see StreamConfig): default.bpp,
                                            default.gop-frames, stream.<id>.width/height, streams=... [codec defaults]
               --model PATH                 prior on every task manager: ONNX model folder/manifest or prior file
-                                           [shipped in the jar: flf2v learned, t2v reference]
+                                           [the reference model shipped in the jar]
               --device cpu|cuda[:N]        where ONNX models run when Flink assigns no GPU [cpu]
               --parallelism N              parallelism of sources, encoders, resolver, reorderer [1]
               --decoders N                 parallel GOP decoders [--parallelism]
