@@ -89,31 +89,7 @@ public final class DctLatentSpace implements LatentSpace {
 
     private void forward(int p, float[] px, int w, float[] out, int off) {
         DctBasis rb = rowBasis[p], cb = colBasis[p];
-        int h = cb.n, kw = rb.kept, kh = cb.kept;
-        // rows first: tmp[y][kx] = sum_x px[y][x] C_w[kx][x]
-        float[] tmp = new float[h * kw];
-        for (int y = 0; y < h; y++) {
-            int rowOff = y * w;
-            for (int kx = 0; kx < kw; kx++) {
-                int bOff = kx * w;
-                float s = 0f;
-                for (int x = 0; x < w; x++) {
-                    s += px[rowOff + x] * rb.rows[bOff + x];
-                }
-                tmp[y * kw + kx] = s;
-            }
-        }
-        // then columns: out[ky][kx] = sum_y C_h[ky][y] tmp[y][kx]
-        for (int ky = 0; ky < kh; ky++) {
-            int bOff = ky * h;
-            for (int kx = 0; kx < kw; kx++) {
-                float s = 0f;
-                for (int y = 0; y < h; y++) {
-                    s += cb.rows[bOff + y] * tmp[y * kw + kx];
-                }
-                out[off + ky * kw + kx] = s * SCALE;
-            }
-        }
+        SeparableTransform.forward(px, w, cb.n, rb.rows, rb.kept, cb.rows, cb.kept, SCALE, out, off);
     }
 
     /**
@@ -130,34 +106,7 @@ public final class DctLatentSpace implements LatentSpace {
 
     private float[] inverse(int p, float[] lat, int off) {
         DctBasis rb = rowBasis[p], cb = colBasis[p];
-        int w = rb.n, h = cb.n, kw = rb.kept, kh = cb.kept;
-        // tmp[ky][x] = sum_kx coef[ky][kx] C_w[kx][x]
-        float[] tmp = new float[kh * w];
-        for (int ky = 0; ky < kh; ky++) {
-            for (int kx = 0; kx < kw; kx++) {
-                float c = lat[off + ky * kw + kx] / SCALE;
-                if (c == 0f) {
-                    continue;
-                }
-                int bOff = kx * w, tOff = ky * w;
-                for (int x = 0; x < w; x++) {
-                    tmp[tOff + x] += c * rb.rows[bOff + x];
-                }
-            }
-        }
-        // out[y][x] = sum_ky C_h[ky][y] tmp[ky][x]
-        float[] out = new float[h * w];
-        for (int y = 0; y < h; y++) {
-            int oOff = y * w;
-            for (int ky = 0; ky < kh; ky++) {
-                float c = cb.rows[ky * h + y];
-                int tOff = ky * w;
-                for (int x = 0; x < w; x++) {
-                    out[oOff + x] += c * tmp[tOff + x];
-                }
-            }
-        }
-        return out;
+        return SeparableTransform.inverse(lat, off, rb.n, cb.n, rb.rows, rb.kept, cb.rows, cb.kept, SCALE);
     }
 
     /** Linear: the inverse DCT of {@code x0 - anchor}. */

@@ -66,12 +66,7 @@ public final class DctPictureLatentSpace implements LatentSpace {
             aw[p] = analysis(pw[p], kw[p]);
             ah[p] = analysis(ph[p], kh[p]);
         }
-        int[] cw = new int[CHANNELS], ch = new int[CHANNELS], fw = new int[CHANNELS], fh = new int[CHANNELS];
-        java.util.Arrays.fill(cw, latentW);
-        java.util.Arrays.fill(ch, latentH);
-        java.util.Arrays.fill(fw, width);
-        java.util.Arrays.fill(fh, height);
-        this.geometry = new LatentGeometry(cw, ch, fw, fh);
+        this.geometry = LatentGeometry.uniform(CHANNELS, latentW, latentH, width, height);
     }
 
     /**
@@ -141,31 +136,8 @@ public final class DctPictureLatentSpace implements LatentSpace {
 
     /** small = A_h px A_w^T * SCALE, kh x kw row-major. */
     private float[] analyse(int p, float[] px) {
-        int w = pw[p], h = ph[p], sw = kw[p], sh = kh[p];
-        float[] a = aw[p], b = ah[p];
-        float[] tmp = new float[h * sw]; // tmp[y][i] = sum_x px[y][x] A_w[i][x]
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int i = 0; i < sw; i++) {
-                int aOff = i * w;
-                float s = 0f;
-                for (int x = 0; x < w; x++) {
-                    s += px[row + x] * a[aOff + x];
-                }
-                tmp[y * sw + i] = s;
-            }
-        }
-        float[] out = new float[sh * sw];
-        for (int j = 0; j < sh; j++) {
-            int bOff = j * h;
-            for (int i = 0; i < sw; i++) {
-                float s = 0f;
-                for (int y = 0; y < h; y++) {
-                    s += b[bOff + y] * tmp[y * sw + i];
-                }
-                out[j * sw + i] = s * DctLatentSpace.SCALE;
-            }
-        }
+        float[] out = new float[kh[p] * kw[p]];
+        SeparableTransform.forward(px, pw[p], ph[p], aw[p], kw[p], ah[p], kh[p], DctLatentSpace.SCALE, out, 0);
         return out;
     }
 
@@ -195,33 +167,7 @@ public final class DctPictureLatentSpace implements LatentSpace {
     }
 
     private float[] synthesise(int p, float[] small) {
-        int w = pw[p], h = ph[p], sw = kw[p], sh = kh[p];
-        float[] a = aw[p], b = ah[p];
-        float[] tmp = new float[sh * w]; // tmp[j][x] = sum_i small[j][i] A_w[i][x]
-        for (int j = 0; j < sh; j++) {
-            for (int i = 0; i < sw; i++) {
-                float c = small[j * sw + i] / DctLatentSpace.SCALE;
-                if (c == 0f) {
-                    continue;
-                }
-                int aOff = i * w, tOff = j * w;
-                for (int x = 0; x < w; x++) {
-                    tmp[tOff + x] += c * a[aOff + x];
-                }
-            }
-        }
-        float[] out = new float[h * w];
-        for (int y = 0; y < h; y++) {
-            int oOff = y * w;
-            for (int j = 0; j < sh; j++) {
-                float c = b[j * h + y];
-                int tOff = j * w;
-                for (int x = 0; x < w; x++) {
-                    out[oOff + x] += c * tmp[tOff + x];
-                }
-            }
-        }
-        return out;
+        return SeparableTransform.inverse(small, 0, pw[p], ph[p], aw[p], kw[p], ah[p], kh[p], DctLatentSpace.SCALE);
     }
 
     @Override

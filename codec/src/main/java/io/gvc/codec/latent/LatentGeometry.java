@@ -23,6 +23,16 @@ public record LatentGeometry(int[] coefWidth, int[] coefHeight, int[] planeWidth
         }
     }
 
+    /** {@code channels} planes of one {@code width x height} block each, for a picture of the given size. */
+    public static LatentGeometry uniform(int channels, int width, int height, int pictureWidth, int pictureHeight) {
+        int[] cw = new int[channels], ch = new int[channels], pw = new int[channels], ph = new int[channels];
+        java.util.Arrays.fill(cw, width);
+        java.util.Arrays.fill(ch, height);
+        java.util.Arrays.fill(pw, pictureWidth);
+        java.util.Arrays.fill(ph, pictureHeight);
+        return new LatentGeometry(cw, ch, pw, ph);
+    }
+
     public int planes() {
         return coefWidth.length;
     }

@@ -63,12 +63,7 @@ public final class VaeLatentSpace implements LatentSpace {
         this.channels = latent.channels();
         this.latentW = width / s;
         this.latentH = height / s;
-        int[] cw = new int[channels], ch = new int[channels], pw = new int[channels], ph = new int[channels];
-        java.util.Arrays.fill(cw, latentW);
-        java.util.Arrays.fill(ch, latentH);
-        java.util.Arrays.fill(pw, width);
-        java.util.Arrays.fill(ph, height);
-        this.geometry = new LatentGeometry(cw, ch, pw, ph);
+        this.geometry = LatentGeometry.uniform(channels, latentW, latentH, width, height);
     }
 
     private static TensorDecl tensor(ModelManifest m, FileRole file, TensorRole role, boolean input) {
