@@ -89,6 +89,20 @@ def main():
     if a.val_out:
         vg = [x for c in VAL_CLIPS for x in clip_gops(c)]
         save(a, lat, a.val_out, [g for g, _ in vg], [n for _, n in vg])
+        # the pictures validate.sh encodes: the validation clip's first 33 frames at this size
+        y4m = os.path.join(os.path.dirname(a.val_out) or ".", f"val-airplane-{a.width}.y4m")
+        write_y4m(y4m, fit_frames(read_y4m(os.path.join(ydir, VAL_CLIPS[0] + ".y4m"))[:33], a.width, a.height),
+                  a.width, a.height)
+        print("wrote", y4m)
+
+
+def write_y4m(path, frames, width, height):
+    with open(path, "wb") as f:
+        f.write(f"YUV4MPEG2 W{width} H{height} F25:1 Ip A1:1 C420jpeg\n".encode())
+        for planes in frames:
+            f.write(b"FRAME\n")
+            for p in planes:
+                f.write(np.ascontiguousarray(p).tobytes())
 
 
 def save(a, lat, out, allg, src):
