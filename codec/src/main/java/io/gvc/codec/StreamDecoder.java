@@ -16,7 +16,12 @@ public final class StreamDecoder {
     }
 
     public static Video decode(byte[] file, FlowPrior prior, int threads, Progress progress) throws BitstreamException {
-        ContainerCodec.Container c = ContainerCodec.read(file);
+        return decode(ContainerCodec.read(file), prior, threads, progress);
+    }
+
+    /** A stream already parsed (a caller that read its header to choose the prior). */
+    public static Video decode(ContainerCodec.Container c, FlowPrior prior, int threads, Progress progress)
+            throws BitstreamException {
         GopPartition part = new GopPartition(c.header().config().variant(), c.header().config().gopFrames(),
                 c.header().totalFrames());
         if (c.packets().size() != part.gopCount()) {

@@ -27,8 +27,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] file = Inputs.bytes(input);
-        FlowPrior prior = modelOptions.priorFor(ContainerCodec.read(file).header().config());
-        Video v = StreamDecoder.decode(file, prior, modelOptions.threads(), new ProgressLine("decode", System.err));
+        ContainerCodec.Container stream = ContainerCodec.read(file);
+        FlowPrior prior = modelOptions.priorFor(stream.header().config());
+        Video v = StreamDecoder.decode(stream, prior, modelOptions.threads(), new ProgressLine("decode", System.err));
         VideoWriter.write(v, output);
         System.out.printf("%s: %d frames %dx%d%n", output, v.frameCount(), v.format().width(), v.format().height());
         return ExitCodes.OK;

@@ -183,7 +183,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
             return gaussian.analyse(condition, trueLatent);
         }
         if (takesGains && condition.latentFrames() > 0) {
-            return PlaneGains.measure(condition, trueLatent);
+            return PlaneGains.measure(manifest.latent().kind(), condition, trueLatent);
         }
         return new byte[0];
     }

@@ -5,6 +5,7 @@ import io.gvc.codec.latent.DctPictureLatentSpace;
 import io.gvc.codec.latent.LatentSynthesis;
 import io.gvc.codec.prior.GaussianGains;
 import io.gvc.codec.prior.GopCondition;
+import io.gvc.model.manifest.ModelManifest.LatentKind;
 
 /**
  * Side information for a learned model with a {@code gains} input: per colour plane (Y, U, V) the
@@ -23,19 +24,22 @@ final class PlaneGains {
     private PlaneGains() {
     }
 
-    /** Colour plane of each latent plane of the geometry: the DCT latent's are Y, U, V; the picture latent's six channels Y x 4, U, V. */
-    static int[] colourPlanes(int latentPlanes) {
+    /** Colour plane of each latent plane: the DCT latent's are Y, U, V; the picture latent's six channels Y x 4, U, V. */
+    static int[] colourPlanes(LatentKind kind, int latentPlanes) {
+        if (kind == LatentKind.VAE) {
+            throw new IllegalArgumentException("a VAE latent has no colour planes to measure gains on");
+        }
         int[] out = new int[latentPlanes];
         for (int c = 0; c < latentPlanes; c++) {
-            out[c] = latentPlanes == DctPictureLatentSpace.CHANNELS ? DctPictureLatentSpace.colourPlane(c) : c;
+            out[c] = kind == LatentKind.PICTURE ? DctPictureLatentSpace.colourPlane(c) : c;
         }
         return out;
     }
 
-    /** Encoder side: the quantised gains of the true latent frames. */
-    static byte[] measure(GopCondition c, float[][] trueLatent) {
+    /** Encoder side: the quantised gains of the true latent frames in a {@code kind} latent. */
+    static byte[] measure(LatentKind kind, GopCondition c, float[][] trueLatent) {
         var g = c.geometry();
-        int[] plane = colourPlanes(g.planes());
+        int[] plane = colourPlanes(kind, g.planes());
         double[] sum = new double[PLANES];
         long[] count = new long[PLANES];
         for (int f = 0; f < trueLatent.length; f++) {

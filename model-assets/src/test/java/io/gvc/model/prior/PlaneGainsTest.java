@@ -9,6 +9,7 @@ import io.gvc.codec.latent.DctPictureLatentSpace;
 import io.gvc.codec.latent.LatentGeometry;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.variant.Variant;
+import io.gvc.model.manifest.ModelManifest.LatentKind;
 import org.junit.jupiter.api.Test;
 
 class PlaneGainsTest {
@@ -28,7 +29,7 @@ class PlaneGainsTest {
             java.util.Arrays.fill(truth[f], 4 * hw, 5 * hw, 0.5f); // U deviation 0.5: 0.25; V none
         }
         GopCondition c = new GopCondition(Variant.FLF2V, g, alphas, first, last, 9, "");
-        byte[] side = PlaneGains.measure(c, truth);
+        byte[] side = PlaneGains.measure(LatentKind.PICTURE, c, truth);
         assertEquals(2, side.length, "three 5-bit gains");
         // q = round(2 log2 v) + 20: Y 4 -> 24, U 0.25 -> 16, V 0 -> 0 (the grid's floor, 2^-10)
         assertArrayEquals(new float[] {4f, 0.25f, (float) Math.pow(2, -10)}, PlaneGains.read(side));
@@ -37,7 +38,8 @@ class PlaneGainsTest {
 
     @Test
     void picturePlanesMapToColours() {
-        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 2}, PlaneGains.colourPlanes(6));
-        assertArrayEquals(new int[] {0, 1, 2}, PlaneGains.colourPlanes(3));
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 2}, PlaneGains.colourPlanes(LatentKind.PICTURE, 6));
+        assertArrayEquals(new int[] {0, 1, 2}, PlaneGains.colourPlanes(LatentKind.DCT, 3));
+        assertThrows(IllegalArgumentException.class, () -> PlaneGains.colourPlanes(LatentKind.VAE, 6));
     }
 }

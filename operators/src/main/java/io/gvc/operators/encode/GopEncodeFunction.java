@@ -7,19 +7,18 @@ import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.metrics.YuvSse;
+import io.gvc.codec.prior.FlowPrior;
 import io.gvc.kafka.formats.GvcHeaders;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
-import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -55,7 +54,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
     private transient ValueState<Frame> boundary;
     private transient ValueState<Long> nextSeq;
     private transient ValueState<Long> nextFirstFrame;
-    private transient OpenPriors priors;
+    private transient FlowPrior prior;
     private transient Map<String, StreamEngine> engines;
     private transient StreamMetrics metrics;
     private transient long handled;
@@ -76,7 +75,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         boundary = getRuntimeContext().getState(new ValueStateDescriptor<>("boundary-frame", GvcTypes.FRAME));
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
-        priors = new OpenPriors(priorSource, null, config.threads());
+        prior = priorSource.open(null, config.threads());
         engines = new HashMap<>();
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
     }
@@ -123,14 +122,13 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         drill.check(getRuntimeContext(), ++handled);
     }
 
-    private StreamEngine engine(String stream, VideoFormat format, StreamSettings settings) throws IOException {
+    private StreamEngine engine(String stream, VideoFormat format, StreamSettings settings) {
         StreamEngine e = engines.get(stream);
         if (e == null || !e.format().equals(format)) {
             if (e != null) {
                 e.encoder().close();
             }
-            e = new StreamEngine(format, new GopEncoder(settings.params(), format,
-                    priors.forVariant(settings.params().variant())));
+            e = new StreamEngine(format, new GopEncoder(settings.params(), format, prior));
             engines.put(stream, e);
         }
         return e;
@@ -165,8 +163,8 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         if (engines != null) {
             engines.values().forEach(e -> e.encoder().close());
         }
-        if (priors != null) {
-            priors.close();
+        if (prior instanceof AutoCloseable c) {
+            c.close();
         }
     }
 }
