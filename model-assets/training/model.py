@@ -90,6 +90,9 @@ class Block(nn.Module):
         return self.act(h + y)
 
 
+# median RMS of the boundary latents of the 176x144 training GOPs (latent downscale 2): with cond_norm the
+# boundary inputs are rescaled to it, so weights trained without cond_norm start where they were
+COND_REF = 2.6
 GAIN_GROUPS = 3        # Y (the four luma phases), U, V
 CHANNEL_GROUP = [0, 0, 0, 0, 1, 2]
 
@@ -131,11 +134,17 @@ class PictureNet(nn.Module):
     size and GOP length run.
     """
 
-    def __init__(self, width=32, levels=(1, 2, 3), blocks=2):
+    def __init__(self, width=32, levels=(1, 2, 3), blocks=2, cond_norm=False):
         super().__init__()
         emb = 64
+        # cond_norm: divide the boundary frames by their own RMS (times COND_REF) before the network sees
+        # them and tell it log2 of that RMS. The picture latent's values grow with the latent downscale
+        # (about 2x at 352x288, 8x at 720p) while the noise stays unit, so unnormalised boundary inputs
+        # were out of range at any size but the trained one.
+        self.cond_norm = cond_norm
         self.register_buffer("group", torch.tensor(CHANNEL_GROUP))
-        self.embed = nn.Sequential(nn.Linear(3 + GAIN_GROUPS, emb), nn.SiLU(), nn.Linear(emb, emb))
+        self.embed = nn.Sequential(nn.Linear(3 + GAIN_GROUPS + (1 if cond_norm else 0), emb), nn.SiLU(),
+                                   nn.Linear(emb, emb))
         chs = [width * m for m in levels]
         self.inp = nn.Conv3d(6 * 4 + 2, chs[0], (1, 3, 3), padding=(0, 1, 1))
         self.down = nn.ModuleList()
@@ -166,11 +175,16 @@ class PictureNet(nn.Module):
         c_skip = (1 - tt) * s2 / den ** 2
         c_out = tt * torch.sqrt(s2) / den
         ones = torch.ones_like(r[:, :, :1])
+        if self.cond_norm:
+            rms = torch.sqrt(((f ** 2 + l ** 2) / 2).mean(dim=(1, 2, 3, 4)) + 1e-2)   # [B]
+            f, l = f * (COND_REF / rms).reshape(-1, 1, 1, 1, 1), l * (COND_REF / rms).reshape(-1, 1, 1, 1, 1)
         feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4, (l - f).expand_as(r) / 4,
                            a * ones, 4 * a * (1 - a) * ones], dim=2)   # [B, L, 26, H, W]
         h = self.inp(feats.transpose(1, 2))                    # [B, C, L, H, W]
-        e = self.embed(torch.cat([torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1),
-                                  torch.log2(gains) / 8], dim=1))
+        emb_in = [torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1), torch.log2(gains) / 8]
+        if self.cond_norm:
+            emb_in.append(torch.log2(rms / COND_REF).unsqueeze(1) / 3)
+        e = self.embed(torch.cat(emb_in, dim=1))
         skips = []
         for i, blocks in enumerate(self.enc):
             if i > 0:

@@ -18,11 +18,14 @@ def shift_t(u, s):
     return s * u / (1 + (s - 1) * u)
 
 
-def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0):
+def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0, scale_aug=0.0, scale_max=8.0):
     """x0 [B, L, ...] (coded frames), first, last [B, ...], alpha [B, L]. DCT latents [B, P, D] are
     cropped to a window of D; picture latents [B, P, 6, H, W] are whole, and with augment each GOP is
     mirrored left-right and/or played backwards at random (both keep FLF2V GOPs valid); a share
-    `subgops` of the batches are shorter GOPs cut from the long ones."""
+    `subgops` of the batches are shorter GOPs cut from the long ones, and a share `scale_aug` of the GOPs
+    are multiplied by k = 2^U(0, log2 scale_max): a picture latent at latent downscale k ds is k times
+    the one at ds of the same picture content, so this stands for larger frames (720p is ds 16, k = 8
+    against the 176x144 data)."""
     g = torch.from_numpy(np.ascontiguousarray(data[idx]))  # [B, P, D] or [B, P, 6, H, W]
     D = g.shape[-1]
     if g.dim() == 5 and augment and subgops and rng.random() < subgops:
@@ -39,6 +42,8 @@ def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0):
                 g[b] = g[b][:, [1, 0, 3, 2, 4, 5]].flip(-1)
             if rng.random() < 0.5:  # backwards: positions are symmetric, so alpha stays
                 g[b] = g[b].flip(0)
+            if scale_aug and rng.random() < scale_aug:
+                g[b] = g[b] * float(2.0 ** rng.uniform(0.0, np.log2(scale_max)))
     if g.dim() == 3 and crop and crop < D:
         s = int(rng.integers(0, D - crop + 1))
         g = g[..., s:s + crop]
@@ -78,6 +83,11 @@ def main():
     ap.add_argument("--width", type=int, default=32, help="picture: channels of the first U-Net level")
     ap.add_argument("--subgops", type=float, default=0.0,
                     help="picture: share of the batches that are 9- or 17-frame GOPs cut from the 33-frame ones")
+    ap.add_argument("--cond-norm", action="store_true",
+                    help="picture: normalise the boundary inputs by their RMS (PictureNet.cond_norm)")
+    ap.add_argument("--scale-aug", type=float, default=0.0,
+                    help="picture: share of the GOPs multiplied by 2^U(0, log2 --scale-max) (larger frames)")
+    ap.add_argument("--scale-max", type=float, default=8.0)
     ap.add_argument("--blocks", type=int, default=2, help="picture: residual blocks per level and side")
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--batch", type=int, default=8)
@@ -116,11 +126,16 @@ def main():
         nval = max(8, n // 10)
         val, train = np.sort(perm[:nval]), perm[nval:]
     if a.arch == "picture":
-        net = PictureNet(a.width, blocks=a.blocks)
+        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm)
     else:
         net = FlowNet(a.hidden, a.layers, a.boundary_features)
     if a.init:
-        net.load_state_dict(torch.load(a.init))
+        state = torch.load(a.init)
+        w = net.state_dict()["embed.0.weight"]
+        if state["embed.0.weight"].shape != w.shape:  # a --cond-norm run from weights without it
+            pad = torch.zeros(w.shape[0], w.shape[1] - state["embed.0.weight"].shape[1])
+            state["embed.0.weight"] = torch.cat([state["embed.0.weight"], pad], dim=1)
+        net.load_state_dict(state)
     nparams = sum(p.numel() for p in net.parameters())
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * min(s, a.steps) / max(a.steps, 1))))
@@ -144,7 +159,8 @@ def main():
     t0 = time.time()
     for step in range(1, a.steps + 1):
         idx = rng.choice(train, a.batch, replace=False)
-        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior, augment=True, subgops=a.subgops), gen, a.shift, a.tmin, a.loss_weight)
+        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior, augment=True, subgops=a.subgops,
+                                    scale_aug=a.scale_aug, scale_max=a.scale_max), gen, a.shift, a.tmin, a.loss_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
