@@ -105,10 +105,20 @@ def quantise_gains(var):
     return torch.pow(2.0, (q - 20) / 2)
 
 
-def measured_gains(x0, first, last, alpha):
-    """[B, 3] dequantised gains of GOPs x0 [B, L, 6, H, W] (what the codec sends per GOP)."""
+def anchor_of(first, last, alpha, boundary_mask=None):
+    """The codec's anchor (LatentSynthesis.anchorLatent) [B, L, 6, H, W]: the FLF2V bridge
+    first + alpha (last - first); with boundary_mask [B, 2] (has first, has last) also I2V (the first
+    frame; last is zeros) and T2V (zero: first and last are zeros)."""
     a = alpha[:, :, None, None, None]
-    dev = x0 - (first.unsqueeze(1) + a * (last - first).unsqueeze(1))
+    f, l = first.unsqueeze(1), last.unsqueeze(1)
+    if boundary_mask is None:
+        return f + a * (l - f)
+    return f + boundary_mask[:, 1].reshape(-1, 1, 1, 1, 1) * a * (l - f)
+
+
+def measured_gains(x0, first, last, alpha, boundary_mask=None):
+    """[B, 3] dequantised gains of GOPs x0 [B, L, 6, H, W] (what the codec sends per GOP)."""
+    dev = x0 - anchor_of(first, last, alpha, boundary_mask)
     ms = (dev ** 2).mean(dim=(1, 3, 4))                       # [B, 6]
     var = torch.stack([ms[:, 0:4].mean(1), ms[:, 4], ms[:, 5]], dim=1)
     return quantise_gains(var)
@@ -134,16 +144,21 @@ class PictureNet(nn.Module):
     size and GOP length run.
     """
 
-    def __init__(self, width=32, levels=(1, 2, 3), blocks=2, cond_norm=False):
+    def __init__(self, width=32, levels=(1, 2, 3), blocks=2, cond_norm=False, variants=False):
         super().__init__()
         emb = 64
+        # variants: also I2V and T2V GOPs, told apart by a boundary_mask input [B, 2] (has first, has
+        # last; missing boundaries are zeros, which are also a plausible mid-grey picture), fed to the
+        # embedding; the anchor and the prior's shape over the GOP follow the variant
+        self.variants = variants
         # cond_norm: divide the boundary frames by their own RMS (times COND_REF) before the network sees
         # them and tell it log2 of that RMS. The picture latent's values grow with the latent downscale
         # (about 2x at 352x288, 8x at 720p) while the noise stays unit, so unnormalised boundary inputs
         # were out of range at any size but the trained one.
         self.cond_norm = cond_norm
         self.register_buffer("group", torch.tensor(CHANNEL_GROUP))
-        self.embed = nn.Sequential(nn.Linear(3 + GAIN_GROUPS + (1 if cond_norm else 0), emb), nn.SiLU(),
+        self.embed = nn.Sequential(nn.Linear(3 + GAIN_GROUPS + (1 if cond_norm else 0) + (2 if variants else 0), emb),
+                                   nn.SiLU(),
                                    nn.Linear(emb, emb))
         chs = [width * m for m in levels]
         self.inp = nn.Conv3d(6 * 4 + 2, chs[0], (1, 3, 3), padding=(0, 1, 1))
@@ -162,7 +177,9 @@ class PictureNet(nn.Module):
         nn.init.zeros_(self.head.weight)
         nn.init.zeros_(self.head.bias)
 
-    def x0hat(self, x, t, first, last, alpha, gains):
+    def x0hat(self, x, t, first, last, alpha, gains, boundary_mask=None):
+        if self.variants:
+            return self._x0hat_variants(x, t, first, last, alpha, gains, boundary_mask)
         a = alpha[:, :, None, None, None]                      # [B, L, 1, 1, 1]
         f, l = first.unsqueeze(1), last.unsqueeze(1)           # [B, 1, 6, H, W]
         anchor = f + a * (l - f)
@@ -185,6 +202,43 @@ class PictureNet(nn.Module):
         if self.cond_norm:
             emb_in.append(torch.log2(rms / COND_REF).unsqueeze(1) / 3)
         e = self.embed(torch.cat(emb_in, dim=1))
+        out = self._unet(h, e)
+        return anchor + c_skip * r + c_out * out
+
+    def _x0hat_variants(self, x, t, first, last, alpha, gains, boundary_mask):
+        """x0hat with a boundary_mask [B, 2]: (1, 1) FLF2V, (1, 0) I2V, (0, 0) T2V."""
+        a = alpha[:, :, None, None, None]
+        f, l = first.unsqueeze(1), last.unsqueeze(1)
+        m0 = boundary_mask[:, 0].reshape(-1, 1, 1, 1, 1)
+        m1 = boundary_mask[:, 1].reshape(-1, 1, 1, 1, 1)
+        anchor = anchor_of(first, last, alpha, boundary_mask)
+        tt = t.reshape(-1, 1, 1, 1, 1)
+        r = x - (1 - tt) * anchor
+        # how far a frame may stray from its anchor over the GOP: bridge-like between two boundaries,
+        # growing away from a first frame alone, flat without boundaries; mean 1 over the GOP
+        shape = m1 * (0.3 + 4 * a * (1 - a)) + (1 - m1) * m0 * (0.3 + 2 * a) + (1 - m0) * torch.ones_like(a)
+        shape = shape / shape.mean(dim=1, keepdim=True)
+        s2 = gains[:, self.group][:, None, :, None, None] * shape
+        den = torch.sqrt((1 - tt) ** 2 * s2 + tt ** 2)
+        c_skip = (1 - tt) * s2 / den ** 2
+        c_out = tt * torch.sqrt(s2) / den
+        ones = torch.ones_like(r[:, :, :1])
+        # RMS of the boundaries there are (none for T2V)
+        given = boundary_mask.sum(dim=1).clamp(min=1.0)
+        ms = (boundary_mask[:, 0] * (f ** 2).mean(dim=(1, 2, 3, 4))
+              + boundary_mask[:, 1] * (l ** 2).mean(dim=(1, 2, 3, 4))) / given
+        rms = torch.sqrt(ms + 1e-2)
+        f, l = f * (COND_REF / rms).reshape(-1, 1, 1, 1, 1), l * (COND_REF / rms).reshape(-1, 1, 1, 1, 1)
+        feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4, m1 * (l - f).expand_as(r) / 4,
+                           a * ones, 4 * a * (1 - a) * ones], dim=2)
+        h = self.inp(feats.transpose(1, 2))
+        e = self.embed(torch.cat([torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1),
+                                  torch.log2(gains) / 8, torch.log2(rms / COND_REF).unsqueeze(1) / 3,
+                                  boundary_mask], dim=1))
+        out = self._unet(h, e)
+        return anchor + c_skip * r + c_out * out
+
+    def _unet(self, h, e):
         skips = []
         for i, blocks in enumerate(self.enc):
             if i > 0:
@@ -198,9 +252,8 @@ class PictureNet(nn.Module):
             h = up(h) + skip
             for b in blocks:
                 h = b(h, e)
-        out = self.head(h).transpose(1, 2)                     # [B, L, 6, H, W]
-        return anchor + c_skip * r + c_out * out
+        return self.head(h).transpose(1, 2)                    # [B, L, 6, H, W]
 
-    def velocity(self, x, t, first, last, alpha, gains):
-        x0 = self.x0hat(x, t, first, last, alpha, gains)
+    def velocity(self, x, t, first, last, alpha, gains, boundary_mask=None):
+        x0 = self.x0hat(x, t, first, last, alpha, gains, boundary_mask)
         return (x - x0) / t.reshape(-1, 1, 1, 1, 1)

@@ -18,14 +18,17 @@ def shift_t(u, s):
     return s * u / (1 + (s - 1) * u)
 
 
-def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0, scale_aug=0.0, scale_max=8.0):
+def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0, scale_aug=0.0, scale_max=8.0,
+          variant="flf2v"):
     """x0 [B, L, ...] (coded frames), first, last [B, ...], alpha [B, L]. DCT latents [B, P, D] are
     cropped to a window of D; picture latents [B, P, 6, H, W] are whole, and with augment each GOP is
     mirrored left-right and/or played backwards at random (both keep FLF2V GOPs valid); a share
     `subgops` of the batches are shorter GOPs cut from the long ones, and a share `scale_aug` of the GOPs
     are multiplied by k = 2^U(0, log2 scale_max): a picture latent at latent downscale k ds is k times
     the one at ds of the same picture content, so this stands for larger frames (720p is ds 16, k = 8
-    against the 176x144 data)."""
+    against the 176x144 data). variant "i2v" codes every frame after the first (last is zeros, alpha
+    runs to 1), "t2v" every frame (first and last zeros), as GopLayout does; the returned boundary mask
+    [B, 2] says which boundaries there are."""
     g = torch.from_numpy(np.ascontiguousarray(data[idx]))  # [B, P, D] or [B, P, 6, H, W]
     D = g.shape[-1]
     if g.dim() == 5 and augment and subgops and rng.random() < subgops:
@@ -47,9 +50,16 @@ def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0, scale_aug=
     if g.dim() == 3 and crop and crop < D:
         s = int(rng.integers(0, D - crop + 1))
         g = g[..., s:s + crop]
-    first, last, x0 = g[:, 0], g[:, -1], g[:, 1:-1]
-    alpha = torch.from_numpy(interior).float().expand(len(idx), -1)
-    return x0, first, last, alpha
+    full = np.concatenate([[0.0], interior, [1.0]]).astype(np.float32)
+    if variant == "flf2v":
+        first, last, x0, al, m = g[:, 0], g[:, -1], g[:, 1:-1], full[1:-1], (1.0, 1.0)
+    elif variant == "i2v":
+        first, last, x0, al, m = g[:, 0], torch.zeros_like(g[:, 0]), g[:, 1:], full[1:], (1.0, 0.0)
+    else:
+        first, last, x0, al, m = torch.zeros_like(g[:, 0]), torch.zeros_like(g[:, 0]), g, full, (0.0, 0.0)
+    alpha = torch.from_numpy(al).float().expand(len(idx), -1)
+    mask = torch.tensor(m).expand(len(idx), -1)
+    return x0, first, last, alpha, mask
 
 
 def load(paths):
@@ -58,14 +68,17 @@ def load(paths):
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def loss_fn(net, x0, first, last, alpha, gen, shift, tmin, weight="rf"):
+def loss_fn(net, x0, first, last, alpha, mask, gen, shift, tmin, weight="rf"):
     B = x0.shape[0]
     t = shift_t(torch.rand(B, generator=gen), shift).clamp(min=tmin)
     e = torch.randn(x0.shape, generator=gen)
     tb = t.reshape([-1] + [1] * (x0.dim() - 1))
     xt = (1 - tb) * x0 + tb * e
     # PictureNet also takes the GOP's gains, measured on x0 as the encoder does
-    side = (measured_gains(x0, first, last, alpha),) if isinstance(net, PictureNet) else ()
+    side = ()
+    if isinstance(net, PictureNet):
+        bm = mask if net.variants else None
+        side = (measured_gains(x0, first, last, alpha, bm),) + ((bm,) if net.variants else ())
     u = net.velocity(xt, t, first, last, alpha, *side)
     err = (u - (e - x0)) ** 2
     if weight == "x0":  # |x0hat - x0|^2 = t^2 |u - (e - x0)|^2: equal weight for every t
@@ -88,6 +101,10 @@ def main():
     ap.add_argument("--scale-aug", type=float, default=0.0,
                     help="picture: share of the GOPs multiplied by 2^U(0, log2 --scale-max) (larger frames)")
     ap.add_argument("--scale-max", type=float, default=8.0)
+    ap.add_argument("--variants", action="store_true",
+                    help="picture: one network for FLF2V, I2V and T2V (a boundary_mask input; implies --cond-norm)")
+    ap.add_argument("--i2v", type=float, default=0.25, help="with --variants: share of I2V batches")
+    ap.add_argument("--t2v", type=float, default=0.1, help="with --variants: share of T2V batches")
     ap.add_argument("--blocks", type=int, default=2, help="picture: residual blocks per level and side")
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--batch", type=int, default=8)
@@ -126,7 +143,7 @@ def main():
         nval = max(8, n // 10)
         val, train = np.sort(perm[:nval]), perm[nval:]
     if a.arch == "picture":
-        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm)
+        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm or a.variants, variants=a.variants)
     else:
         net = FlowNet(a.hidden, a.layers, a.boundary_features)
     if a.init:
@@ -159,8 +176,12 @@ def main():
     t0 = time.time()
     for step in range(1, a.steps + 1):
         idx = rng.choice(train, a.batch, replace=False)
+        variant = "flf2v"
+        if a.variants:
+            u = rng.random()
+            variant = "i2v" if u < a.i2v else "t2v" if u < a.i2v + a.t2v else "flf2v"
         loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior, augment=True, subgops=a.subgops,
-                                    scale_aug=a.scale_aug, scale_max=a.scale_max), gen, a.shift, a.tmin, a.loss_weight)
+                                    scale_aug=a.scale_aug, scale_max=a.scale_max, variant=variant), gen, a.shift, a.tmin, a.loss_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -221,6 +242,9 @@ def export(net, a, nparams, meta):
         ex = (torch.randn(L, *frame), torch.tensor([0.5]), torch.randn(*frame), torch.randn(*frame),
               torch.linspace(0.1, 0.9, L), torch.tensor([2.0, 0.1, 0.1]))
         names.append("gains")
+        if a.variants:
+            ex = ex + (torch.tensor([1.0, 1.0]),)
+            names.append("boundary_mask")
         lat = {0: "L", 2: "H", 3: "W"}
         axes = {"x": lat, "first_latent": {1: "H", 2: "W"}, "last_latent": {1: "H", 2: "W"}, "alpha": {0: "L"},
                 "velocity": lat}
@@ -252,12 +276,13 @@ def export(net, a, nparams, meta):
             "inputs": [tensor("x", "x", latent_shape), tensor("t", "t", [1]),
                        tensor("first_latent", "first_latent", frame_shape),
                        tensor("last_latent", "last_latent", frame_shape), tensor("alpha", "alpha", ["L"])]
-                      + ([tensor("gains", "gains", [3])] if a.arch == "picture" else []),
+                      + ([tensor("gains", "gains", [3])] if a.arch == "picture" else [])
+                      + ([tensor("boundary_mask", "boundary_mask", [2])] if a.variants else []),
             "outputs": [tensor("velocity", "velocity", latent_shape)]}],
         "latent": {"kind": "picture", "channels": 6, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"}
         if a.arch == "picture" else
         {"kind": "dct", "channels": 3, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"},
-        "conditioning": {"kind": "latents", "flf2v": True, "i2v": False, "t2v": False},
+        "conditioning": {"kind": "latents", "flf2v": True, "i2v": a.variants, "t2v": a.variants},
         "timestep": "unit",
         "sampler": {"steps": 20, "shift": 3.0, "g_scale": 3.0, "tail": 3},
     }

@@ -73,7 +73,8 @@ class LivePipelineTest {
                 .with("stream.cam1.width", "" + W).with("stream.cam1.height", "" + H)
                 .with("stream.cam2.width", "" + W).with("stream.cam2.height", "" + H)
                 .withThreads(1);
-        FlowPrior prior = PriorSource.shipped().open(null, 1); // what the operators load: the shipped ONNX model
+        // what the operators load: the shipped default ONNX model of the streams' variant
+        FlowPrior prior = PriorSource.shipped().open(streams.settings("cam1").params().variant(), null, 1);
         for (var e : videos.entrySet()) {
             StreamEncoder.Result r = StreamEncoder.encode(e.getValue(), streams.settings(e.getKey()).params(), prior,
                     Progress.NONE);

@@ -3,6 +3,7 @@ package io.gvc.model;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.PriorSpectrum;
+import io.gvc.codec.variant.Variant;
 import io.gvc.model.prior.OnnxFlowPrior;
 import io.gvc.model.runtime.SessionConfig;
 import java.io.IOException;
@@ -11,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the prior a command or an operator runs with: by default the shipped ONNX model
- * {@link #DEFAULT_MODEL}, else a shipped model by name, an ONNX model folder or manifest run by ONNX
- * Runtime, the pure-Java Gaussian DCT prior, or a gvc-gauss-dct prior file. Encoder and decoder must load the
+ * Finds the prior a command or an operator runs with: by default a shipped ONNX model chosen by the
+ * variant ({@link #defaultModel}), else an ONNX model folder or manifest run by ONNX Runtime, the
+ * pure-Java Gaussian DCT prior, or a gvc-gauss-dct prior file. Encoder and decoder must load the
  * same one; a decoder given no model takes the shipped model its stream names ({@link #forStream}).
  */
 public final class Priors {
@@ -23,13 +24,6 @@ public final class Priors {
 
     private Priors() {
     }
-
-    /**
-     * The shipped model every variant codes with when none is named: the closed-form reference model.
-     * The learned FLF2V prior ({@link ShippedModels#LEARNED}) wins at 176x144 but loses at the other
-     * test sizes (docs/results.md, "Learned prior"), so it is chosen with {@code --model learned}.
-     */
-    public static final String DEFAULT_MODEL = ShippedModels.REFERENCE;
 
     /** The {@code --model} value that selects the pure-Java prior. */
     public static final String JAVA = "java";
@@ -47,17 +41,18 @@ public final class Priors {
     }
 
     /**
-     * @param model   null for the default ({@link #DEFAULT_MODEL}); {@value #JAVA} for the pure-Java
+     * @param model   null for the variant's default ({@link #defaultModel}); {@value #JAVA} for the pure-Java
      *                prior; {@code learned} or {@code reference} for a shipped model folder (unless a
      *                file of that name exists); a model folder or manifest (.json) for an ONNX model
      *                run by ONNX Runtime; else a gvc-gauss-dct prior file (or a folder with prior.txt)
+     * @param variant what the prior will code (chooses the default)
      * @param device  cpu, cuda or cuda:N (ONNX models only; falls back to CPU when CUDA is absent)
      * @param threads intra-op threads of the ONNX session
      * @throws IOException when the model is missing, unreadable, or refused (hash, tensor shapes)
      */
-    public static FlowPrior load(Path model, String device, int threads) throws IOException {
+    public static FlowPrior load(Path model, Variant variant, String device, int threads) throws IOException {
         if (model == null) {
-            model = ShippedModels.folder(DEFAULT_MODEL);
+            model = ShippedModels.folder(defaultModel(variant));
         } else if (model.toString().equals(JAVA) && !Files.exists(model)) {
             return shipped();
         } else if (!Files.exists(model) && ShippedModels.ALL.contains(model.toString())) {
@@ -86,16 +81,26 @@ public final class Priors {
      * shipped model the stream names ({@code streamModelId}, from its header), so a stream coded with
      * any shipped model decodes without options; else the default.
      */
-    public static FlowPrior forStream(Path model, String streamModelId, String device, int threads) throws IOException {
+    public static FlowPrior forStream(Path model, String streamModelId, Variant variant, String device, int threads)
+            throws IOException {
         if (model == null) {
             java.util.Optional<String> shippedName = ShippedModels.byModelId(streamModelId);
             if (shippedName.isPresent()) {
-                return load(ShippedModels.folder(shippedName.get()), device, threads);
+                return load(ShippedModels.folder(shippedName.get()), variant, device, threads);
             }
         }
-        return load(model, device, threads);
+        return load(model, variant, device, threads);
     }
 
+    /**
+     * The shipped model a variant codes with when none is named, the one place that policy lives: the
+     * reference (closed-form) model for every variant. The learned FLF2V prior ({@code learned}) wins
+     * at 176x144 but loses at the other test sizes (docs/results.md, "Learned prior"), and I2V and T2V
+     * have no learned model, so it is chosen with {@code --model learned} only.
+     */
+    public static String defaultModel(Variant variant) {
+        return ShippedModels.REFERENCE;
+    }
 
     /** Whether {@code model} names an ONNX model (a folder with manifest.json, or a .json manifest). */
     public static boolean isOnnxModel(Path model) {

@@ -1,6 +1,7 @@
 package io.gvc.operators;
 
 import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.variant.Variant;
 import io.gvc.model.Priors;
 import java.io.IOException;
 import java.io.Serializable;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Which prior the operators load, shipped with the job graph instead of the prior itself: each
  * slot opens its own (one model session per slot). The model path must exist on every task
- * manager; null means the prior shipped inside the jar.
+ * manager; null means the shipped model of each stream's variant (Priors.defaultModel).
  *
  * @param model  null, an ONNX model folder / manifest, or a gvc-gauss-dct prior file
  * @param device cpu, cuda or cuda:N; a decoder given a GPU by Flink uses that GPU's index instead
@@ -20,12 +21,18 @@ public record PriorSource(String model, String device) implements Serializable {
         return new PriorSource(null, "cpu");
     }
 
-    public FlowPrior open(String deviceOverride, int threads) throws IOException {
-        return Priors.load(model == null ? null : Path.of(model), deviceOverride != null ? deviceOverride : device,
-                threads);
+    /** The prior that codes {@code variant}: the model, else the variant's shipped default. */
+    public FlowPrior open(Variant variant, String deviceOverride, int threads) throws IOException {
+        return Priors.load(model == null ? null : Path.of(model), variant,
+                deviceOverride != null ? deviceOverride : device, threads);
+    }
+
+    /** The model {@code variant} codes with: one prior serves all variants that share it. */
+    public String modelFor(Variant variant) {
+        return model != null ? model : "shipped:" + Priors.defaultModel(variant);
     }
 
     public String describe() {
-        return model == null ? "shipped prior" : model + " on " + device;
+        return model == null ? "shipped default prior" : model + " on " + device;
     }
 }

@@ -115,11 +115,11 @@ public final class TestMedia {
 
     private static io.gvc.codec.prior.FlowPrior prior;
 
-    /** The prior the operators load by default (the shipped reference model through ONNX Runtime). */
+    /** The prior the operators load by default for FLF2V (the shipped reference model through ONNX Runtime). */
     public static synchronized io.gvc.codec.prior.FlowPrior prior() {
         if (prior == null) {
             try {
-                prior = PriorSource.shipped().open(null, 1);
+                prior = PriorSource.shipped().open(io.gvc.codec.variant.Variant.FLF2V, null, 1);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -98,7 +98,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Video video = Inputs.video(input, frames == null ? Integer.MAX_VALUE : frames, null, null);
-        FlowPrior prior = modelOptions.prior();
+        FlowPrior prior = modelOptions.prior(Variant.parse(variant));
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
         IntraCodecs.byId(intraId); // fail early, naming the codecs there are

@@ -141,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
         if (frames != null && frames < 1) {
             throw new IllegalArgumentException("--frames must be at least 1");
         }
-        FlowPrior prior = modelOptions.prior();
+        Map<Variant, FlowPrior> priors = modelOptions.priors(vs);
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
         IntraCodecs.byId(intraId);
@@ -177,8 +177,8 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
         EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, out,
-                new EvalSettings(gvc, prior, weights != null), weights, commandLine(), version(),
-                prior instanceof io.gvc.model.prior.OnnxFlowPrior, shown);
+                new EvalSettings(gvc, priors, weights != null), weights, commandLine(), version(),
+                priors.values().stream().anyMatch(p -> p instanceof io.gvc.model.prior.OnnxFlowPrior), shown);
         EvalRun.Summary s = EvalRun.run(config, System.err);
         print(s);
         return ExitCodes.OK;

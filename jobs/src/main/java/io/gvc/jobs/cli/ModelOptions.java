@@ -2,6 +2,12 @@ package io.gvc.jobs.cli;
 
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.variant.Variant;
+import io.gvc.model.Priors;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -21,13 +27,30 @@ final class ModelOptions {
     @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
     Integer threads;
 
-    FlowPrior prior() throws BadInputException {
-        return PriorLoader.load(model, device);
+    /** The prior that codes {@code variant}: --model, else the variant's shipped default. */
+    FlowPrior prior(Variant variant) throws BadInputException {
+        return PriorLoader.load(model, variant, device);
     }
 
-    /** The prior for decoding a stream whose header names {@code config}'s model. */
+    /** One prior per variant, each distinct model opened once. */
+    Map<Variant, FlowPrior> priors(List<Variant> variants) throws BadInputException {
+        Map<String, FlowPrior> opened = new HashMap<>();
+        Map<Variant, FlowPrior> out = new EnumMap<>(Variant.class);
+        for (Variant v : variants) {
+            String key = model != null ? model.toString() : Priors.defaultModel(v);
+            FlowPrior p = opened.get(key);
+            if (p == null) {
+                p = prior(v);
+                opened.put(key, p);
+            }
+            out.put(v, p);
+        }
+        return out;
+    }
+
+    /** The prior for decoding a stream whose header names {@code config}'s model and variant. */
     FlowPrior priorFor(CodingConfig config) throws BadInputException {
-        return PriorLoader.forStream(model, config.modelId(), device);
+        return PriorLoader.forStream(model, config.modelId(), config.variant(), device);
     }
 
     int threads() {

@@ -1,6 +1,7 @@
 package io.gvc.jobs.cli;
 
 import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.variant.Variant;
 import io.gvc.model.Priors;
 import io.gvc.model.prior.OnnxFlowPrior;
 import java.io.IOException;
@@ -18,17 +19,18 @@ final class PriorLoader {
     }
 
     /**
-     * @param model  null for the shipped default model; "java" for the pure-Java prior; a
+     * @param model  null for the variant's shipped default; "java" for the pure-Java prior; a
      *               model folder or manifest (.json) for an ONNX model; else a gvc-gauss-dct prior file
      * @param device cpu, cuda or cuda:N (ONNX models only; falls back to CPU when CUDA is absent)
      */
-    static FlowPrior load(Path model, String device) throws BadInputException {
-        return logged(() -> Priors.load(model, device, 1));
+    static FlowPrior load(Path model, Variant variant, String device) throws BadInputException {
+        return logged(() -> Priors.load(model, variant, device, 1));
     }
 
     /** The prior for decoding a stream that names {@code streamModelId}: see {@link Priors#forStream}. */
-    static FlowPrior forStream(Path model, String streamModelId, String device) throws BadInputException {
-        return logged(() -> Priors.forStream(model, streamModelId, device, 1));
+    static FlowPrior forStream(Path model, String streamModelId, Variant variant, String device)
+            throws BadInputException {
+        return logged(() -> Priors.forStream(model, streamModelId, variant, device, 1));
     }
 
     private interface Opener {

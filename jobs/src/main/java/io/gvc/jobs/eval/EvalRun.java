@@ -81,7 +81,7 @@ public final class EvalRun {
         }
         List<BdEntry> bd = BdRateTable.compute(results, metrics);
         List<Coverage> coverage = BdRateTable.coverage(results);
-        RunInfo run = new RunInfo(c.commandLine(), Versions.collect(c.gvcVersion(), c.settings().priorLabel(),
+        RunInfo run = new RunInfo(c.commandLine(), Versions.collect(c.gvcVersion(), c.settings().priorLabels(),
                 c.lpipsWeights() != null || c.onnxPrior()), c.reportSettings());
         store.writeCsv(results);
         store.writeJson(run, results, bd, coverage);

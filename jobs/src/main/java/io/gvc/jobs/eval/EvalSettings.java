@@ -2,17 +2,45 @@ package io.gvc.jobs.eval;
 
 import io.gvc.codec.CodecParams;
 import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.variant.Variant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a sweep's points depend on beyond their own setting: GVC's codec parameters (variant and M
- * are set per point), the prior, and whether LPIPS is measured. {@link #fingerprint} turns them into the text stored with each
+ * are set per point), each variant's prior, and whether LPIPS is measured. {@link #fingerprint} turns them into the text stored with each
  * point, so that a rerun reuses a point only when it would compute the same one.
  */
-public record EvalSettings(CodecParams gvc, FlowPrior prior, boolean lpips) {
+public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, boolean lpips) {
 
-    public String priorLabel() {
-        return prior.id() + ":" + prior.sha256().substring(0, 16);
+    public EvalSettings {
+        priors = Map.copyOf(priors);
+    }
+
+    /** The prior that codes {@code v}. */
+    public FlowPrior prior(Variant v) {
+        FlowPrior p = priors.get(v);
+        if (p == null) {
+            throw new IllegalArgumentException("no prior for variant " + v);
+        }
+        return p;
+    }
+
+    public String priorLabel(Variant v) {
+        FlowPrior p = prior(v);
+        return p.id() + ":" + p.sha256().substring(0, 16);
+    }
+
+    /** Every variant's prior, for the report: "flf2v=id:hash, i2v=...". */
+    public String priorLabels() {
+        StringBuilder b = new StringBuilder();
+        for (Variant v : Variant.values()) {
+            if (priors.containsKey(v)) {
+                b.append(b.length() == 0 ? "" : ", ").append(v.name().toLowerCase(Locale.ROOT)).append('=')
+                        .append(priorLabel(v));
+            }
+        }
+        return b.toString();
     }
 
     /** The settings {@code spec}'s result depends on, for the clip as read. */
@@ -24,7 +52,7 @@ public record EvalSettings(CodecParams gvc, FlowPrior prior, boolean lpips) {
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d kfq=%s bpp=%s intra=%s seed=%x prior=%s",
                     source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
                     gvc.keyframeQuality() == null ? "auto" : gvc.keyframeQuality().toString(),
-                    Double.toString(gvc.targetBpp()), gvc.intraCodec(), gvc.seed(), priorLabel());
+                    Double.toString(gvc.targetBpp()), gvc.intraCodec(), gvc.seed(), priorLabel(spec.variant()));
         }
         if (spec.codec().equals(PointSpec.INTERP)) {
             return String.format(Locale.ROOT, "%s gop=%d intra=%s", source, gvc.gopFrames(), gvc.intraCodec());

@@ -89,13 +89,13 @@ public final class PointRunner {
     private Coded gvc(PointSpec spec, Video source, Path file, Progress progress) throws IOException {
         CodecParams p = settings.gvc().withVariant(spec.variant()).withAtoms(spec.m());
         long t0 = System.nanoTime();
-        StreamEncoder.Result r = StreamEncoder.encode(source, p, settings.prior(), progress);
+        StreamEncoder.Result r = StreamEncoder.encode(source, p, settings.prior(spec.variant()), progress);
         long t1 = System.nanoTime();
         Files.write(file, r.file());
         long t2 = System.nanoTime();
         Video decoded;
         try {
-            decoded = StreamDecoder.decode(Files.readAllBytes(file), settings.prior(), p.threads(), Progress.NONE);
+            decoded = StreamDecoder.decode(Files.readAllBytes(file), settings.prior(spec.variant()), p.threads(), Progress.NONE);
         } catch (BitstreamException e) {
             throw new IllegalStateException(file + ": the decoder refuses the encoder's own file: " + e.getMessage(), e);
         }

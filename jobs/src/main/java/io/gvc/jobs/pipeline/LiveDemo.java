@@ -161,7 +161,7 @@ public final class LiveDemo {
         List<Long> latencies = new ArrayList<>();
         long gopsIngested = 0, gopsDecoded = 0, totalBytes = 0, totalPixels = 0, totalFrames = 0;
         PsnrAccumulator psnrAll = new PsnrAccumulator();
-        String modelSha256 = modelSha256(priorSource);
+        Map<io.gvc.codec.variant.Variant, String> modelSha256 = new java.util.EnumMap<>(io.gvc.codec.variant.Variant.class);
         for (var e : sources.entrySet()) {
             String id = e.getKey();
             FrameSource src = e.getValue();
@@ -201,7 +201,11 @@ public final class LiveDemo {
                 // the stream as a .gvc file: what `gvc info` and `gvc decode` read
                 var first = PacketCodec.read(ps.get(0));
                 ByteArrayOutputStream file = new ByteArrayOutputStream();
-                file.writeBytes(ContainerCodec.writeHeader(new StreamHeader(first.config(), modelSha256,
+                var variant = first.config().variant();
+                if (!modelSha256.containsKey(variant)) {
+                    modelSha256.put(variant, modelSha256(priorSource, variant));
+                }
+                file.writeBytes(ContainerCodec.writeHeader(new StreamHeader(first.config(), modelSha256.get(variant),
                         src.frameCount(), streams.settings(id).params().intraCodec())));
                 ps.forEach(file::writeBytes);
                 Path gvc = o.out().resolve(id + ".gvc");
@@ -258,8 +262,8 @@ public final class LiveDemo {
     }
 
     /** The full model hash the stream header carries (packets carry a prefix only); the prior is closed after. */
-    private static String modelSha256(PriorSource source) throws IOException {
-        FlowPrior p = source.open(null, 1);
+    private static String modelSha256(PriorSource source, io.gvc.codec.variant.Variant variant) throws IOException {
+        FlowPrior p = source.open(variant, null, 1);
         try {
             return p.sha256();
         } finally {

@@ -32,7 +32,8 @@ import java.util.Map;
  *   <li>a tensor declared but absent from the ONNX model, declared with another dtype or rank, or
  *       with a fixed size the model fixes differently; a model input the manifest does not declare;
  *   <li>a velocity file without x, t and velocity, or gaussian-terms conditioning without
- *       prior_mean and prior_var.
+ *       prior_mean and prior_var;
+ *   <li>a boundary_mask input whose fixed shape does not hold 2 values.
  * </ul>
  */
 public final class ManifestLoader {
@@ -99,6 +100,10 @@ public final class ManifestLoader {
             requireInput(v, TensorRole.PRIOR_MEAN, at + " (conditioning gaussian-terms)");
             requireInput(v, TensorRole.PRIOR_VAR, at + " (conditioning gaussian-terms)");
         }
+        TensorDecl bm = v.input(TensorRole.BOUNDARY_MASK).orElse(null);
+        if (bm != null) {
+            checkFixedCount(bm, ModelManifest.BOUNDARY_MASK_VALUES, at, "(first-frame latent present, last-frame latent present)");
+        }
         for (ModelFile f : m.files()) {
             for (List<TensorDecl> list : List.of(f.inputs(), f.outputs())) {
                 for (TensorDecl t : list) {
@@ -109,6 +114,25 @@ public final class ManifestLoader {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A role whose size never depends on the GOP can be checked here: a shape of fixed sizes must hold
+     * {@code count} values. A symbolic dimension is sized when a GOP is opened (OnnxFlowPrior).
+     */
+    private static void checkFixedCount(TensorDecl t, int count, String at, String meaning) throws ManifestException {
+        long n = 1;
+        for (Dim d : t.shape()) {
+            if (d.symbolic()) {
+                return;
+            }
+            n *= d.value();
+        }
+        if (n != count) {
+            throw new ManifestException(at + ": input '" + t.name() + "' (role " + t.role().spelling() + ") has shape "
+                    + t.shapeString() + ", which holds " + n + " values; " + t.role().spelling() + " holds " + count
+                    + " " + meaning);
         }
     }
 

@@ -27,6 +27,9 @@ public record ModelManifest(String format, String name, String version, List<Mod
 
     public static final String FORMAT = "gvc-model-manifest/1";
 
+    /** Values a boundary_mask tensor holds whatever the GOP: first-latent flag, last-latent flag. */
+    public static final int BOUNDARY_MASK_VALUES = 2;
+
     public ModelManifest {
         files = List.copyOf(files);
     }
@@ -115,6 +118,12 @@ public record ModelManifest(String format, String name, String version, List<Mod
          * encoder and sent as side information (conditioning "latents"; {@code PlaneGains}).
          */
         GAINS,
+        /**
+         * Two flags, [first, last]: 1 where the GOP has that boundary latent (first: FLF2V and I2V; last:
+         * FLF2V), else 0 (conditioning "latents"). One model can then serve every variant and tell a
+         * missing boundary, bound as zeros, from a mid-grey picture, whose centred latent is zeros too.
+         */
+        BOUNDARY_MASK,
         /** Output of the velocity model: u ~ e - x0, same layout as x. */
         VELOCITY,
         /** Pixels, RGB in [-1, 1]: VAE encoder input, VAE decoder output. */

@@ -42,6 +42,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *   <li>t: the step's t in the manifest's convention (unit or thousand), in every element;
  *   <li>first_latent / last_latent: the boundary latents (zeros where the variant has none);
  *   <li>alpha: each latent frame's position in the GOP; mask: 1 where the condition fixes the frame;
+ *   <li>boundary_mask: [2], {first latent present, last latent present} as 1 or 0 (FLF2V [1, 1], I2V
+ *       [1, 0], T2V [0, 0]), so a model can tell a missing boundary from a zero (mid-grey) latent;
+ *       conditioning "latents" only;
  *   <li>prior_mean / prior_var: for conditioning "gaussian-terms", from {@link GaussianDctPrior#terms},
  *       which also supplies {@link #analyse} (its side information);
  *   <li>text_embedding: from the {@link TextEmbedder} given at construction.
@@ -104,6 +107,14 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                 || manifest.latent().kind() == LatentKind.VAE)) {
             throw new IllegalArgumentException("model " + manifest.name() + ": a gains input needs conditioning 'latents'"
                     + " on the dct or picture latent (the planes it measures)");
+        }
+        // a gaussian-terms graph gets the boundaries through prior_mean and prior_var, and a text model
+        // is told none; only a model that takes the boundary latents needs to know which ones are real
+        if (manifest.velocity().input(TensorRole.BOUNDARY_MASK).isPresent()
+                && manifest.conditioning().kind() != ConditioningKind.LATENTS) {
+            throw new IllegalArgumentException("model " + manifest.name() + ": a boundary_mask input needs conditioning"
+                    + " 'latents' (it says which of first_latent and last_latent the GOP has), not '"
+                    + manifest.conditioning().kind().spelling() + "'");
         }
         this.sha256 = modelHash();
     }
@@ -298,6 +309,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
             case FIRST_LATENT, LAST_LATENT -> p.dim;
             case ALPHA, MASK -> p.frames;
             case GAINS -> PlaneGains.PLANES;
+            case BOUNDARY_MASK -> ModelManifest.BOUNDARY_MASK_VALUES;
             case TEXT_EMBEDDING -> p.textEmbedding.length;
             default -> -1;
         };
@@ -381,6 +393,11 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                 }
                 case TEXT_EMBEDDING -> buf.put(p.textEmbedding);
                 case GAINS -> buf.put(PlaneGains.read(sideInfo));
+                case BOUNDARY_MASK -> {
+                    // [first-frame latent present, last-frame latent present]; a null latent is bound as zeros
+                    buf.put(0, c.firstLatent() != null ? 1f : 0f);
+                    buf.put(1, c.lastLatent() != null ? 1f : 0f);
+                }
                 default -> throw new BitstreamException("model", "model " + id() + ": input '" + t.name() + "' has role "
                         + t.role().spelling() + ", which a velocity model cannot take");
             }

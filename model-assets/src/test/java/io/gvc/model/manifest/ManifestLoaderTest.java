@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.model.manifest.ModelManifest.Conditioning;
+import io.gvc.model.manifest.ModelManifest.ConditioningKind;
+import io.gvc.model.manifest.ModelManifest.FileRole;
 import io.gvc.model.manifest.ModelManifest.FrameRule;
 import io.gvc.model.manifest.ModelManifest.Latent;
 import io.gvc.model.manifest.ModelManifest.LatentKind;
+import io.gvc.model.manifest.ModelManifest.Layout;
+import io.gvc.model.manifest.ModelManifest.ModelFile;
+import io.gvc.model.manifest.ModelManifest.Sampler;
+import io.gvc.model.manifest.ModelManifest.TensorDecl;
 import io.gvc.model.manifest.ModelManifest.TensorRole;
+import io.gvc.model.manifest.ModelManifest.Timestep;
+import io.gvc.model.onnx.Dim;
 import io.gvc.model.onnx.ElemType;
 import io.gvc.model.onnx.OnnxGraph;
 import io.gvc.model.onnx.OnnxModel;
@@ -182,6 +191,59 @@ class ManifestLoaderTest {
                 .replaceAll(",\\s*\\{\\s*\"name\": \"prior_var\"[^}]*\\}", "");
         String msg = refused(m);
         assertTrue(msg.contains("model input 'seed' float32[1] is not declared in the manifest"), msg);
+    }
+
+    /** A latents-conditioned model, velocity = x + sum(bm), whose boundary_mask input has {@code bmShape}. */
+    private Path boundaryMaskModel(String folder, Object... bmShape) throws IOException {
+        Path d = tmp.resolve(folder);
+        Files.createDirectories(d);
+        OnnxGraph g = new OnnxGraph("bm");
+        g.input("x", ElemType.FLOAT, "L", "D").input("t", ElemType.FLOAT, 1).input("bm", ElemType.FLOAT, bmShape);
+        g.op("Add", "velocity", List.of("x", g.op("ReduceSum", List.of("bm"))));
+        g.output("velocity", ElemType.FLOAT, "L", "D");
+        new OnnxModel(g).write(d.resolve("velocity.onnx"));
+        ModelManifest m = new ModelManifest(ModelManifest.FORMAT, "bm-test", "0", List.of(new ModelFile(FileRole.VELOCITY,
+                "velocity.onnx", ManifestLoader.sha256(d.resolve("velocity.onnx")),
+                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1), decl("bm", TensorRole.BOUNDARY_MASK, bmShape)),
+                List.of(decl("velocity", TensorRole.VELOCITY, "L", "D")), List.of())),
+                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
+                new Conditioning(ConditioningKind.LATENTS, true, true, true), Timestep.UNIT, new Sampler(20, 3, 3, 3));
+        Files.write(d.resolve(ManifestLoader.MANIFEST), ManifestCodec.write(m));
+        return d;
+    }
+
+    private static TensorDecl decl(String name, TensorRole role, Object... dims) {
+        return new TensorDecl(name, role, ElemType.FLOAT, List.of(Dim.all(dims)), Layout.FRAMES);
+    }
+
+    @Test
+    void boundaryMaskInputParsesAndAWrongShapeIsRefused() throws IOException {
+        assertEquals("boundary_mask", TensorRole.BOUNDARY_MASK.spelling());
+        assertEquals(TensorRole.BOUNDARY_MASK, TensorRole.parse("boundary_mask"));
+        Path ok = boundaryMaskModel("bm2", 2);
+        String json = Files.readString(ok.resolve(ManifestLoader.MANIFEST));
+        assertTrue(json.contains("\"role\": \"boundary_mask\""), json);
+        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8),
+                ManifestCodec.write(ManifestCodec.parse(json.getBytes(StandardCharsets.UTF_8), "m")));
+        try (LoadedModel m = ManifestLoader.load(ok)) {
+            TensorDecl bm = m.manifest().velocity().input(TensorRole.BOUNDARY_MASK).orElseThrow();
+            assertEquals("bm", bm.name());
+            assertEquals(List.of(Dim.of(2)), bm.shape());
+        }
+        // [1, 2] holds two values too; a symbolic dimension is left for OnnxFlowPrior to size per GOP
+        ManifestLoader.load(boundaryMaskModel("bm12", 1, 2)).close();
+        ManifestLoader.load(boundaryMaskModel("bmK", "K")).close();
+
+        Path wrong = boundaryMaskModel("bm3", 3); // model and manifest agree, the role does not
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(wrong).close());
+        assertEquals("velocity file velocity.onnx: input 'bm' (role boundary_mask) has shape [3], which holds 3 values; "
+                + "boundary_mask holds 2 (first-frame latent present, last-frame latent present)", e.getMessage());
+        // metadata-only reads refuse it too
+        e = assertThrows(ManifestException.class, () -> ManifestLoader.read(wrong.resolve(ManifestLoader.MANIFEST)));
+        assertTrue(e.getMessage().contains("has shape [3], which holds 3 values; boundary_mask holds 2"), e.getMessage());
+        Path wrong2 = boundaryMaskModel("bm1x3", 1, 3);
+        e = assertThrows(ManifestException.class, () -> ManifestLoader.load(wrong2).close());
+        assertTrue(e.getMessage().contains("has shape [1, 3], which holds 3 values"), e.getMessage());
     }
 
     @Test

@@ -209,6 +209,72 @@ class OnnxFlowPriorTest {
         }
     }
 
+    /** velocity = x + bm[0] + 10 bm[1]: the output says exactly which flags were bound. */
+    private Path boundaryMaskModel(String folder, ConditioningKind kind, Object... bmShape) throws IOException {
+        OnnxGraph g = new OnnxGraph("boundary_mask");
+        g.input("x", ElemType.FLOAT, "L", "D").input("t", ElemType.FLOAT, 1).input("bm", ElemType.FLOAT, bmShape);
+        g.initializer("weights", new float[] {1, 10}, 2); // broadcasts over [2] and [1, 2] alike
+        g.op("Add", "v", List.of("x", g.op("ReduceSum", List.of(g.op("Mul", List.of("bm", "weights"))))));
+        g.output("v", ElemType.FLOAT, "L", "D");
+        Path dir = tmp.resolve(folder);
+        writeModel(dir, new OnnxModel(g),
+                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1),
+                        decl("bm", TensorRole.BOUNDARY_MASK, bmShape)),
+                List.of(decl("v", TensorRole.VELOCITY, "L", "D")),
+                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
+                new Conditioning(kind, true, true, true), Timestep.UNIT);
+        return dir;
+    }
+
+    @Test
+    void boundaryMaskSaysWhichBoundaryLatentsTheGopHas() throws Exception {
+        LatentGeometry geo = DctLatentSpace.geometry(32, 16, 4);
+        int d = geo.dim();
+        float[] alphas = {0.25f, 0.5f, 0.75f};
+        float[][] x = new float[3][d];
+        for (int f = 0; f < 3; f++) {
+            for (int i = 0; i < d; i++) {
+                x[f][i] = 100 * f + i; // integers: every sum below is exact in float32
+            }
+        }
+        SplittableRandom r = new SplittableRandom(11);
+        float[] first = randomLatent(r, d, 1), last = randomLatent(r, d, 1);
+        // one offset per variant, 1 * first flag + 10 * last flag; the repeated FLF2V GOP reuses the
+        // pooled binding the T2V GOP left zeros in, so stale flags would show
+        Variant[] variants = {Variant.FLF2V, Variant.I2V, Variant.T2V, Variant.FLF2V};
+        float[] offsets = {11f, 1f, 0f, 11f};
+        for (Object[] shape : new Object[][] {{2}, {1, 2}}) {
+            Path dir = boundaryMaskModel("bm" + shape.length, ConditioningKind.LATENTS, shape);
+            try (OnnxFlowPrior p = OnnxFlowPrior.load(dir, io.gvc.model.runtime.SessionConfig.cpu(), null, null)) {
+                for (int k = 0; k < variants.length; k++) {
+                    Variant v = variants[k];
+                    GopCondition c = new GopCondition(v, geo, alphas, v == Variant.T2V ? null : first,
+                            v == Variant.FLF2V ? last : null, 5, "");
+                    float[][] out = new float[3][d];
+                    try (VelocityField vf = p.open(c, new byte[0])) {
+                        vf.velocity(x, 0.5f, out);
+                    }
+                    for (int f = 0; f < 3; f++) {
+                        for (int i = 0; i < d; i++) {
+                            assertEquals(x[f][i] + offsets[k], out[f][i], 0f,
+                                    "shape " + List.of(shape) + " " + v + " frame " + f + " element " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void boundaryMaskNeedsLatentsConditioning() throws Exception {
+        Path dir = boundaryMaskModel("bm-text", ConditioningKind.TEXT, 2);
+        try (LoadedModel model = ManifestLoader.load(dir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OnnxFlowPrior(model));
+            assertEquals("model test-model: a boundary_mask input needs conditioning 'latents' (it says which of "
+                    + "first_latent and last_latent the GOP has), not 'text'", e.getMessage());
+        }
+    }
+
     @Test
     void bcthwLayoutTransposesFramesAndChannels() throws Exception {
         // a VAE-style model: x [1, C, T, H, W]; velocity = x + alpha (alpha as [1, 1, T, 1, 1])

@@ -7,13 +7,16 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
+import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
 import io.gvc.operators.types.SourceRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.externalresource.ExternalResourceInfo;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -24,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The expensive step: generates GOPs. Stateless, so it runs at any parallelism; each slot opens one
- * prior (one model session) and keeps it. When Flink gives the slot a GPU (the external resource
+ * The expensive step: generates GOPs. Stateless, so it runs at any parallelism; each slot opens the
+ * prior of each model its packets' variants use (one model session per model) on first use and keeps
+ * it; a model that cannot be opened fails the task rather than dead-lettering the stream. When Flink gives the slot a GPU (the external resource
  * {@value #GPU_RESOURCE}, on GPU task managers) the model runs on that GPU's index; otherwise on the
  * configured device (the CPU in local mode).
  *
@@ -45,8 +49,9 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
     private final String bitstreamTopic;
     private final FailureDrill drill;
 
-    private transient FlowPrior prior;
-    private transient GopDecoder decoder;
+    private transient OpenPriors priors;
+    /** One decoder per model (streams of different variants may use different models). */
+    private transient Map<FlowPrior, GopDecoder> decoders;
     private transient StreamMetrics metrics;
     private transient long handled;
 
@@ -60,8 +65,8 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
     @Override
     public void open(OpenContext context) throws Exception {
         String device = assignedGpu();
-        prior = priorSource.open(device, threads);
-        decoder = new GopDecoder(prior, threads);
+        priors = new OpenPriors(priorSource, device, threads);
+        decoders = new HashMap<>();
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
         LOG.info("GOP decoder {} uses {} ({})", getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(),
                 device != null ? device : priorSource.device(), priorSource.describe());
@@ -86,7 +91,7 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         GvcPacket p = null;
         try {
             p = PacketCodec.read(env.packet());
-            List<Frame> all = decoder.decode(p, task.sharedFirst());
+            List<Frame> all = decoder(p.config().variant()).decode(p, task.sharedFirst());
             boolean chained = GopDecoder.needsSharedFirst(p);
             List<Frame> added = chained ? all.subList(1, all.size()) : all;
             long nanos = System.nanoTime() - t0;
@@ -96,6 +101,8 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
                     env.captureTimeMicros(), nowMicros(), nanos, w, h, added, task.concealment(), ""));
             metrics.inc(env.streamId(), "gopsDecoded");
             metrics.record(env.streamId(), "decodeMs", nanos / 1_000_000);
+        } catch (ModelUnavailable e) {
+            throw e; // the task manager's fault, not the record's: fail the task instead of dead-lettering the stream
         } catch (Exception e) {
             String why = "decode failed: " + e.getMessage();
             metrics.inc(env.streamId(), "deadLetters");
@@ -109,17 +116,39 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         drill.check(getRuntimeContext(), ++handled);
     }
 
+    /** A model that cannot be opened on this task manager. */
+    private static final class ModelUnavailable extends RuntimeException {
+        ModelUnavailable(java.io.IOException e) {
+            super(e.getMessage(), e);
+        }
+    }
+
+    private GopDecoder decoder(io.gvc.codec.variant.Variant v) {
+        FlowPrior prior;
+        try {
+            prior = priors.forVariant(v);
+        } catch (java.io.IOException e) {
+            throw new ModelUnavailable(e);
+        }
+        GopDecoder d = decoders.get(prior);
+        if (d == null) {
+            d = new GopDecoder(prior, threads);
+            decoders.put(prior, d);
+        }
+        return d;
+    }
+
     static long nowMicros() {
         return System.currentTimeMillis() * 1000;
     }
 
     @Override
     public void close() throws Exception {
-        if (decoder != null) {
-            decoder.close();
+        if (decoders != null) {
+            decoders.values().forEach(GopDecoder::close);
         }
-        if (prior instanceof AutoCloseable c) {
-            c.close();
+        if (priors != null) {
+            priors.close();
         }
     }
 }

@@ -7,18 +7,19 @@ import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.metrics.YuvSse;
-import io.gvc.codec.prior.FlowPrior;
 import io.gvc.kafka.formats.GvcHeaders;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
+import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -54,7 +55,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
     private transient ValueState<Frame> boundary;
     private transient ValueState<Long> nextSeq;
     private transient ValueState<Long> nextFirstFrame;
-    private transient FlowPrior prior;
+    private transient OpenPriors priors;
     private transient Map<String, StreamEngine> engines;
     private transient StreamMetrics metrics;
     private transient long handled;
@@ -75,7 +76,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         boundary = getRuntimeContext().getState(new ValueStateDescriptor<>("boundary-frame", GvcTypes.FRAME));
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
-        prior = priorSource.open(null, config.threads());
+        priors = new OpenPriors(priorSource, null, config.threads());
         engines = new HashMap<>();
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
     }
@@ -122,13 +123,14 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         drill.check(getRuntimeContext(), ++handled);
     }
 
-    private StreamEngine engine(String stream, VideoFormat format, StreamSettings settings) {
+    private StreamEngine engine(String stream, VideoFormat format, StreamSettings settings) throws IOException {
         StreamEngine e = engines.get(stream);
         if (e == null || !e.format().equals(format)) {
             if (e != null) {
                 e.encoder().close();
             }
-            e = new StreamEngine(format, new GopEncoder(settings.params(), format, prior));
+            e = new StreamEngine(format, new GopEncoder(settings.params(), format,
+                    priors.forVariant(settings.params().variant())));
             engines.put(stream, e);
         }
         return e;
@@ -163,8 +165,8 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         if (engines != null) {
             engines.values().forEach(e -> e.encoder().close());
         }
-        if (prior instanceof AutoCloseable c) {
-            c.close();
+        if (priors != null) {
+            priors.close();
         }
     }
 }
