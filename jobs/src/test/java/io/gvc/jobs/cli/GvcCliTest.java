@@ -83,12 +83,23 @@ class GvcCliTest {
     }
 
     @Test
+    void withoutAModelFlf2vCodesWithTheLearnedPriorAndI2vWithTheReference() throws Exception {
+        Path flf = dir.resolve("d-flf2v.gvc"), i2v = dir.resolve("d-i2v.gvc");
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", flf.toString(), "--frames", "9",
+                "--gop", "9", "-M", "2"));
+        assertEquals("gvc-learned-flf2v-picture-2", infoJson(flf).get("model").asText());
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", i2v.toString(), "--frames", "9",
+                "--gop", "9", "-M", "2", "--variant", "i2v"));
+        assertEquals("gvc-gauss-dct-onnx", infoJson(i2v).get("model").asText());
+    }
+
+    @Test
     void aStreamOfTheShippedLearnedModelDecodesWithoutNamingIt() throws Exception {
         Path learned = dir.resolve("l.gvc"), recon = dir.resolve("l-recon.y4m"), out = dir.resolve("l.y4m");
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", learned.toString(), "--frames", "17",
                 "--gop", "17", "-M", "4", "--model", "learned", "--recon", recon.toString()));
         JsonNode info = infoJson(learned);
-        assertEquals("gvc-learned-flf2v-picture", info.get("model").asText());
+        assertEquals("gvc-learned-flf2v-picture-2", info.get("model").asText());
         assertTrue(info.get("decodable_here").asBoolean(), "info picks the shipped model the stream names");
         assertEquals(0, GvcCli.run("decode", "-i", learned.toString(), "-o", out.toString()));
         assertArrayEquals(Files.readAllBytes(recon), Files.readAllBytes(out), "decode equals the encoder's reconstruction");

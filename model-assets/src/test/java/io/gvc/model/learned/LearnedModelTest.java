@@ -90,7 +90,7 @@ class LearnedModelTest {
         try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
             assertEquals(ConditioningKind.LATENTS, p.manifest().conditioning().kind());
             assertEquals(LatentKind.PICTURE, p.manifest().latent().kind());
-            assertEquals("gvc-learned-flf2v-picture", p.id());
+            assertEquals("gvc-learned-flf2v-picture-2", p.id());
             side = p.analyse(c, truth);
             assertEquals(2, side.length, "three 5-bit plane gains");
             LatentGeometry g = c.geometry();
