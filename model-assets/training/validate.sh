@@ -4,6 +4,7 @@
 # lengths, 33 frames each; prints PSNR-Y and bytes per encode and the mean PSNR-Y.
 #   model-assets/training/validate.sh MODEL          (a model folder, or 'reference' / 'learned')
 #   VALIDATE_SET=v1 model-assets/training/validate.sh MODEL     (the four encodes that chose p2)
+#   VARIANT=i2v model-assets/training/validate.sh MODEL         (the same encodes as I2V)
 # v2 (from run p7 on) adds airplane's own 640x360 (latent downscale 8, values 4x those at 176x144),
 # 9-frame GOPs at 176x144, and the second clip no training read, moviepy_fire2_handheld (1280x720,
 # latent downscale 16, fast handheld pan, 25 frames, GOP 9) to v1's 176x144 / GOP 33 and
@@ -25,7 +26,7 @@ for cfg in "${configs[@]}"; do
   set -- $cfg
   for m in 4 16; do
     line=$("$here/../../gvc" encode -i "$1" -o "${TMPDIR:-/tmp}/gvc-validate-$$.gvc" --frames "$3" --gop "$2" \
-      -M "$m" --model "$model" 2>/dev/null | tail -1)
+      -M "$m" --model "$model" --variant "${VARIANT:-flf2v}" 2>/dev/null | tail -1)
     psnr=$(sed -n 's/.*PSNR-Y \([0-9.]*\) dB.*/\1/p' <<<"$line")
     if [ -z "$psnr" ]; then
       echo "validate: no PSNR-Y from the encode of $1 (GOP $2, M $m): $line" >&2

@@ -94,12 +94,12 @@ public final class Priors {
 
     /**
      * The shipped model a variant codes with when none is named, the one place that policy lives: the
-     * learned prior ({@code learned}) for FLF2V, which beats the closed-form prior at equal bytes on
-     * every held-out test clip and size (docs/results.md, "Learned prior"); the reference (closed-form)
-     * model for I2V and T2V, which the learned model does not code.
+     * learned prior ({@code learned}) for FLF2V and I2V, which beats the closed-form prior at equal
+     * bytes on the held-out clips (docs/results.md, "Learned prior"); the reference (closed-form)
+     * model for T2V, where the learned model was not evaluated against it.
      */
     public static String defaultModel(Variant variant) {
-        return variant == Variant.FLF2V ? ShippedModels.LEARNED : ShippedModels.REFERENCE;
+        return variant == Variant.T2V ? ShippedModels.REFERENCE : ShippedModels.LEARNED;
     }
 
     /** Whether {@code model} names an ONNX model (a folder with manifest.json, or a .json manifest). */

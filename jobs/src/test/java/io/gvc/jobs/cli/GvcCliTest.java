@@ -83,14 +83,17 @@ class GvcCliTest {
     }
 
     @Test
-    void withoutAModelFlf2vCodesWithTheLearnedPriorAndI2vWithTheReference() throws Exception {
-        Path flf = dir.resolve("d-flf2v.gvc"), i2v = dir.resolve("d-i2v.gvc");
+    void withoutAModelFlf2vAndI2vCodeWithTheLearnedPriorAndT2vWithTheReference() throws Exception {
+        Path flf = dir.resolve("d-flf2v.gvc"), i2v = dir.resolve("d-i2v.gvc"), t2v = dir.resolve("d-t2v.gvc");
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", flf.toString(), "--frames", "9",
                 "--gop", "9", "-M", "2"));
-        assertEquals("gvc-learned-flf2v-picture-2", infoJson(flf).get("model").asText());
+        assertEquals("gvc-learned-picture-3", infoJson(flf).get("model").asText());
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", i2v.toString(), "--frames", "9",
                 "--gop", "9", "-M", "2", "--variant", "i2v"));
-        assertEquals("gvc-gauss-dct-onnx", infoJson(i2v).get("model").asText());
+        assertEquals("gvc-learned-picture-3", infoJson(i2v).get("model").asText());
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", t2v.toString(), "--frames", "9",
+                "--gop", "9", "-M", "2", "--variant", "t2v"));
+        assertEquals("gvc-gauss-dct-onnx", infoJson(t2v).get("model").asText());
     }
 
     @Test
@@ -99,7 +102,7 @@ class GvcCliTest {
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", learned.toString(), "--frames", "17",
                 "--gop", "17", "-M", "4", "--model", "learned", "--recon", recon.toString()));
         JsonNode info = infoJson(learned);
-        assertEquals("gvc-learned-flf2v-picture-2", info.get("model").asText());
+        assertEquals("gvc-learned-picture-3", info.get("model").asText());
         assertTrue(info.get("decodable_here").asBoolean(), "info picks the shipped model the stream names");
         assertEquals(0, GvcCli.run("decode", "-i", learned.toString(), "-o", out.toString()));
         assertArrayEquals(Files.readAllBytes(recon), Files.readAllBytes(out), "decode equals the encoder's reconstruction");

@@ -3,14 +3,12 @@ package io.gvc.model.learned;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.CodecParams;
 import io.gvc.codec.Progress;
 import io.gvc.codec.StreamDecoder;
 import io.gvc.codec.StreamEncoder;
-import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
@@ -90,13 +88,12 @@ class LearnedModelTest {
         try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
             assertEquals(ConditioningKind.LATENTS, p.manifest().conditioning().kind());
             assertEquals(LatentKind.PICTURE, p.manifest().latent().kind());
-            assertEquals("gvc-learned-flf2v-picture-2", p.id());
+            assertEquals("gvc-learned-picture-3", p.id());
+            for (Variant v : Variant.values()) {
+                assertTrue(p.manifest().conditioning().supports(v), "one network codes " + v);
+            }
             side = p.analyse(c, truth);
             assertEquals(2, side.length, "three 5-bit plane gains");
-            LatentGeometry g = c.geometry();
-            BitstreamException e = assertThrows(BitstreamException.class, () -> p.open(
-                    new GopCondition(Variant.I2V, g, c.alphas(), c.firstLatent(), null, 33, ""), new byte[0]));
-            assertTrue(e.getMessage().contains("does not support i2v"), e.getMessage());
             assertTrue(p.latentSpace(new VideoFormat(176, 144, 25, 1), 2).orElseThrow() instanceof DctPictureLatentSpace);
         }
         float[][] a = run(1, c, side, x, 0.6f);
@@ -122,6 +119,41 @@ class LearnedModelTest {
         assertTrue(diff / (15 * 9504) > 1e-3, "learned output differs from the bridge's: mean |diff| " + diff / (15 * 9504));
         float[][] otherGains = run(1, c, new byte[] {(byte) 0x84, 0x21}, x, 0.6f);
         assertNotEquals(a[7][100], otherGains[7][100], "the gains change the velocity");
+    }
+
+    /** I2V codes every latent frame after the first (alpha up to 1), T2V every one; first/last are null where absent. */
+    @Test
+    void i2vAndT2vGopsRunDeterministicallyAndTheBoundaryMaskMatters() throws Exception {
+        SplittableRandom r = new SplittableRandom(11);
+        LatentGeometry g = picture(176, 144, 2);
+        float[] i2vAlphas = new float[16], t2vAlphas = new float[17];
+        for (int f = 0; f < 17; f++) {
+            t2vAlphas[f] = f / 16f;
+            if (f > 0) {
+                i2vAlphas[f - 1] = f / 16f;
+            }
+        }
+        float[] first = random(r, g.dim(), 3);
+        GopCondition i2v = new GopCondition(Variant.I2V, g, i2vAlphas, first, null, 33, "");
+        GopCondition t2v = new GopCondition(Variant.T2V, g, t2vAlphas, null, null, 33, "");
+        float[][] x = frames(r, 17, g.dim());
+        float[][] x16 = java.util.Arrays.copyOf(x, 16);
+        byte[] side = {(byte) 0x84, 0x21};
+        float[][] a = run(1, i2v, side, x16, 0.5f);
+        assertTrue(java.util.Arrays.deepEquals(a, run(2, i2v, side, x16, 0.5f)), "I2V: 1 vs 2 threads");
+        float[][] t = run(1, t2v, side, x, 0.5f);
+        assertTrue(java.util.Arrays.deepEquals(t, run(2, t2v, side, x, 0.5f)), "T2V: 1 vs 2 threads");
+        // an FLF2V GOP whose last latent is the zero picture has the same inputs as the I2V GOP but for
+        // the boundary mask (and the bridge anchor); its interior velocity must differ
+        float[] interior = java.util.Arrays.copyOf(i2vAlphas, 15);
+        float[][] f = run(1, new GopCondition(Variant.FLF2V, g, interior, first, new float[g.dim()], 33, ""), side,
+                java.util.Arrays.copyOf(x, 15), 0.5f);
+        assertNotEquals(a[7][100], f[7][100], "I2V and FLF2V with a zero last latent differ");
+        for (float[] row : t) {
+            for (float v : row) {
+                assertTrue(Float.isFinite(v));
+            }
+        }
     }
 
     @Test
