@@ -3,6 +3,7 @@ package io.gvc.operators.decode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.Progress;
@@ -102,6 +103,34 @@ class GopDecodeFunctionTest {
             int first = k == 0 ? 0 : 4 * k + 1;
             assertEquals(first, d.firstFrameIndex());
             TestMedia.assertSameFrames(decoded.frames().subList(first, 4 * k + 5), d.frames(), "GOP " + k);
+        }
+    }
+
+    /**
+     * Without --model each variant codes with its shipped default (Priors.defaultModel: the learned
+     * model for FLF2V, the reference model for T2V), so one slot must open both and pick by packet.
+     */
+    @Test
+    void oneSlotDecodesEachVariantWithItsOwnDefaultModel() throws Exception {
+        io.gvc.codec.prior.FlowPrior t2vPrior = PriorSource.shipped().open(io.gvc.codec.variant.Variant.T2V, null, 1);
+        try {
+            Video video = TestMedia.video(32, 32, 5);
+            StreamEncoder.Result t2v = StreamEncoder.encode(video,
+                    TestMedia.params().withVariant(io.gvc.codec.variant.Variant.T2V), t2vPrior, Progress.NONE);
+            GvcPacket t2vPacket = t2v.gops().get(0).packet();
+            assertNotEquals(PacketCodec.read(packets[0]).config().modelId(), t2vPacket.config().modelId(),
+                    "FLF2V and T2V streams name different shipped models");
+            Video t2vDecoded = StreamDecoder.decode(t2v.file(), t2vPrior, 1, Progress.NONE);
+            DecodeTask t2vTask = new DecodeTask(new PacketEnvelope("cam2", 0, TestMedia.T0,
+                    PacketCodec.write(t2vPacket)), -1, null, "");
+            Result res = decode(tasks.get(0), t2vTask, tasks.get(1));
+            assertEquals(List.of(), res.dead());
+            assertEquals(List.of(false, false, false), res.out().stream().map(DecodedEnvelope::failed).toList());
+            TestMedia.assertSameFrames(decoded.frames().subList(0, 5), res.out().get(0).frames(), "FLF2V GOP 0");
+            TestMedia.assertSameFrames(t2vDecoded.frames(), res.out().get(1).frames(), "T2V GOP 0");
+            TestMedia.assertSameFrames(decoded.frames().subList(5, 9), res.out().get(2).frames(), "FLF2V GOP 1");
+        } finally {
+            ((AutoCloseable) t2vPrior).close();
         }
     }
 
