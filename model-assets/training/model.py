@@ -1,15 +1,16 @@
-"""The learned FLF2V velocity network, in the codec's DCT latent.
+"""The learned velocity networks (model-assets/training/README.md).
 
-Inputs (GVC tensor roles): x [L, D] (x_t of the L coded latent frames), t [1] (unit timestep),
-first_latent [D], last_latent [D] (latents of the decoded boundary frames), alpha [L] (each coded
-frame's position in the GOP, 0..1). Output: velocity [L, D] ~ e - x0.
+PictureNet (shipped, model-assets/learned): a (2+1)-D U-Net in the picture latent, x [L, 6, H, W],
+conditioned on the boundary latents, alpha, the GOP's per-plane gains and (with `variants`) a
+boundary mask, so one network codes FLF2V, I2V and T2V; see its docstring.
 
-The network predicts the clean latent as a correction of the boundary bridge
-anchor = first + alpha (last - first):  x0hat = anchor + g * r + o,  with r = x - (1 - t) anchor and
-(g, o) = conv(features). The features are stacked as channels of a [1, C, L, D] image and
-processed by 3x3 convolutions over (latent frame, latent element): fully convolutional, so any L and
-D (any GOP length and frame size) work. The velocity is (x - x0hat) / t; the codec never evaluates
-the model at t = 0. With the last layer zero the model is exactly the linear-interpolation bridge.
+FlowNet (the earlier runs r1 to r5, not shipped): a conv net over the flattened DCT latent, x [L, D],
+first_latent / last_latent [D], alpha [L]. It predicts the clean latent as a correction of the
+boundary bridge anchor = first + alpha (last - first): x0hat = anchor + g * r + o, with
+r = x - (1 - t) anchor and (g, o) = conv(features) over (latent frame, latent element). With the last
+layer zero it is exactly the linear-interpolation bridge.
+
+Both output the velocity (x - x0hat) / t ~ e - x0; the codec never evaluates a model at t = 0.
 """
 import torch
 import torch.nn as nn

@@ -1,7 +1,9 @@
-"""Trains FlowNet with the rectified-flow loss on x_t = (1 - t) x0 + t e, u ~ e - x0, on GOP latents
-written by make_data.py, then exports velocity.onnx + manifest.json (model-assets/README.md format).
+"""Trains a velocity network (PictureNet with --arch picture, the shipped one; FlowNet with --arch flat)
+with the rectified-flow loss on x_t = (1 - t) x0 + t e, u ~ e - x0, on GOP latents written by
+make_data.py, then exports velocity.onnx + manifest.json (model-assets/README.md format). The
+commands of every shipped run are in README.md ("Reproduce").
 
-  /usr/bin/python3.11 train.py --data data/train --steps 300 --out runs/r1 --export ../learned
+  /usr/bin/python3.11 train.py --arch picture --data data/pic-train --val-data data/pic-val --steps 60 --out runs/short
 """
 import argparse
 import csv
