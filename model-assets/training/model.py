@@ -152,6 +152,7 @@ class PictureNet(nn.Module):
         # last; missing boundaries are zeros, which are also a plausible mid-grey picture), fed to the
         # embedding; the anchor and the prior's shape over the GOP follow the variant
         self.variants = variants
+        cond_norm = cond_norm or variants   # the variants network always normalises its boundaries
         # cond_norm: divide the boundary frames by their own RMS (times COND_REF) before the network sees
         # them and tell it log2 of that RMS. The picture latent's values grow with the latent downscale
         # (about 2x at 352x288, 8x at 720p) while the noise stays unit, so unnormalised boundary inputs
@@ -179,63 +180,50 @@ class PictureNet(nn.Module):
         nn.init.zeros_(self.head.bias)
 
     def x0hat(self, x, t, first, last, alpha, gains, boundary_mask=None):
-        if self.variants:
-            return self._x0hat_variants(x, t, first, last, alpha, gains, boundary_mask)
+        """boundary_mask [B, 2] (variants only): (1, 1) FLF2V, (1, 0) I2V, (0, 0) T2V. The variant and
+        cond_norm parts are branches on the constructor's flags, so a network without them traces (and
+        exports) exactly the graph it had before they existed."""
         a = alpha[:, :, None, None, None]                      # [B, L, 1, 1, 1]
         f, l = first.unsqueeze(1), last.unsqueeze(1)           # [B, 1, 6, H, W]
-        anchor = f + a * (l - f)
+        if self.variants:
+            m0 = boundary_mask[:, 0].reshape(-1, 1, 1, 1, 1)
+            m1 = boundary_mask[:, 1].reshape(-1, 1, 1, 1, 1)
+            anchor = anchor_of(first, last, alpha, boundary_mask)
+        else:
+            anchor = f + a * (l - f)
         tt = t.reshape(-1, 1, 1, 1, 1)
         r = x - (1 - tt) * anchor
-        shape = 0.3 + 4 * a * (1 - a)                          # bridge-like, normalised to mean 1 over the GOP
+        # how far a frame may stray from its anchor over the GOP, mean 1: bridge-like between two
+        # boundaries, growing away from a first frame alone, flat without boundaries
+        if self.variants:
+            shape = m1 * (0.3 + 4 * a * (1 - a)) + (1 - m1) * m0 * (0.3 + 2 * a) + (1 - m0) * torch.ones_like(a)
+        else:
+            shape = 0.3 + 4 * a * (1 - a)
         shape = shape / shape.mean(dim=1, keepdim=True)
         s2 = gains[:, self.group][:, None, :, None, None] * shape  # [B, L, 6, 1, 1]
         den = torch.sqrt((1 - tt) ** 2 * s2 + tt ** 2)
         c_skip = (1 - tt) * s2 / den ** 2
         c_out = tt * torch.sqrt(s2) / den
         ones = torch.ones_like(r[:, :, :1])
-        if self.cond_norm:
+        if self.variants:  # RMS of the boundaries there are (none for T2V)
+            given = boundary_mask.sum(dim=1).clamp(min=1.0)
+            ms = (boundary_mask[:, 0] * (f ** 2).mean(dim=(1, 2, 3, 4))
+                  + boundary_mask[:, 1] * (l ** 2).mean(dim=(1, 2, 3, 4))) / given
+            rms = torch.sqrt(ms + 1e-2)
+        elif self.cond_norm:
             rms = torch.sqrt(((f ** 2 + l ** 2) / 2).mean(dim=(1, 2, 3, 4)) + 1e-2)   # [B]
+        if self.cond_norm:
             f, l = f * (COND_REF / rms).reshape(-1, 1, 1, 1, 1), l * (COND_REF / rms).reshape(-1, 1, 1, 1, 1)
-        feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4, (l - f).expand_as(r) / 4,
+        feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4,
+                           (m1 * (l - f).expand_as(r) if self.variants else (l - f).expand_as(r)) / 4,
                            a * ones, 4 * a * (1 - a) * ones], dim=2)   # [B, L, 26, H, W]
         h = self.inp(feats.transpose(1, 2))                    # [B, C, L, H, W]
         emb_in = [torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1), torch.log2(gains) / 8]
         if self.cond_norm:
             emb_in.append(torch.log2(rms / COND_REF).unsqueeze(1) / 3)
+        if self.variants:
+            emb_in.append(boundary_mask)
         e = self.embed(torch.cat(emb_in, dim=1))
-        out = self._unet(h, e)
-        return anchor + c_skip * r + c_out * out
-
-    def _x0hat_variants(self, x, t, first, last, alpha, gains, boundary_mask):
-        """x0hat with a boundary_mask [B, 2]: (1, 1) FLF2V, (1, 0) I2V, (0, 0) T2V."""
-        a = alpha[:, :, None, None, None]
-        f, l = first.unsqueeze(1), last.unsqueeze(1)
-        m0 = boundary_mask[:, 0].reshape(-1, 1, 1, 1, 1)
-        m1 = boundary_mask[:, 1].reshape(-1, 1, 1, 1, 1)
-        anchor = anchor_of(first, last, alpha, boundary_mask)
-        tt = t.reshape(-1, 1, 1, 1, 1)
-        r = x - (1 - tt) * anchor
-        # how far a frame may stray from its anchor over the GOP: bridge-like between two boundaries,
-        # growing away from a first frame alone, flat without boundaries; mean 1 over the GOP
-        shape = m1 * (0.3 + 4 * a * (1 - a)) + (1 - m1) * m0 * (0.3 + 2 * a) + (1 - m0) * torch.ones_like(a)
-        shape = shape / shape.mean(dim=1, keepdim=True)
-        s2 = gains[:, self.group][:, None, :, None, None] * shape
-        den = torch.sqrt((1 - tt) ** 2 * s2 + tt ** 2)
-        c_skip = (1 - tt) * s2 / den ** 2
-        c_out = tt * torch.sqrt(s2) / den
-        ones = torch.ones_like(r[:, :, :1])
-        # RMS of the boundaries there are (none for T2V)
-        given = boundary_mask.sum(dim=1).clamp(min=1.0)
-        ms = (boundary_mask[:, 0] * (f ** 2).mean(dim=(1, 2, 3, 4))
-              + boundary_mask[:, 1] * (l ** 2).mean(dim=(1, 2, 3, 4))) / given
-        rms = torch.sqrt(ms + 1e-2)
-        f, l = f * (COND_REF / rms).reshape(-1, 1, 1, 1, 1), l * (COND_REF / rms).reshape(-1, 1, 1, 1, 1)
-        feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4, m1 * (l - f).expand_as(r) / 4,
-                           a * ones, 4 * a * (1 - a) * ones], dim=2)
-        h = self.inp(feats.transpose(1, 2))
-        e = self.embed(torch.cat([torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1),
-                                  torch.log2(gains) / 8, torch.log2(rms / COND_REF).unsqueeze(1) / 3,
-                                  boundary_mask], dim=1))
         out = self._unet(h, e)
         return anchor + c_skip * r + c_out * out
 

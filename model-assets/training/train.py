@@ -145,7 +145,7 @@ def main():
         nval = max(8, n // 10)
         val, train = np.sort(perm[:nval]), perm[nval:]
     if a.arch == "picture":
-        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm or a.variants, variants=a.variants)
+        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm, variants=a.variants)
     else:
         net = FlowNet(a.hidden, a.layers, a.boundary_features)
     if a.init:
