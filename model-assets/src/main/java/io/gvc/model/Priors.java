@@ -103,6 +103,14 @@ public final class Priors {
         return variant == Variant.T2V ? ShippedModels.REFERENCE : ShippedModels.LEARNED;
     }
 
+    /**
+     * Which model {@code variant} codes with, as a key: {@code model} when one is named (the same for
+     * every variant), else the variant's shipped default; variants with equal keys can share one prior.
+     */
+    public static String modelFor(String model, Variant variant) {
+        return model != null ? model : "shipped:" + defaultModel(variant);
+    }
+
     /** Whether {@code model} names an ONNX model (a folder with manifest.json, or a .json manifest). */
     public static boolean isOnnxModel(Path model) {
         return Files.isDirectory(model) ? Files.exists(model.resolve("manifest.json"))

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +19,9 @@ import java.util.Optional;
  */
 public final class ShippedModels {
 
-    /** The closed-form Gaussian prior as ONNX (the default for I2V and T2V). */
+    /** The closed-form Gaussian prior as ONNX (the T2V default, {@code Priors.defaultModel}). */
     public static final String REFERENCE = "reference";
-    /** The project's learned FLF2V prior (model-assets/training). */
+    /** The project's learned prior for every variant (model-assets/training; the FLF2V and I2V default). */
     public static final String LEARNED = "learned";
     /** Every shipped folder. */
     public static final List<String> ALL = List.of(REFERENCE, LEARNED);
@@ -35,14 +34,10 @@ public final class ShippedModels {
         byte[] manifestBytes = resource(name, ManifestLoader.MANIFEST);
         ModelManifest m = manifest(name, manifestBytes);
         Path dir = GvcCache.dir("models/" + m.name() + "-" + sha256(manifestBytes).substring(0, 16));
-        List<String> files = new ArrayList<>();
         for (ModelManifest.ModelFile f : m.files()) {
-            files.add(f.path());
-        }
-        for (String f : files) {
-            Path target = dir.resolve(f);
+            Path target = dir.resolve(f.path());
             if (!Files.isRegularFile(target)) {
-                try (InputStream in = stream(name, f)) {
+                try (InputStream in = stream(name, f.path())) {
                     GvcCache.writeAtomically(in, target);
                 }
             }

@@ -29,7 +29,7 @@ public record PriorSource(String model, String device) implements Serializable {
 
     /** The model {@code variant} codes with: one prior serves all variants that share it. */
     public String modelFor(Variant variant) {
-        return model != null ? model : "shipped:" + Priors.defaultModel(variant);
+        return Priors.modelFor(model, variant);
     }
 
     public String describe() {

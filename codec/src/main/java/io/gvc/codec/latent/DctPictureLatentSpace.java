@@ -123,8 +123,7 @@ public final class DctPictureLatentSpace implements LatentSpace {
             if (p == 0) {
                 for (int y = 0; y < kh[0]; y++) {
                     for (int x = 0; x < kw[0]; x++) {
-                        int c = (y & 1) * 2 + (x & 1);
-                        out[c * hw + (y >> 1) * latentW + (x >> 1)] = small[y * kw[0] + x];
+                        out[lumaIndex(y, x, hw)] = small[y * kw[0] + x];
                     }
                 }
             } else {
@@ -132,6 +131,11 @@ public final class DctPictureLatentSpace implements LatentSpace {
             }
         }
         return out;
+    }
+
+    /** Where luma sample (y, x) of the small picture sits in a latent frame: phase channel, then place. */
+    private int lumaIndex(int y, int x, int hw) {
+        return ((y & 1) * 2 + (x & 1)) * hw + (y >> 1) * latentW + (x >> 1);
     }
 
     /** small = A_h px A_w^T * SCALE, kh x kw row-major. */
@@ -151,7 +155,7 @@ public final class DctPictureLatentSpace implements LatentSpace {
             if (p == 0) {
                 for (int y = 0; y < kh[0]; y++) {
                     for (int x = 0; x < kw[0]; x++) {
-                        int k = ((y & 1) * 2 + (x & 1)) * hw + (y >> 1) * latentW + (x >> 1);
+                        int k = lumaIndex(y, x, hw);
                         small[y * kw[0] + x] = x0[k] - anchor[k];
                     }
                 }

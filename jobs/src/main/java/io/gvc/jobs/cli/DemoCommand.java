@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bpp", defaultValue = "0.03", description = "Target bits per pixel [${DEFAULT-VALUE}].")
     double bpp;
 
-    @Option(names = "--model", description = "Prior (ONNX model folder, 'learned', 'reference' or a prior file) [the shipped reference model].")
+    @Option(names = "--model", description = "Prior (ONNX model folder, 'learned', 'reference' or a prior file) [each variant's shipped model: learned for flf2v and i2v, reference for t2v].")
     Path model;
 
     @Option(names = "--checkpoint-ms", defaultValue = "1000",

@@ -172,8 +172,7 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("x264/x265 CRF ladder", crfs);
         shown.put("interp boundary qualities", interpQualities);
         shown.put("lpips", weights == null ? "not measured" : weights.toString());
-        shown.put("model", modelOptions.model == null ? "the shipped reference model"
-                : modelOptions.model.toString());
+        shown.put("model", modelOptions.model == null ? "each variant's shipped model" : modelOptions.model.toString());
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
         EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, out,

@@ -16,8 +16,8 @@ final class ModelOptions {
 
     @Option(names = "--model", description = "Prior: a model folder or manifest.json run by ONNX Runtime, "
             + "'learned' or 'reference' for a shipped model, 'java' for the pure-Java reference prior, or a "
-            + "gvc-gauss-dct prior file (default: the shipped reference model, model-assets/reference; decode and "
-            + "info: the shipped model the stream names).")
+            + "gvc-gauss-dct prior file (default: the variant's shipped model, 'learned' for flf2v and i2v, "
+            + "'reference' for t2v; decode and info: the shipped model the stream names).")
     Path model;
 
     @Option(names = "--device", description = "ONNX models: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}; "
@@ -37,7 +37,7 @@ final class ModelOptions {
         Map<String, FlowPrior> opened = new HashMap<>();
         Map<Variant, FlowPrior> out = new EnumMap<>(Variant.class);
         for (Variant v : variants) {
-            String key = model != null ? model.toString() : Priors.defaultModel(v);
+            String key = Priors.modelFor(model == null ? null : model.toString(), v);
             FlowPrior p = opened.get(key);
             if (p == null) {
                 p = prior(v);

@@ -28,7 +28,8 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
               --stream-config FILE         per-stream coding settings (see StreamConfig): default.bpp,
                                            default.gop-frames, stream.<id>.width/height, streams=... [codec defaults]
               --model PATH                 prior on every task manager: ONNX model folder/manifest or prior file
-                                           [the reference model shipped in the jar]
+                                           [each variant's model shipped in the jar: learned
+                                           for flf2v and i2v, reference for t2v]
               --device cpu|cuda[:N]        where ONNX models run when Flink assigns no GPU [cpu]
               --parallelism N              parallelism of sources, encoders, resolver, reorderer [1]
               --decoders N                 parallel GOP decoders [--parallelism]

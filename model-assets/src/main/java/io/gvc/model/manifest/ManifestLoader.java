@@ -100,9 +100,10 @@ public final class ManifestLoader {
             requireInput(v, TensorRole.PRIOR_MEAN, at + " (conditioning gaussian-terms)");
             requireInput(v, TensorRole.PRIOR_VAR, at + " (conditioning gaussian-terms)");
         }
-        TensorDecl bm = v.input(TensorRole.BOUNDARY_MASK).orElse(null);
-        if (bm != null) {
-            checkFixedCount(bm, ModelManifest.BOUNDARY_MASK_VALUES, at, "(first-frame latent present, last-frame latent present)");
+        for (TensorDecl t : v.inputs()) {
+            if (t.role().fixedValues() > 0) {
+                checkFixedCount(t, at);
+            }
         }
         for (ModelFile f : m.files()) {
             for (List<TensorDecl> list : List.of(f.inputs(), f.outputs())) {
@@ -118,10 +119,14 @@ public final class ManifestLoader {
     }
 
     /**
-     * A role whose size never depends on the GOP can be checked here: a shape of fixed sizes must hold
-     * {@code count} values. A symbolic dimension is sized when a GOP is opened (OnnxFlowPrior).
+     * A role whose size never depends on the GOP ({@link TensorRole#fixedValues}) can be checked here: a
+     * shape of fixed sizes must hold that many values. A symbolic dimension is sized when a GOP is
+     * opened (OnnxFlowPrior).
      */
-    private static void checkFixedCount(TensorDecl t, int count, String at, String meaning) throws ManifestException {
+    private static void checkFixedCount(TensorDecl t, String at) throws ManifestException {
+        int count = t.role().fixedValues();
+        String meaning = t.role() == TensorRole.GAINS ? "(Y, U, V)"
+                : "(first-frame latent present, last-frame latent present)";
         long n = 1;
         for (Dim d : t.shape()) {
             if (d.symbolic()) {

@@ -27,9 +27,6 @@ public record ModelManifest(String format, String name, String version, List<Mod
 
     public static final String FORMAT = "gvc-model-manifest/1";
 
-    /** Values a boundary_mask tensor holds whatever the GOP: first-latent flag, last-latent flag. */
-    public static final int BOUNDARY_MASK_VALUES = 2;
-
     public ModelManifest {
         files = List.copyOf(files);
     }
@@ -137,6 +134,18 @@ public record ModelManifest(String format, String name, String version, List<Mod
 
         public String spelling() {
             return spell(this);
+        }
+
+        /**
+         * Values a tensor of this role holds whatever the GOP and model (gains: Y, U, V; boundary_mask:
+         * first, last), so the loader can check its fixed shape; -1 where the GOP or model decides.
+         */
+        public int fixedValues() {
+            return switch (this) {
+                case GAINS -> 3;
+                case BOUNDARY_MASK -> 2;
+                default -> -1;
+            };
         }
 
         public static TensorRole parse(String s) {

@@ -308,8 +308,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
             case X, PRIOR_MEAN, PRIOR_VAR, VELOCITY -> (long) p.frames * p.dim;
             case FIRST_LATENT, LAST_LATENT -> p.dim;
             case ALPHA, MASK -> p.frames;
-            case GAINS -> PlaneGains.PLANES;
-            case BOUNDARY_MASK -> ModelManifest.BOUNDARY_MASK_VALUES;
+            case GAINS, BOUNDARY_MASK -> t.role().fixedValues();
             case TEXT_EMBEDDING -> p.textEmbedding.length;
             default -> -1;
         };

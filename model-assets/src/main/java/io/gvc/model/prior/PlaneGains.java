@@ -6,6 +6,7 @@ import io.gvc.codec.latent.LatentSynthesis;
 import io.gvc.codec.prior.GaussianGains;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.model.manifest.ModelManifest.LatentKind;
+import io.gvc.model.manifest.ModelManifest.TensorRole;
 
 /**
  * Side information for a learned model with a {@code gains} input: per colour plane (Y, U, V) the
@@ -19,7 +20,7 @@ import io.gvc.model.manifest.ModelManifest.LatentKind;
  */
 final class PlaneGains {
 
-    static final int PLANES = 3;
+    static final int PLANES = TensorRole.GAINS.fixedValues();
 
     private PlaneGains() {
     }

@@ -123,7 +123,7 @@ class LearnedModelTest {
 
     /** I2V codes every latent frame after the first (alpha up to 1), T2V every one; first/last are null where absent. */
     @Test
-    void i2vAndT2vGopsRunDeterministicallyAndTheBoundaryMaskMatters() throws Exception {
+    void i2vAndT2vGopsRunDeterministicallyAndI2vIsNotFlf2vWithAGreyLastFrame() throws Exception {
         SplittableRandom r = new SplittableRandom(11);
         LatentGeometry g = picture(176, 144, 2);
         float[] i2vAlphas = new float[16], t2vAlphas = new float[17];
@@ -143,8 +143,9 @@ class LearnedModelTest {
         assertTrue(java.util.Arrays.deepEquals(a, run(2, i2v, side, x16, 0.5f)), "I2V: 1 vs 2 threads");
         float[][] t = run(1, t2v, side, x, 0.5f);
         assertTrue(java.util.Arrays.deepEquals(t, run(2, t2v, side, x, 0.5f)), "T2V: 1 vs 2 threads");
-        // an FLF2V GOP whose last latent is the zero picture has the same inputs as the I2V GOP but for
-        // the boundary mask (and the bridge anchor); its interior velocity must differ
+        // an FLF2V GOP whose last latent is the zero (mid-grey) picture binds the same first, last and x
+        // as the I2V GOP; with its other anchor and boundary mask its interior velocity must differ
+        // (the mask binding itself: OnnxFlowPriorTest.boundaryMaskSaysWhichBoundaryLatentsTheGopHas)
         float[] interior = java.util.Arrays.copyOf(i2vAlphas, 15);
         float[][] f = run(1, new GopCondition(Variant.FLF2V, g, interior, first, new float[g.dim()], 33, ""), side,
                 java.util.Arrays.copyOf(x, 15), 0.5f);

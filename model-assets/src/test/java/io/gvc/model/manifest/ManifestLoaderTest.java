@@ -195,6 +195,11 @@ class ManifestLoaderTest {
 
     /** A latents-conditioned model, velocity = x + sum(bm), whose boundary_mask input has {@code bmShape}. */
     private Path boundaryMaskModel(String folder, Object... bmShape) throws IOException {
+        return fixedRoleModel(folder, TensorRole.BOUNDARY_MASK, bmShape);
+    }
+
+    /** A velocity model with an input 'bm' of {@code role} and {@code bmShape}, in model and manifest alike. */
+    private Path fixedRoleModel(String folder, TensorRole role, Object... bmShape) throws IOException {
         Path d = tmp.resolve(folder);
         Files.createDirectories(d);
         OnnxGraph g = new OnnxGraph("bm");
@@ -204,7 +209,7 @@ class ManifestLoaderTest {
         new OnnxModel(g).write(d.resolve("velocity.onnx"));
         ModelManifest m = new ModelManifest(ModelManifest.FORMAT, "bm-test", "0", List.of(new ModelFile(FileRole.VELOCITY,
                 "velocity.onnx", ManifestLoader.sha256(d.resolve("velocity.onnx")),
-                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1), decl("bm", TensorRole.BOUNDARY_MASK, bmShape)),
+                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1), decl("bm", role, bmShape)),
                 List.of(decl("velocity", TensorRole.VELOCITY, "L", "D")), List.of())),
                 new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
                 new Conditioning(ConditioningKind.LATENTS, true, true, true), Timestep.UNIT, new Sampler(20, 3, 3, 3));
@@ -244,6 +249,15 @@ class ManifestLoaderTest {
         Path wrong2 = boundaryMaskModel("bm1x3", 1, 3);
         e = assertThrows(ManifestException.class, () -> ManifestLoader.load(wrong2).close());
         assertTrue(e.getMessage().contains("has shape [1, 3], which holds 3 values"), e.getMessage());
+    }
+
+    @Test
+    void gainsInputOfTheWrongSizeIsRefused() throws IOException {
+        ManifestLoader.load(fixedRoleModel("g3", TensorRole.GAINS, 3)).close();
+        Path wrong = fixedRoleModel("g4", TensorRole.GAINS, 4);
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(wrong).close());
+        assertEquals("velocity file velocity.onnx: input 'bm' (role gains) has shape [4], which holds 4 values; "
+                + "gains holds 3 (Y, U, V)", e.getMessage());
     }
 
     @Test

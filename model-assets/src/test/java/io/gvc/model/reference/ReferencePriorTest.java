@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.model.ShippedModels;
 import io.gvc.model.manifest.LoadedModel;
 import io.gvc.model.manifest.ManifestLoader;
 import io.gvc.model.runtime.Binding;
@@ -36,23 +37,23 @@ class ReferencePriorTest {
             assertTrue(Files.isRegularFile(c), c + " is missing: run ReferencePriorExporter (README.md)");
             assertArrayEquals(Files.readAllBytes(c), Files.readAllBytes(fresh.resolve(f)),
                     f + " differs from a fresh export: regenerate with ReferencePriorExporter and commit");
-            try (InputStream in = ReferencePrior.class.getResourceAsStream("/io/gvc/model/reference/" + f)) {
+            try (InputStream in = ReferencePriorTest.class.getResourceAsStream("/io/gvc/model/reference/" + f)) {
                 assertArrayEquals(Files.readAllBytes(c), in.readAllBytes(), f + " on the class path differs");
             }
         }
     }
 
     @Test
-    void defaultModelIsExtractedToTheCacheAndLoads() throws IOException {
+    void shippedReferenceModelIsExtractedToTheCacheAndLoads() throws IOException {
         String old = System.getProperty("gvc.cache");
         System.setProperty("gvc.cache", tmp.resolve("cache").toString());
         try {
-            Path dir = ReferencePrior.defaultModel();
+            Path dir = ShippedModels.folder(ShippedModels.REFERENCE);
             assertTrue(dir.startsWith(tmp.resolve("cache")));
             try (LoadedModel m = ManifestLoader.load(dir)) {
                 assertEquals(ReferencePriorExporter.NAME, m.manifest().name());
             }
-            assertEquals(dir, ReferencePrior.defaultModel(), "second call reuses the extracted copy");
+            assertEquals(dir, ShippedModels.folder(ShippedModels.REFERENCE), "second call reuses the extracted copy");
         } finally {
             if (old == null) {
                 System.clearProperty("gvc.cache");
