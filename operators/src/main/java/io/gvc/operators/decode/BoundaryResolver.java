@@ -6,6 +6,8 @@ import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.operators.DeadLetters;
+import io.gvc.operators.GopJumps;
+import io.gvc.operators.RecordFailures;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
@@ -34,6 +36,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * <p>A packet whose predecessor never arrived (dead-lettered) is concealed: it starts from the
  * newest boundary frame there is, counted ({@code gopsConcealed}) and marked on the output record.
  * A packet that needs a predecessor when the stream has none at all is refused.
+ *
+ * <p>A packet numbered more than {@link GopJumps#MAX_JUMP} ahead of the newest one is refused
+ * ({@code gopsImplausible}) unless the packet refused before it is its predecessor, so one absurd
+ * GOP number never makes every later packet "late". A packet whose boundary picture cannot be
+ * decoded is refused; failures that are not the packet's fail the task ({@link RecordFailures}).
  */
 public final class BoundaryResolver extends KeyedProcessFunction<String, PacketEnvelope, DecodeTask> {
 
@@ -43,6 +50,8 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
     private transient ValueState<Frame> lastBoundary;
     private transient ValueState<Long> lastBoundarySeq;
     private transient ValueState<Long> lastHandedOn;
+    /** The last packet refused as too far ahead (GopJumps), cleared by every packet handed on. */
+    private transient ValueState<Long> refusedJump;
     private transient StreamMetrics metrics;
 
     public BoundaryResolver(String bitstreamTopic) {
@@ -54,6 +63,7 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
         lastBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary", GvcTypes.FRAME));
         lastBoundarySeq = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary-seq", Types.LONG));
         lastHandedOn = getRuntimeContext().getState(new ValueStateDescriptor<>("last-handed-on", Types.LONG));
+        refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
     }
 
@@ -72,6 +82,13 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
                     + " (late or duplicate)");
             return;
         }
+        Long expected = newest == null ? null : newest + 1;
+        if (GopJumps.judge(expected, env.gopSeq(), refusedJump.value()) == GopJumps.Verdict.REFUSE) {
+            metrics.inc(stream, "gopsImplausible");
+            refusedJump.update(env.gopSeq());
+            refuse(ctx, env, GopJumps.reason(stream, env.gopSeq(), expected));
+            return;
+        }
         GvcPacket p = PacketCodec.read(env.packet()); // parsed and checked before, cannot fail here
         Frame shared = null;
         String concealment = "";
@@ -83,8 +100,8 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
                 // keep this packet's last frame although the packet is refused: the next packet starts from it
                 try {
                     rememberLastBoundary(p, env.gopSeq());
-                } catch (BitstreamException e) {
-                    // nothing to keep; refused below either way
+                } catch (Exception e) {
+                    RecordFailures.reasonOrRethrow("boundary", e); // nothing to keep; refused below either way
                 }
                 refuse(ctx, env, "GOP " + env.gopSeq() + " of stream " + stream + " starts from GOP "
                         + (env.gopSeq() - 1) + "'s last frame, and no earlier " + w + "x" + h
@@ -100,12 +117,13 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
         }
         try {
             rememberLastBoundary(p, env.gopSeq());
-        } catch (BitstreamException e) {
-            refuse(ctx, env, "corrupt boundary picture: " + e.getMessage());
+        } catch (Exception e) {
+            refuse(ctx, env, RecordFailures.reasonOrRethrow("corrupt boundary picture", e));
             return;
         }
         out.collect(new DecodeTask(env, handedOn == null ? -1 : handedOn, shared, concealment));
         lastHandedOn.update(env.gopSeq());
+        refusedJump.clear();
         metrics.inc(stream, "gopsResolved");
     }
 

@@ -9,6 +9,7 @@ import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
 import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
+import io.gvc.operators.RecordFailures;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * configured device (the CPU in local mode).
  *
  * <p>A packet that fails to decode goes to the dead letters, and a failed result still goes on to
- * the reorderer so the stream's other GOPs are not held up.
+ * the reorderer so the stream's other GOPs are not held up. A failure that is not the packet's
+ * (ONNX Runtime, I/O; see {@link RecordFailures}) fails the task instead.
  */
 public final class GopDecodeFunction extends ProcessFunction<DecodeTask, DecodedEnvelope> {
 
@@ -104,7 +106,15 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         } catch (ModelUnavailable e) {
             throw e; // the task manager's fault, not the record's: fail the task instead of dead-lettering the stream
         } catch (Exception e) {
-            String why = "decode failed: " + e.getMessage();
+            // the packet's fault goes to the dead letters; anything else (ONNX Runtime, I/O) fails the task
+            String why;
+            try {
+                why = RecordFailures.reasonOrRethrow("decode failed", e);
+            } catch (RuntimeException infrastructure) {
+                throw infrastructure;
+            } catch (Exception infrastructure) {
+                throw new IllegalStateException("GOP decoder: " + infrastructure.getMessage(), infrastructure);
+            }
             metrics.inc(env.streamId(), "deadLetters");
             SourceRecord r = SourceRecord.refusedAfterParsing(bitstreamTopic, env.streamId(), env.packet(),
                     new RecordHeaders());

@@ -12,8 +12,10 @@ import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
+import io.gvc.operators.GopJumps;
 import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
+import io.gvc.operators.RecordFailures;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
@@ -39,7 +41,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *     counted ({@code gopsMissing}, {@code chainRestarts}) and the GOP is coded on its own, with its
  *     first frame intra, so the decoder never needs the GOP that was lost;</li>
  * <li>a GOP that arrives after a later one (late, reordered, or a duplicate): counted
- *     ({@code gopsLate}) and sent to the dead letters, since the chain has moved past it.</li>
+ *     ({@code gopsLate}) and sent to the dead letters, since the chain has moved past it;</li>
+ * <li>a GOP numbered more than {@link GopJumps#MAX_JUMP} ahead of the expected one: sent to the
+ *     dead letters ({@code gopsImplausible}) unless the GOP refused before it is its predecessor
+ *     ({@link GopJumps}), so one absurd number never wedges the stream;</li>
+ * <li>a GOP the engine refuses (a picture too small for it, a size its latent cannot take, anything
+ *     it rejects as invalid input): sent to the dead letters with the engine's reason, and the chain
+ *     goes on as if it had been lost. Failures that are not the record's (out of memory, model files,
+ *     ONNX Runtime) fail the task, so Flink restores it ({@link RecordFailures}).</li>
  * </ul>
  * Packets are byte-identical to {@code gvc encode}'s for the same frames and settings.
  */
@@ -55,6 +64,8 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
     private transient ValueState<Frame> boundary;
     private transient ValueState<Long> nextSeq;
     private transient ValueState<Long> nextFirstFrame;
+    /** The last GOP refused as too far ahead (GopJumps), cleared by every GOP coded. */
+    private transient ValueState<Long> refusedJump;
     private transient OpenPriors priors;
     private transient Map<String, StreamEngine> engines;
     private transient StreamMetrics metrics;
@@ -76,6 +87,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         boundary = getRuntimeContext().getState(new ValueStateDescriptor<>("boundary-frame", GvcTypes.FRAME));
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
+        refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
         priors = new OpenPriors(priorSource, null, config.threads());
         engines = new HashMap<>();
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
@@ -87,15 +99,19 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         Long expected = nextSeq.value();
         if (expected != null && gop.gopSeq() < expected) {
             metrics.inc(stream, "gopsLate");
-            metrics.inc(stream, "deadLetters");
-            ctx.output(DeadLetters.TAG, new DeadLetter(asRecord(gop), "GOP " + gop.gopSeq() + " of stream " + stream
-                    + " arrived after GOP " + (expected - 1) + " was encoded (late, reordered or duplicate)", stream));
+            refuse(ctx, gop, "GOP " + gop.gopSeq() + " of stream " + stream + " arrived after GOP " + (expected - 1)
+                    + " was encoded (late, reordered or duplicate)");
+            return;
+        }
+        if (GopJumps.judge(expected, gop.gopSeq(), refusedJump.value()) == GopJumps.Verdict.REFUSE) {
+            metrics.inc(stream, "gopsImplausible");
+            refusedJump.update(gop.gopSeq());
+            refuse(ctx, gop, GopJumps.reason(stream, gop.gopSeq(), expected));
             return;
         }
         StreamSettings settings = config.settings(stream);
         Frame shared = boundary.value();
         if (expected != null && gop.gopSeq() > expected) {
-            metrics.inc(stream, "gopsMissing", gop.gopSeq() - expected);
             shared = null;
         }
         Long first = nextFirstFrame.value();
@@ -103,30 +119,52 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
                 || shared.height() != gop.height())) {
             shared = null;
         }
-        if (expected != null && shared == null) {
-            metrics.inc(stream, "chainRestarts");
-        }
+        boolean restart = expected != null && shared == null;
         if (!settings.params().variant().sharesBoundary()) {
             shared = null;
         }
-        GopEncoder encoder = engine(stream, gop.format(), settings).encoder();
-        long t0 = System.nanoTime();
-        EncodedGop e = encoder.encode(gop.toGop(), shared);
-        long nanos = System.nanoTime() - t0;
-        byte[] packet = PacketCodec.write(e.packet());
+        EncodedGop e;
+        byte[] packet;
+        long nanos;
+        try {
+            GopEncoder encoder = engine(stream, gop.format(), settings).encoder();
+            long t0 = System.nanoTime();
+            e = encoder.encode(gop.toGop(), shared);
+            nanos = System.nanoTime() - t0;
+            packet = PacketCodec.write(e.packet());
+        } catch (Exception ex) {
+            // the record's fault (the engine refused it) goes to the dead letters, anything else fails the task
+            refuse(ctx, gop, RecordFailures.reasonOrRethrow("GOP " + gop.gopSeq() + " of stream " + stream + " ("
+                    + gop.width() + "x" + gop.height() + ", " + gop.frameCount() + " frames) refused by the encoder", ex));
+            metrics.inc(stream, "gopsRefused");
+            return;
+        }
+        if (expected != null && gop.gopSeq() > expected) {
+            metrics.inc(stream, "gopsMissing", gop.gopSeq() - expected);
+        }
+        if (restart) {
+            metrics.inc(stream, "chainRestarts");
+        }
 
         boundary.update(e.last());
         nextSeq.update(gop.gopSeq() + 1);
         nextFirstFrame.update(gop.firstFrameIndex() + gop.frameCount() - 1);
+        refusedJump.clear();
         out.collect(new PacketEnvelope(stream, gop.gopSeq(), gop.captureTimeMicros(), packet));
         report(stream, gop, e.packet(), packet.length, shared != null, nanos);
         drill.check(getRuntimeContext(), ++handled);
+    }
+
+    private void refuse(Context ctx, RawGop gop, String why) {
+        metrics.inc(gop.streamId(), "deadLetters");
+        ctx.output(DeadLetters.TAG, new DeadLetter(asRecord(gop), why, gop.streamId()));
     }
 
     private StreamEngine engine(String stream, VideoFormat format, StreamSettings settings) throws IOException {
         StreamEngine e = engines.get(stream);
         if (e == null || !e.format().equals(format)) {
             if (e != null) {
+                engines.remove(stream); // closed: never used again, even if the new one cannot be built
                 e.encoder().close();
             }
             e = new StreamEngine(format, new GopEncoder(settings.params(), format,

@@ -209,4 +209,36 @@ class BoundaryResolverTest {
             assertArrayEquals(packets[1], out.get(0).packet().packet());
         }
     }
+
+    @Test
+    void anAbsurdGopNumberIsRefusedAndLaterPacketsStillFlow() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            feed(h, 0);
+            h.processElement(new PacketEnvelope("cam1", 1_000_000, TestMedia.T0, packets[1]), 0);
+            feed(h, 1, 2);
+            List<DecodeTask> out = h.extractOutputValues();
+            assertEquals(List.of(0L, 1L, 2L), out.stream().map(t -> t.packet().gopSeq()).toList());
+            assertEquals(List.of(-1L, 0L, 1L), out.stream().map(DecodeTask::previousSeq).toList());
+            assertEquals("", out.get(1).concealment(), "GOP 1 follows GOP 0: nothing concealed");
+            List<DeadLetter> dead = deadLetters(h);
+            assertEquals(1, dead.size());
+            assertEquals("GOP 1000000 of stream cam1 is 999999 GOPs ahead of the expected GOP 1 (at most 1000 are "
+                    + "accepted; a jump is taken only when the next GOP continues it)", dead.get(0).reason());
+        }
+    }
+
+    @Test
+    void aFarJumpContinuedByTheNextPacketIsTaken() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            feed(h, 0);
+            h.processElement(new PacketEnvelope("cam1", 5000, TestMedia.T0, packets[0]), 0); // refused
+            h.processElement(new PacketEnvelope("cam1", 5001, TestMedia.T0, packets[0]), 0); // continues it
+            List<DecodeTask> out = h.extractOutputValues();
+            assertEquals(List.of(0L, 5001L), out.stream().map(t -> t.packet().gopSeq()).toList());
+            assertEquals(List.of(-1L, 0L), out.stream().map(DecodeTask::previousSeq).toList());
+            assertEquals(1, deadLetters(h).size());
+        }
+    }
 }

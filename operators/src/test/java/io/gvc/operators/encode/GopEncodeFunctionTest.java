@@ -193,4 +193,70 @@ class GopEncodeFunctionTest {
             assertEquals(1, deadLetters(h).size());
         }
     }
+
+    @Test
+    void aGopTheEngineRefusesIsADeadLetterAndTheChainGoesOn() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            Video tiny = TestMedia.video(1, 1, 9);
+            RawGop g1 = TestMedia.rawGop("cam1", tiny, 1, 4, 5);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            h.processElement(g1, 0); // 1x1 pixels: the engine refuses it
+            h.processElement(TestMedia.flf2vGop("cam1", video, 2), 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(List.of(0L, 2L), out.stream().map(PacketEnvelope::gopSeq).toList());
+            assertFalse(chained(out.get(1)), "GOP 2 does not need the refused GOP 1");
+            List<DeadLetter> dead = deadLetters(h);
+            assertEquals(1, dead.size());
+            assertTrue(dead.get(0).reason().startsWith("GOP 1 of stream cam1 (1x1, 5 frames) refused by the encoder: "),
+                    dead.get(0).reason());
+            assertArrayEquals(RawGopFormat.write(g1), dead.get(0).record().value(), "the refused GOP is kept whole");
+            // the stream's next GOP of the old size is coded as gvc encode codes it on its own
+            try (GopEncoder alone = new GopEncoder(TestMedia.params(), video.format(), TestMedia.prior())) {
+                RawGop g2 = TestMedia.flf2vGop("cam1", video, 2);
+                assertArrayEquals(PacketCodec.write(alone.encode(g2.toGop(), null).packet()), out.get(1).packet());
+            }
+        }
+    }
+
+    @Test
+    void anAbsurdGopNumberIsRefusedAndDoesNotWedgeTheStream() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            RawGop absurd = TestMedia.rawGop("cam1", video, 1_000_000, 4, 5);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            h.processElement(absurd, 0);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 1), 0);
+            h.processElement(TestMedia.flf2vGop("cam1", video, 2), 0);
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(List.of(0L, 1L, 2L), out.stream().map(PacketEnvelope::gopSeq).toList());
+            assertArrayEquals(referencePacket(1), out.get(1).packet(), "GOP 1 still chains to GOP 0");
+            List<DeadLetter> dead = deadLetters(h);
+            assertEquals(1, dead.size());
+            assertEquals("GOP 1000000 of stream cam1 is 999999 GOPs ahead of the expected GOP 1 (at most 1000 are "
+                    + "accepted; a jump is taken only when the next GOP continues it)", dead.get(0).reason());
+        }
+    }
+
+    @Test
+    void aFarJumpContinuedByTheNextGopRestartsTheChainThere() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            h.processElement(TestMedia.rawGop("cam1", video, 5000, 4, 5), 0); // refused
+            h.processElement(TestMedia.rawGop("cam1", video, 5001, 8, 5), 0); // continues it: the stream jumped
+            h.processElement(TestMedia.rawGop("cam1", video, 1001, 4, 5), 0); // now late
+            List<PacketEnvelope> out = h.extractOutputValues();
+            assertEquals(List.of(0L, 5001L), out.stream().map(PacketEnvelope::gopSeq).toList());
+            assertFalse(chained(out.get(1)), "the jump restarts the chain");
+            List<DeadLetter> dead = deadLetters(h);
+            assertEquals(2, dead.size());
+            assertTrue(dead.get(0).reason().startsWith("GOP 5000 of stream cam1 is 4999 GOPs ahead"), dead.get(0).reason());
+            assertEquals("GOP 1001 of stream cam1 arrived after GOP 5001 was encoded (late, reordered or duplicate)",
+                    dead.get(1).reason());
+            // a jump of exactly MAX_JUMP needs no confirmation
+            h.processElement(TestMedia.rawGop("cam1", video, 5002 + io.gvc.operators.GopJumps.MAX_JUMP, 4, 5), 0);
+            assertEquals(3, h.extractOutputValues().size());
+        }
+    }
 }
