@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.codec.GopEncoder;
 import io.gvc.codec.GopPartition;
 import io.gvc.codec.Progress;
 import io.gvc.codec.StreamDecoder;
 import io.gvc.codec.StreamEncoder;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.jobs.pipeline.JobOptions;
@@ -64,6 +66,7 @@ class LivePipelineTest {
     static Map<String, Video> videos = new TreeMap<>();
     static Map<String, StreamEncoder.Result> reference = new HashMap<>();
     static Map<String, Video> referenceDecode = new HashMap<>();
+    static FlowPrior prior;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -74,7 +77,7 @@ class LivePipelineTest {
                 .with("stream.cam2.width", "" + W).with("stream.cam2.height", "" + H)
                 .withThreads(1);
         // what the operators load: the shipped default ONNX model of the streams' variant
-        FlowPrior prior = PriorSource.shipped().open(streams.settings("cam1").params().variant(), null, 1);
+        prior = PriorSource.shipped().open(streams.settings("cam1").params().variant(), null, 1);
         for (var e : videos.entrySet()) {
             StreamEncoder.Result r = StreamEncoder.encode(e.getValue(), streams.settings(e.getKey()).params(), prior,
                     Progress.NONE);
@@ -177,6 +180,104 @@ class LivePipelineTest {
         }
         assertDecodedExactlyOnceAndIdentical(decoded);
         assertPacketsIdenticalToFileEncoder(t);
+    }
+
+    /**
+     * Records no operator can process never fail a job or wedge a stream: on a stream without a
+     * configured resolution (the default) a GOP of 1x1 pixels, which the engine refuses, and a raw
+     * GOP and a packet numbered 1,000,000 all become dead letters; the stream's GOPs around them come
+     * out whole, identical to gvc encode and gvc decode, and neither job ever failed.
+     */
+    @Test
+    void unprocessableRecordsAndAbsurdGopNumbersBecomeDeadLettersAndTheStreamGoesOn() throws Exception {
+        GvcTopics t = topics("robust.");
+        String raw = t.rawGops().name();
+        String stream = "solo"; // no width/height in the stream config: any size reaches the encoder
+        List<RawGop> gops = LiveTestSupport.rawGops(stream, videos.get("cam1"), partition());
+        assertEquals(3, gops.size());
+        LiveTestSupport.produce(props, List.of(LiveTestSupport.record(raw, gops.get(0))));
+
+        JobOptions o = JobOptions.local(props, t, streams, PriorSource.shipped(), 1, Duration.ofMillis(300));
+        List<ConsumerRecord<byte[], byte[]>> decoded;
+        try (LocalPipeline jobs = LocalPipeline.submit(LivePipelineTest::env, o)) {
+            // GOP 0's packet is in the bitstream topic; a valid packet numbered 1,000,000 lands behind it
+            LiveTestSupport.readUntil(props, t.bitstream().name(), got -> got.size() >= 1, LIVENESS);
+            RawGop g1 = gops.get(1);
+            byte[] absurdPacket;
+            try (GopEncoder enc = new GopEncoder(streams.settings(stream).params(), g1.format(), prior)) {
+                absurdPacket = PacketCodec.write(enc.encode(new Gop(1_000_000, g1.firstFrameIndex(), g1.frames()),
+                        null).packet());
+            }
+            LiveTestSupport.produce(props, List.of(LiveTestSupport.junk(t.bitstream().name(), stream, absurdPacket)));
+            LiveTestSupport.produce(props, List.of(
+                    LiveTestSupport.record(raw, tinyGop(stream, 1, g1.firstFrameIndex(), g1.frameCount())),
+                    LiveTestSupport.record(raw, new RawGop(stream, 1_000_000, g1.firstFrameIndex(), g1.captureTimeMicros(),
+                            g1.fpsNum(), g1.fpsDen(), g1.width(), g1.height(), g1.frames())),
+                    LiveTestSupport.record(raw, g1),
+                    LiveTestSupport.record(raw, gops.get(2))));
+            decoded = LiveTestSupport.readUntil(props, t.decoded().name(), got -> got.size() >= 3, LIVENESS);
+            // neither job failed: no restarts, nothing in their exception histories
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (var job : List.of(jobs.encode(), jobs.decode())) {
+                String history = restGet("/jobs/" + job.getJobID() + "/exceptions");
+                var entries = json.readTree(history).path("exceptionHistory").path("entries");
+                assertTrue(entries.isArray(), history);
+                assertEquals(0, entries.size(), history);
+            }
+        }
+        // the stream came out as if the bad records had never been sent
+        assertEquals(3, decoded.size());
+        List<Frame> frames = new ArrayList<>();
+        for (int k = 0; k < decoded.size(); k++) {
+            DecodedGop g = DecodedGopFormat.read(decoded.get(k).value());
+            assertEquals(stream, g.streamId());
+            assertEquals(k, g.gopSeq(), "in order, no gaps");
+            assertTrue(GvcHeaders.get(decoded.get(k).headers(), GvcHeaders.CONCEALED).isEmpty());
+            frames.addAll(g.frames());
+        }
+        List<Frame> want = referenceDecode.get("cam1").frames();
+        assertEquals(want.size(), frames.size());
+        for (int i = 0; i < want.size(); i++) {
+            assertArrayEquals(want.get(i).y(), frames.get(i).y(), "frame " + i + " Y");
+            assertArrayEquals(want.get(i).u(), frames.get(i).u(), "frame " + i + " U");
+            assertArrayEquals(want.get(i).v(), frames.get(i).v(), "frame " + i + " V");
+        }
+        List<byte[]> packets = LiveTestSupport.readUntil(props, t.bitstream().name(), got -> got.size() >= 4, LIVENESS)
+                .stream().map(ConsumerRecord::value).filter(v -> !isAbsurdPacket(v)).toList();
+        List<byte[]> wantPackets = reference.get("cam1").gops().stream().map(g -> PacketCodec.write(g.packet())).toList();
+        assertEquals(wantPackets.size(), packets.size(), "3 packets from the encoder, no packet for a refused GOP");
+        for (int k = 0; k < wantPackets.size(); k++) {
+            assertArrayEquals(wantPackets.get(k), packets.get(k), "packet " + k + " equals gvc encode's");
+        }
+
+        List<String> dead = reasons(LiveTestSupport.readUntil(props, t.deadLetters().name(), got -> got.size() >= 3,
+                LIVENESS));
+        assertEquals(3, dead.size(), "dead letters: " + dead);
+        String jump = " is 999999 GOPs ahead of the expected GOP 1 (at most 1000 are accepted; a jump is taken only"
+                + " when the next GOP continues it)";
+        assertEquals(1, dead.stream().filter(r -> r.startsWith("GOP 1 of stream solo (1x1, 9 frames) refused by the"
+                + " encoder: ")).count(), dead.toString());
+        // one from the encoder (the raw GOP), one from the boundary resolver (the packet)
+        assertEquals(2, dead.stream().filter(r -> r.equals("GOP 1000000 of stream solo" + jump)).count(), dead.toString());
+    }
+
+    /** The packet numbered 1,000,000 the test above puts in the bitstream topic, told by its header. */
+    private static boolean isAbsurdPacket(byte[] v) {
+        try {
+            return PacketCodec.read(v).gopSeq() == 1_000_000;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** A GOP of {@code count} grey 1x1 pictures. */
+    private static RawGop tinyGop(String stream, long seq, long firstFrame, int count) {
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            frames.add(new Frame(1, 1, new byte[] {(byte) 128}, new byte[] {(byte) 128}, new byte[] {(byte) 128}));
+        }
+        return RawGop.of(stream, new io.gvc.codec.frame.VideoFormat(1, 1, 25, 1), new Gop(seq, firstFrame, frames),
+                1_000_000L * (seq + 1));
     }
 
     private static String restGet(String path) throws Exception {
