@@ -77,6 +77,20 @@ public final class Priors {
     }
 
     /**
+     * Whether {@link #load} would find {@code model} without opening it: an existing file or folder,
+     * a shipped model's name ({@code learned}, {@code reference}) or {@value #JAVA}. Commands check
+     * this before they start work; {@link #load} still judges the model's contents.
+     */
+    public static boolean exists(Path model) {
+        return Files.exists(model) || model.toString().equals(JAVA) || ShippedModels.ALL.contains(model.toString());
+    }
+
+    /** What a {@code --model} value may be, for messages. */
+    public static String choices() {
+        return "a model folder, a manifest (.json), a prior file, " + String.join(", ", ShippedModels.ALL) + " or " + JAVA;
+    }
+
+    /**
      * The prior to decode a stream with: {@code model} as for {@link #load}; when it is null, the
      * shipped model the stream names ({@code streamModelId}, from its header), so a stream coded with
      * any shipped model decodes without options; else the default.

@@ -26,11 +26,13 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkVideoExtension("--output", output);
+        Outputs.checkWritable("--output", output);
         byte[] file = Inputs.bytes(input);
         ContainerCodec.Container stream = ContainerCodec.read(file);
         FlowPrior prior = modelOptions.priorFor(stream.header().config());
         Video v = StreamDecoder.decode(stream, prior, modelOptions.threads(), new ProgressLine("decode", System.err));
-        VideoWriter.write(v, output);
+        Outputs.write(output, to -> VideoWriter.write(v, to));
         System.out.printf("%s: %d frames %dx%d%n", output, v.frameCount(), v.format().width(), v.format().height());
         return ExitCodes.OK;
     }

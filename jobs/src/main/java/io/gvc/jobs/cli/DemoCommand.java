@@ -71,8 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (input != null && !Files.isRegularFile(input)) {
             throw new BadInputException("input " + input + ": no such file");
         }
-        if (model != null && !Files.exists(model)) {
-            throw new BadInputException("model " + model + ": no such file or folder");
+        if (model != null && !io.gvc.model.Priors.exists(model)) {
+            throw new BadInputException("model " + model + ": no such file or folder, and not a shipped model's name ("
+                    + io.gvc.model.Priors.choices() + ")");
         }
         String[] wh = size.toLowerCase().split("x");
         if (wh.length != 2) {

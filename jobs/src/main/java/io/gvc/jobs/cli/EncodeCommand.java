@@ -3,12 +3,12 @@ package io.gvc.jobs.cli;
 import io.gvc.codec.CodecParams;
 import io.gvc.codec.StreamEncoder;
 import io.gvc.codec.StreamInfo;
+import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.variant.Variant;
 import io.gvc.jobs.media.VideoWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,8 +28,16 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "Output .gvc file.")
     Path output;
 
-    @Option(names = "--frames", description = "Encode only the first N frames (default: all).")
+    @Option(names = "--frames", description = "Encode only the first N frames, N >= 1 (default: all).")
     Integer frames;
+
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "Raw .yuv input: picture size, e.g. 176x144 (default: from a name like clip_320x192_12fps.yuv).")
+    String size;
+
+    @Option(names = "--fps", paramLabel = "RATE",
+            description = "Raw .yuv input: frame rate, e.g. 25 or 30000/1001 (default: from the name, else 25).")
+    String fps;
 
     @Option(names = "--bpp", description = "Target bits per pixel, all bits counted (default: ${DEFAULT-VALUE}).",
             defaultValue = "0.03")
@@ -39,11 +47,13 @@ final class EncodeCommand implements Callable<Integer> {
             + "t2v (prompt only).", defaultValue = "flf2v")
     String variant;
 
-    @Option(names = "--gop", description = "Frames per GOP, shared boundary included (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--gop", description = "Frames per GOP, shared boundary included, 2.." + Limits.MAX_GOP_FRAMES
+            + " (default: ${DEFAULT-VALUE}).",
             defaultValue = "33")
     int gop;
 
-    @Option(names = "-K", description = "Codebook size: atoms per step and latent frame (default: ${DEFAULT-VALUE}).",
+    @Option(names = "-K", description = "Codebook size: atoms per step and latent frame, 1.." + Limits.MAX_CODEBOOK
+            + " (default: ${DEFAULT-VALUE}).",
             defaultValue = "1024")
     int k;
 
@@ -71,10 +81,12 @@ final class EncodeCommand implements Callable<Integer> {
             defaultValue = "2")
     int stride;
 
-    @Option(names = "--latent-downscale", description = "Latent keeps 1/N of the DCT per side (default: by size).")
+    @Option(names = "--latent-downscale", description = "Latent keeps 1/N of the DCT per side, 1.." + Limits.MAX_DOWNSCALE
+            + " (default: by size).")
     int latentDownscale;
 
-    @Option(names = "--prompt", description = "T2V: the text prompt carried as side information.", defaultValue = "")
+    @Option(names = "--prompt", description = "T2V: the text prompt carried as side information (at most "
+            + Limits.MAX_PROMPT_BYTES + " bytes of UTF-8).", defaultValue = "")
     String prompt;
 
     @Option(names = "--keyframe-quality", description = "Boundary-frame quality 1..100 (default: chosen by --bpp).")
@@ -95,28 +107,74 @@ final class EncodeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ModelOptions modelOptions;
 
+    /**
+     * Every option against the limits the bitstream reader applies (codec/bitstream/Limits), before
+     * anything is read: a bad one is a usage error (exit 2) naming the option and its range.
+     */
+    private CodecParams checkedParams(String intraId) {
+        Variant v = Variant.parse(variant);
+        if (frames != null) {
+            Limits.checkRange("--frames", frames, 1, Integer.MAX_VALUE);
+        }
+        Limits.checkRange("--gop", gop, Limits.minGopFrames(v.sharesBoundary()), Limits.MAX_GOP_FRAMES);
+        Limits.checkRange("-K", k, 1, Limits.MAX_CODEBOOK);
+        if (m != null) {
+            Limits.checkRange("-M", m, 0, Math.min(k, Limits.MAX_ATOMS));
+        }
+        if (mTail != null) {
+            Limits.checkRange("--m-tail", mTail, 0, Math.min(k, Limits.MAX_ATOMS));
+        }
+        Limits.checkRange("--steps", steps, 1, Limits.MAX_STEPS);
+        Limits.checkRange("--tail-steps", tailSteps, 0, steps);
+        Limits.checkRange("--stride", stride, 1, Limits.MAX_STRIDE);
+        if (latentDownscale != 0) { // 0: chosen by the picture size
+            Limits.checkRange("--latent-downscale", latentDownscale, 1, Limits.MAX_DOWNSCALE);
+        }
+        if (keyframeQuality != null) {
+            Limits.checkRange("--keyframe-quality", keyframeQuality, 1, 100);
+        }
+        Limits.checkPrompt("--prompt", prompt);
+        if (!(shift > 0)) {
+            throw new IllegalArgumentException("--shift must be positive, got " + shift);
+        }
+        if (!(gScale >= 0) || Float.isInfinite(gScale)) {
+            throw new IllegalArgumentException("--g-scale must be >= 0 and finite, got " + gScale);
+        }
+        if (!(bpp > 0) || Double.isInfinite(bpp)) {
+            throw new IllegalArgumentException("--bpp must be positive and finite, got " + bpp);
+        }
+        if (modelOptions.threads != null) {
+            Limits.checkRange("--threads", modelOptions.threads, 1, 4096);
+        }
+        CodecParams d = CodecParams.defaults();
+        return new CodecParams(v, gop, latentDownscale, stride, k, m, mTail, d.tailLatentFrames(), steps, tailSteps,
+                shift, gScale, seed != null ? seed : d.seed(), intraId, keyframeQuality, bpp, d.boundaryShare(),
+                tailResidual, prompt, modelOptions.threads());
+    }
+
     @Override
     public Integer call() throws Exception {
-        Video video = Inputs.video(input, frames == null ? Integer.MAX_VALUE : frames, null, null);
-        FlowPrior prior = modelOptions.prior(Variant.parse(variant));
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
+        CodecParams p = checkedParams(intraId);
         IntraCodecs.byId(intraId); // fail early, naming the codecs there are
-        CodecParams p = new CodecParams(Variant.parse(variant), gop, latentDownscale, stride, k, m, mTail,
-                d.tailLatentFrames(), steps, tailSteps, shift, gScale, seed != null ? seed : d.seed(), intraId,
-                keyframeQuality, bpp, d.boundaryShare(), tailResidual, prompt,
-                modelOptions.threads());
+        if (recon != null) {
+            Outputs.checkVideoExtension("--recon", recon);
+        }
+        Outputs.checkWritable("--output", output);
+        if (recon != null) {
+            Outputs.checkWritable("--recon", recon);
+        }
+        Inputs.checkClip(input, size, fps);
+        FlowPrior prior = modelOptions.prior(p.variant());
+        Video video = Inputs.clip(input, frames == null ? Integer.MAX_VALUE : frames, size, fps);
         System.err.printf(Locale.ROOT, "encode: %s, %d frames %dx%d, %s, K=%d, %s, boundaries by %s%n", input,
                 video.frameCount(), video.format().width(), video.format().height(), p.variant(), k,
                 m != null ? "M=" + m : "target " + bpp + " bpp", intraId);
         StreamEncoder.Result r = StreamEncoder.encode(video, p, prior, new ProgressLine("encode", System.err));
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(output, r.file());
+        Outputs.write(output, r.file());
         if (recon != null) {
-            VideoWriter.write(r.reconstruction(), recon);
+            Outputs.write(recon, to -> VideoWriter.write(r.reconstruction(), to));
         }
         StreamInfo info = StreamInfo.of(r.file());
         System.out.printf(Locale.ROOT, "%s: %d bytes, %.4f bpp (%.5f per colour sample, paper convention), "

@@ -21,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -184,24 +182,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private Video readClip(Path in) throws BadInputException {
-        int max = frames == null ? Integer.MAX_VALUE : frames;
-        String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".yuv")) {
-            return Inputs.video(in, max, null, null);
-        }
-        String s = size, f = fps;
-        Matcher wh = Pattern.compile("(\\d+)x(\\d+)").matcher(name);
-        if (s == null && wh.find()) {
-            s = wh.group(1) + "x" + wh.group(2);
-        }
-        Matcher rate = Pattern.compile("(\\d+)fps").matcher(name);
-        if (f == null && rate.find()) {
-            f = rate.group(1);
-        }
-        if (s == null) {
-            throw new BadInputException(in + ": a raw .yuv needs --size WxH (or the size in its name)");
-        }
-        return Inputs.video(in, max, s, f);
+        return Inputs.clip(in, frames == null ? Integer.MAX_VALUE : frames, size, fps);
     }
 
     private Path lpipsWeights() throws BadInputException {

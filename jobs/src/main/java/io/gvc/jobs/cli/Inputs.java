@@ -37,6 +37,42 @@ final class Inputs {
         }
     }
 
+    /**
+     * A clip of any kind the CLI reads: for a raw .yuv the size and rate come from {@code size} and
+     * {@code fps}, else from a name like {@code clip_320x192_12fps.yuv} (the rate defaulting to 25);
+     * other files describe themselves and ignore both.
+     */
+    static Video clip(Path in, int maxFrames, String size, String fps) throws BadInputException {
+        String[] raw = rawSizeAndRate(in, size, fps);
+        return raw == null ? video(in, maxFrames, null, null) : video(in, maxFrames, raw[0], raw[1]);
+    }
+
+    /** What {@link #clip} would refuse before reading a byte (a raw .yuv of unknown size), refused now. */
+    static void checkClip(Path in, String size, String fps) throws BadInputException {
+        rawSizeAndRate(in, size, fps);
+    }
+
+    /** Size and rate of a raw .yuv (rate null: 25), from the options or its name; null for other files. */
+    private static String[] rawSizeAndRate(Path in, String size, String fps) throws BadInputException {
+        String name = in.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".yuv")) {
+            return null;
+        }
+        String s = size, f = fps;
+        java.util.regex.Matcher wh = java.util.regex.Pattern.compile("(\\d+)x(\\d+)").matcher(name);
+        if (s == null && wh.find()) {
+            s = wh.group(1) + "x" + wh.group(2);
+        }
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("(\\d+)fps").matcher(name);
+        if (f == null && rate.find()) {
+            f = rate.group(1);
+        }
+        if (s == null) {
+            throw new BadInputException(in + ": a raw .yuv needs --size WxH (or the size in its name)");
+        }
+        return new String[] {s, f};
+    }
+
     static byte[] bytes(Path in) throws BadInputException {
         try {
             return Files.readAllBytes(in);

@@ -2,6 +2,7 @@ package io.gvc.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -133,5 +134,87 @@ class GvcCliTest {
     void usageErrorsExitWithTwo() {
         assertEquals(ExitCodes.USAGE, GvcCli.run("encode", "-i", clip.toString()));
         assertEquals(ExitCodes.USAGE, GvcCli.run("encode", "-i", clip.toString(), "-o", "x.gvc", "--variant", "foo"));
+    }
+
+    /**
+     * Options outside what the bitstream can carry are usage errors named with their range, found
+     * before any frame is read: the input here does not even exist, which would be exit 3.
+     */
+    @Test
+    void optionsOutOfRangeAreRefusedBeforeAnyFrameIsRead() throws Exception {
+        String missing = dir.resolve("missing.y4m").toString();
+        Path out = dir.resolve("never.gvc");
+        String[][] cases = {
+            {"--frames", "-1", "--frames must be within 1..2147483647, got -1"},
+            {"--gop", "100000", "--gop must be within 2..1024, got 100000"},
+            {"--latent-downscale", "100", "--latent-downscale must be within 1..64, got 100"},
+            {"--prompt", "p".repeat(5000), "--prompt must be at most 4096 bytes of UTF-8, got 5000"},
+            {"-K", "2000000", "-K must be within 1..65536, got 2000000"},
+            {"-M", "5000", "-M must be within 0..1024, got 5000"},
+        };
+        for (String[] c : cases) {
+            IngestCliTest.Run r = IngestCliTest.gvc("encode", "-i", missing, "-o", out.toString(), c[0], c[1]);
+            assertEquals(ExitCodes.USAGE, r.code(), c[0] + ": " + r.err());
+            assertEquals("gvc encode: " + c[2], r.err().strip(), c[0]);
+            assertFalse(Files.exists(out), c[0] + " left a file");
+        }
+    }
+
+    @Test
+    void anUnwritableOutputIsBadInputBeforeTheEncodeStarts() throws Exception {
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        Path out = notAFolder.resolve("out.gvc");
+        // the input does not exist either: the output is judged first, before anything is read or coded
+        IngestCliTest.Run r = IngestCliTest.gvc("encode", "-i", dir.resolve("missing.y4m").toString(), "-o",
+                out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("gvc encode: --output " + out + ": " + notAFolder.toAbsolutePath() + " is not a folder",
+                r.err().strip());
+        r = IngestCliTest.gvc("decode", "-i", gvc.toString(), "-o", notAFolder.resolve("d.y4m").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("is not a folder"), r.err());
+        Path folder = Files.createDirectories(dir.resolve("a-folder.gvc"));
+        r = IngestCliTest.gvc("encode", "-i", clip.toString(), "-o", folder.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("gvc encode: --output " + folder + ": is a folder, not a file", r.err().strip());
+    }
+
+    @Test
+    void aRawYuvEncodesWithSizeAndFpsOrWithTheSizeInItsName() throws Exception {
+        Path cisco = clip.resolveSibling("CiscoVT2people_320x192_12fps.yuv");
+        assumeTrue(Files.exists(cisco), "shared clip " + cisco + " is absent");
+        // three frames of it, under a name that says nothing
+        Path raw = dir.resolve("plain.yuv");
+        try (var in = Files.newInputStream(cisco)) {
+            Files.write(raw, in.readNBytes(3 * 320 * 192 * 3 / 2));
+        }
+        Path out = dir.resolve("raw.gvc");
+        IngestCliTest.Run r = IngestCliTest.gvc("encode", "-i", raw.toString(), "-o", out.toString(), "--size", "320x192",
+                "--fps", "12", "--gop", "3", "-M", "2", "--model", "java", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        io.gvc.codec.StreamInfo info = io.gvc.codec.StreamInfo.of(Files.readAllBytes(out));
+        assertEquals(3, info.frames());
+        assertEquals(320, info.header().config().format().width());
+        assertEquals(192, info.header().config().format().height());
+        assertEquals(12, info.header().config().format().fpsNum());
+        // the name gives size and rate, as for gvc eval
+        Path named = dir.resolve("named.gvc");
+        r = IngestCliTest.gvc("encode", "-i", cisco.toString(), "-o", named.toString(), "--frames", "3", "--gop", "3",
+                "-M", "2", "--model", "java", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(named));
+        // no size at all
+        r = IngestCliTest.gvc("encode", "-i", raw.toString(), "-o", dir.resolve("nosize.gvc").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("gvc encode: " + raw + ": a raw .yuv needs --size WxH (or the size in its name)", r.err().strip());
+    }
+
+    @Test
+    void demoRefusesAModelThatIsNeitherAFileNorAShippedName() {
+        IngestCliTest.Run r = IngestCliTest.gvc("demo", "--model", "no-such-model", "--seconds", "1");
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("gvc demo: model no-such-model: no such file or folder, and not a shipped model's name (a model "
+                + "folder, a manifest (.json), a prior file, reference, learned or java)", r.err().strip());
     }
 }
