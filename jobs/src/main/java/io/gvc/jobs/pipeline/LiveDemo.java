@@ -122,7 +122,13 @@ public final class LiveDemo {
                     lastDone = System.currentTimeMillis();
                     overviewWhileRunning = flink.overview(); // both jobs still running here
                     try {
-                        metricsWhileRunning = flink.streamMetrics();
+                        // the dashboard's metrics lag the jobs: wait (bounded) until they show every GOP
+                        Map<String, Long> gopsPerStream = new LinkedHashMap<>();
+                        sources.forEach((id, s) -> gopsPerStream.put(id, new GopPartition(settings.params().variant(),
+                                gopFrames, s.frameCount()).gopCount()));
+                        metricsWhileRunning = output.decodedCount() >= want
+                                ? flink.streamMetrics(m -> metricsComplete(m, gopsPerStream), METRICS_WAIT)
+                                : flink.streamMetrics();
                     } catch (IOException e) {
                         log.println("could not read the dashboard's metrics: " + e.getMessage());
                     }
@@ -131,6 +137,33 @@ public final class LiveDemo {
                 }
                 return report(sources, published, output, streams, prior, t0, lastDone, flink);
             }
+        }
+    }
+
+    /** Longest wait for the dashboard to show every GOP's metrics once all GOPs came out decoded. */
+    static final java.time.Duration METRICS_WAIT = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Whether a dashboard snapshot shows all of a finished run: every stream's GOPs encoded and
+     * released, and the release latency histogram there.
+     */
+    static boolean metricsComplete(Map<String, String> m, Map<String, Long> gopsPerStream) {
+        for (Map.Entry<String, Long> e : gopsPerStream.entrySet()) {
+            String s = e.getKey();
+            if (!equalsCount(m.get("GopEncoder.stream." + s + ".gopsEncoded"), e.getValue())
+                    || !equalsCount(m.get("Reorderer.stream." + s + ".gopsReleased"), e.getValue())
+                    || !m.containsKey("Reorderer.stream." + s + ".latencyMs_p99")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalsCount(String value, long want) {
+        try {
+            return value != null && Double.parseDouble(value) == want;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

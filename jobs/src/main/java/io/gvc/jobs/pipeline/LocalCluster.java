@@ -61,18 +61,27 @@ public final class LocalCluster implements AutoCloseable {
     /**
      * The per-stream GVC metrics the dashboard shows for every running job, read back through its
      * REST API ({@code /jobs/:id/vertices/:vid/metrics}): name (operator.stream.id.metric) to value.
+     * One read: the dashboard fetches metrics from the task managers in the background, so it may
+     * lag; {@link #streamMetrics(java.util.function.Predicate, java.time.Duration)} waits for what is wanted.
      */
     public java.util.Map<String, String> streamMetrics() throws java.io.IOException {
-        // the dashboard fetches metrics from the task managers in the background; the first read may be empty
-        java.util.Map<String, String> m = Map.of();
-        for (int attempt = 0; attempt < 10 && m.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        return readStreamMetrics();
+    }
+
+    /**
+     * The per-stream metrics once {@code complete} holds for them, polled every 500 ms for at most
+     * {@code timeout}; after that, the last read, complete or not.
+     */
+    public java.util.Map<String, String> streamMetrics(java.util.function.Predicate<java.util.Map<String, String>> complete,
+            java.time.Duration timeout) throws java.io.IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.Map<String, String> m = readStreamMetrics();
+        while (!complete.test(m) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
             m = readStreamMetrics();
         }
