@@ -1,6 +1,7 @@
 package io.gvc.operators.encode;
 
 import io.gvc.codec.CodecParams;
+import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.Variant;
 import java.io.IOException;
 import java.io.Reader;
@@ -116,19 +117,21 @@ public final class StreamConfig implements Serializable {
             p = p.withVariant(variant(variant));
         }
         if (gop != null) {
-            p = p.withGopFrames(Integer.parseInt(gop));
+            p = p.withGopFrames((int) Limits.checkRange("stream config gop-frames", Integer.parseInt(gop),
+                    Limits.minGopFrames(p.variant().sharesBoundary()), Limits.MAX_GOP_FRAMES));
         }
         if (bpp != null) {
             p = p.withTargetBpp(Double.parseDouble(bpp));
         }
         if (m != null && !m.isEmpty()) {
-            p = p.withAtoms(Integer.parseInt(m));
+            p = p.withAtoms((int) Limits.checkRange("stream config m", Integer.parseInt(m), 0,
+                    Math.min(p.codebookSize(), Limits.MAX_ATOMS)));
         }
         if (q != null && !q.isEmpty()) {
             p = p.withIntra(p.intraCodec(), Integer.parseInt(q));
         }
         if (prompt != null) {
-            p = p.withPrompt(prompt);
+            p = p.withPrompt(Limits.checkPrompt("stream config prompt", prompt));
         }
         String w = get(streamId, "width");
         String h = get(streamId, "height");

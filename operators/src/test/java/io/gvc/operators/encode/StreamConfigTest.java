@@ -91,7 +91,13 @@ class StreamConfigTest {
         assertEquals("stream config: not a number: For input string: \"fast\"", refusal("default.bpp", "fast"));
         assertEquals("stream config: not a number: For input string: \"1.5\"", refusal("stream.cam3.m", "1.5"));
         assertEquals("stream config: not a number: For input string: \"wide\"", refusal("stream.cam3.width", "wide"));
-        assertEquals("GOP must have at least 2 frames, got 1", refusal("default.gop-frames", "1"));
+        assertEquals("stream config gop-frames must be within 2..1024, got 1", refusal("default.gop-frames", "1"));
+        // the bitstream's limits (codec/bitstream/Limits), refused when the job is built, not on the first GOP
+        assertEquals("stream config gop-frames must be within 2..1024, got 100000",
+                refusal("stream.cam1.gop-frames", "100000"));
+        assertEquals("stream config m must be within 0..1024, got 5000", refusal("default.m", "5000"));
+        assertEquals("stream config prompt must be at most 4096 bytes of UTF-8, got 5000",
+                refusal("default.prompt", "p".repeat(5000)));
         assertEquals("keyframe quality must be 1..100, got 0", refusal("stream.cam1.keyframe-quality", "0"));
         assertEquals("target bpp must be positive, got -0.1", refusal("default.bpp", "-0.1"));
     }
