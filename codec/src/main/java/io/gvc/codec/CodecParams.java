@@ -15,9 +15,16 @@ import io.gvc.codec.variant.Variant;
 public record CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride,
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
                           float shift, float gScale, long seed, String intraCodec, Integer keyframeQuality,
-                          double targetBpp, double boundaryShare, boolean tailResidual, String prompt, int threads) {
+                          double targetBpp, double boundaryShare, boolean tailResidual, String prompt, int threads,
+                          int intraPeriod) {
 
     public static final double DEFAULT_BPP = 0.03;
+    /**
+     * Every this many GOPs the last boundary is coded intra, a point where a decoder can join the
+     * stream; the boundaries between are predicted from the previous one. 8 GOPs of 33 frames is
+     * about 10 s at 25 fps.
+     */
+    public static final int DEFAULT_INTRA_PERIOD = 8;
 
     public static CodecParams defaults() {
         return new CodecParams(Variant.FLF2V, 33, 0, 2, 1024, null, null, 2, 12, 2, 3f, 3f, 0x6776635f73656564L,
@@ -31,11 +38,14 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
         if (codebookSize < 1) {
             throw new IllegalArgumentException("K must be >= 1, got " + codebookSize);
         }
-        if (m != null && (m < 0 || m > codebookSize)) {
-            throw new IllegalArgumentException("M must be within 0..K (" + codebookSize + "), got " + m);
+        // one M limit for the options, this record, the writer and the reader (Limits.MAX_ATOMS)
+        int maxM = Math.min(codebookSize, io.gvc.codec.bitstream.Limits.MAX_ATOMS);
+        if (m != null && (m < 0 || m > maxM)) {
+            throw new IllegalArgumentException("M must be within 0.." + maxM + " (K = " + codebookSize
+                    + ", at most " + io.gvc.codec.bitstream.Limits.MAX_ATOMS + "), got " + m);
         }
-        if (mTail != null && (mTail < 0 || mTail > codebookSize)) {
-            throw new IllegalArgumentException("M_tail must be within 0..K, got " + mTail);
+        if (mTail != null && (mTail < 0 || mTail > maxM)) {
+            throw new IllegalArgumentException("M_tail must be within 0.." + maxM + ", got " + mTail);
         }
         if (keyframeQuality != null && (keyframeQuality < 1 || keyframeQuality > 100)) {
             throw new IllegalArgumentException("keyframe quality must be 1..100, got " + keyframeQuality);
@@ -46,48 +56,67 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
+        if (intraPeriod < 1) {
+            throw new IllegalArgumentException("intra period must be >= 1 GOP, got " + intraPeriod);
+        }
         prompt = prompt == null ? "" : prompt;
+    }
+
+    /** The settings with the default intra period ({@link #DEFAULT_INTRA_PERIOD}). */
+    public CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride, int codebookSize,
+                       Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps, float shift,
+                       float gScale, long seed, String intraCodec, Integer keyframeQuality, double targetBpp,
+                       double boundaryShare, boolean tailResidual, String prompt, int threads) {
+        this(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail, tailLatentFrames, steps,
+                tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp, boundaryShare, tailResidual,
+                prompt, threads, DEFAULT_INTRA_PERIOD);
+    }
+
+    public CodecParams withIntraPeriod(int gops) {
+        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
+                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
+                boundaryShare, tailResidual, prompt, threads, gops);
     }
 
     public CodecParams withVariant(Variant v) {
         return new CodecParams(v, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail, tailLatentFrames,
                 steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp, boundaryShare,
-                tailResidual, prompt, threads);
+                tailResidual, prompt, threads, intraPeriod);
     }
 
     public CodecParams withAtoms(Integer newM) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, newM, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod);
     }
 
     public CodecParams withTargetBpp(double bpp) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, bpp,
-                boundaryShare, tailResidual, prompt, threads);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod);
     }
 
     public CodecParams withThreads(int n) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, n);
+                boundaryShare, tailResidual, prompt, n, intraPeriod);
     }
 
     public CodecParams withIntra(String codecId, Integer quality) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, codecId, quality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod);
     }
 
     public CodecParams withGopFrames(int frames) {
         return new CodecParams(variant, frames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod);
     }
 
     public CodecParams withPrompt(String text) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, text, threads);
+                boundaryShare, tailResidual, text, threads, intraPeriod);
     }
 }

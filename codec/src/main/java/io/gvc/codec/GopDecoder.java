@@ -1,5 +1,8 @@
 package io.gvc.codec;
 
+import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.AnchorShift;
+import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.atoms.AtomChoice;
 import io.gvc.codec.bitstream.AtomPayload;
 import io.gvc.codec.bitstream.BitReader;
@@ -10,6 +13,7 @@ import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.intra.PredictiveCodec;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
@@ -43,11 +47,13 @@ public final class GopDecoder implements AutoCloseable {
 
     /**
      * The frame the next GOP of the chain starts from, without generating this GOP: FLF2V codes a
-     * GOP's last frame intra, so it is the intra decode of that boundary picture (bit-identical to
-     * the last frame {@link #decode} returns). Empty for variants whose last frame is generated
-     * (I2V) or that do not chain (T2V), and for single-frame GOPs.
+     * GOP's last frame as a boundary picture, so it is the decode of that picture (bit-identical to
+     * the last frame {@link #decode} returns). A predicted last frame needs this GOP's first frame:
+     * {@code sharedFirst} when the GOP shares it (see {@link #needsSharedFirst}), else the packet's
+     * own first picture. Empty for variants whose last frame is generated (I2V) or that do not chain
+     * (T2V), and for single-frame GOPs.
      */
-    public static java.util.Optional<Frame> lastBoundary(GvcPacket p) throws BitstreamException {
+    public static java.util.Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
         CodingConfig config = p.config();
         int n = p.frameCount();
         if (config.variant() != Variant.FLF2V || n < 2) {
@@ -57,8 +63,35 @@ public final class GopDecoder implements AutoCloseable {
         if (b == null) {
             throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
         }
-        return java.util.Optional.of(intra(b, config.format().width(), config.format().height(),
+        Frame reference = null;
+        if (b.predicted()) {
+            reference = firstFrame(p, sharedFirst);
+        }
+        return java.util.Optional.of(boundary(b, reference, config.format().width(), config.format().height(),
                 "packet.boundary[last]"));
+    }
+
+    /** Whether this packet's last frame can be decoded from the packet alone: a point where a decoder can join. */
+    public static boolean endsOnIntra(GvcPacket p) {
+        BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
+        return b != null && !b.predicted();
+    }
+
+    /** The GOP's first frame: its own intra picture, or the shared one (checked for size). */
+    private static Frame firstFrame(GvcPacket p, Frame sharedFirst) throws BitstreamException {
+        int w = p.config().format().width(), h = p.config().format().height();
+        if (p.boundaryAt(0) != null) {
+            return boundary(p.boundaryAt(0), null, w, h, "packet.boundary[first]");
+        }
+        if (sharedFirst == null) {
+            throw new BitstreamException("packet.boundary", "GOP " + p.gopSeq()
+                    + " shares its first frame with GOP " + (p.gopSeq() - 1) + ", which was not given");
+        }
+        if (sharedFirst.width() != w || sharedFirst.height() != h) {
+            throw new BitstreamException("packet.config.width", "shared first frame is " + sharedFirst.width()
+                    + "x" + sharedFirst.height() + ", the GOP is " + w + "x" + h);
+        }
+        return sharedFirst;
     }
 
     /**
@@ -85,28 +118,15 @@ public final class GopDecoder implements AutoCloseable {
         }
         AtomChoice[][] choices = readAtoms(p, layout);
 
-        Frame first = null, last = null;
-        if (variant.sharesBoundary()) {
-            if (p.boundaryAt(0) != null) {
-                first = intra(p.boundaryAt(0), w, h, "packet.boundary[first]");
-            } else {
-                if (sharedFirst == null) {
-                    throw new BitstreamException("packet.boundary", "GOP " + p.gopSeq()
-                            + " shares its first frame with GOP " + (p.gopSeq() - 1) + ", which was not given");
-                }
-                if (sharedFirst.width() != w || sharedFirst.height() != h) {
-                    throw new BitstreamException("packet.config.width", "shared first frame is " + sharedFirst.width()
-                            + "x" + sharedFirst.height() + ", the GOP is " + w + "x" + h);
-                }
-                first = sharedFirst;
-            }
-        }
-        last = lastBoundary(p).orElse(null);
+        Frame first = variant.sharesBoundary() ? firstFrame(p, sharedFirst) : null;
+        Frame last = lastBoundary(p, first).orElse(null);
+        AnchorMode mode = AnchorMode.fromCode(p.anchorMode()); // the reader checked the range
+        GopAnchors anchors = GopAnchors.build(layout, mode, first, last, setup.space, w, h);
         float[] firstLatent = first == null ? null : setup.space.encode(first);
         float[] lastLatent = last == null ? null : setup.space.encode(last);
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());
         float[][] x0;
-        try (VelocityField field = prior.open(cond, p.priorSide())) {
+        try (VelocityField field = AnchorShift.between(cond, anchors).around(prior.open(cond, p.priorSide()))) {
             x0 = setup.generator.latents(p.gopSeq(), cond, field, (step, f, x0hat) -> choices[step][f]);
         }
         if (p.tailResidual().length > 0) {
@@ -115,7 +135,7 @@ public final class GopDecoder implements AutoCloseable {
             }
             TailResidual.decodeAndApply(p.tailResidual(), x0[x0.length - 1]);
         }
-        return Arrays.asList(setup.generator.pictures(layout, first, last, firstLatent, lastLatent, x0));
+        return Arrays.asList(setup.generator.pictures(layout, anchors, first, last, x0));
     }
 
     private void checkModel(CodingConfig c) throws BitstreamException {
@@ -149,15 +169,21 @@ public final class GopDecoder implements AutoCloseable {
         return out;
     }
 
-    private static Frame intra(BoundaryPicture b, int w, int h, String field) throws BitstreamException {
+    /** Decodes a boundary picture; a predicted one from {@code reference}. */
+    private static Frame boundary(BoundaryPicture b, Frame reference, int w, int h, String field)
+            throws BitstreamException {
         IntraCodec codec;
         try {
             codec = IntraCodecs.byId(b.codecId());
         } catch (IllegalArgumentException e) {
             throw new BitstreamException(field + ".codec", e.getMessage());
         }
+        if (b.predicted() && !(codec instanceof PredictiveCodec)) {
+            throw new BitstreamException(field + ".predicted", b.codecId() + " cannot code predicted pictures");
+        }
         try {
-            return codec.decode(b.data(), w, h);
+            return b.predicted() ? ((PredictiveCodec) codec).decodePredicted(b.data(), reference, w, h)
+                    : codec.decode(b.data(), w, h);
         } catch (BitstreamException e) {
             throw e.within(field);
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package io.gvc.codec;
 
+import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.AnchorShift;
+import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.atoms.AtomChoice;
 import io.gvc.codec.atoms.AtomSearch;
 import io.gvc.codec.bitstream.AtomPayload;
@@ -20,11 +23,11 @@ import io.gvc.codec.metrics.Psnr;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
+import io.gvc.codec.rate.AnchorDecision;
 import io.gvc.codec.rate.RateController;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.TailResidual;
 import io.gvc.codec.variant.Variant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +43,7 @@ public final class GopEncoder implements AutoCloseable {
     private final CodecParams params;
     private final FlowPrior prior;
     private final IntraCodec intra;
+    private final BoundaryCoder boundaryCoder;
     private final ExecutorService pool;
     private final CodingSetup setup;
     private final AtomSearch search;
@@ -48,6 +52,7 @@ public final class GopEncoder implements AutoCloseable {
         this.params = params;
         this.prior = prior;
         this.intra = IntraCodecs.byId(params.intraCodec());
+        this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.intraPeriod());
         this.pool = params.threads() > 1 ? Executors.newFixedThreadPool(params.threads(), daemonThreads()) : null;
         int ds = params.latentDownscale() > 0 ? params.latentDownscale()
                 : DctLatentSpace.defaultDownscale(format.width(), format.height());
@@ -87,19 +92,20 @@ public final class GopEncoder implements AutoCloseable {
         long outFrames = chained ? n - 1 : n;
         long budget = Math.round(params.targetBpp() * gop.frame(0).width() * gop.frame(0).height() * outFrames);
 
-        // 1. boundary frames
-        List<Integer> toCode = new ArrayList<>();
-        if (variant != Variant.T2V && !chained) {
-            toCode.add(0);
-        }
-        if (variant == Variant.FLF2V && n > 1) {
-            toCode.add(n - 1);
-        }
-        List<BoundaryPicture> boundaries = codeBoundaries(gop, toCode, (long) (budget * params.boundaryShare()));
-        Frame first = chained ? sharedFirst : (variant == Variant.T2V ? null : decoded(boundaries, 0, gop));
-        Frame last = variant == Variant.FLF2V && n > 1 ? decoded(boundaries, n - 1, gop) : null;
+        // 1. boundary frames: the keyframe chain
+        boolean codeFirst = variant != Variant.T2V && !chained;
+        boolean codeLast = variant == Variant.FLF2V && n > 1;
+        BoundaryCoder.Coded coded = boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, codeLast,
+                (long) (budget * params.boundaryShare()));
+        List<BoundaryPicture> boundaries = coded.pictures();
+        Frame first = coded.first();
+        Frame last = coded.last();
 
-        // 2. latents and the prior's view of this GOP
+        // 2. anchors: the cross-fade or the motion-compensated bridge, whichever measures closer
+        AnchorDecision.Decided anchor = AnchorDecision.choose(gop, layout, first, last, setup.space);
+        GopAnchors anchors = anchor.anchors();
+
+        // 3. latents and the prior's view of this GOP
         LatentSpace space = setup.space;
         float[] firstLatent = first == null ? null : space.encode(first);
         float[] lastLatent = last == null ? null : space.encode(last);
@@ -109,9 +115,10 @@ public final class GopEncoder implements AutoCloseable {
         }
         String prompt = variant == Variant.T2V ? params.prompt() : "";
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt);
-        byte[] side = prior.analyse(cond, truth);
+        AnchorShift shift = AnchorShift.between(cond, anchors);
+        byte[] side = prior.analyse(cond, shift.toPrior(truth));
 
-        // 3. atoms per step: what is left of the budget after everything else
+        // 4. atoms per step: what is left of the budget after everything else
         int m, mTail;
         if (params.m() != null) {
             m = params.m();
@@ -119,7 +126,7 @@ public final class GopEncoder implements AutoCloseable {
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
             // search): it is left out here, so --tail-residual overshoots the target by its size
-            long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, boundaries, prompt, side,
+            long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, anchor.mode(), boundaries, prompt, side,
                     new byte[0], new BitWriter(), new long[3])).length;
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), budget - fixed,
                     params.mTail());
@@ -129,7 +136,7 @@ public final class GopEncoder implements AutoCloseable {
         AtomChoice[][] chosen = new AtomChoice[steps][layout.codedFrames()];
         int fm = m, fmTail = mTail;
         float[][] x0;
-        try (VelocityField field = open(cond, side)) {
+        try (VelocityField field = shift.around(open(cond, side))) {
             x0 = setup.generator.latents(gop.seq(), cond, field, (step, f, x0hat) -> {
                 float[] r = new float[x0hat.length];
                 float[] t = truth[f];
@@ -145,7 +152,7 @@ public final class GopEncoder implements AutoCloseable {
         if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
-        Frame[] pictures = setup.generator.pictures(layout, first, last, firstLatent, lastLatent, x0);
+        Frame[] pictures = setup.generator.pictures(layout, anchors, first, last, x0);
 
         BitWriter atoms = new BitWriter();
         for (AtomChoice[] step : chosen) {
@@ -159,7 +166,8 @@ public final class GopEncoder implements AutoCloseable {
                 sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
             }
         }
-        GvcPacket packet = packet(gop, n, m, mTail, layout, boundaries, prompt, side, residual, atoms, sse);
+        GvcPacket packet = packet(gop, n, m, mTail, layout, anchor.mode(), boundaries, prompt, side, residual, atoms,
+                sse);
         return new EncodedGop(packet, Arrays.asList(pictures));
     }
 
@@ -171,63 +179,11 @@ public final class GopEncoder implements AutoCloseable {
         }
     }
 
-    private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, List<BoundaryPicture> boundaries,
-                             String prompt, byte[] side, byte[] residual, BitWriter atoms, long[] sse) {
+    private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, AnchorMode anchorMode,
+                             List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
+                             BitWriter atoms, long[] sse) {
         return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, layout.tailLatentFrames(),
-                boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
-    }
-
-    /**
-     * Codes the boundary frames at the explicit quality, or at the highest quality whose bits fit
-     * {@code budgetBits} (bisection: size grows with quality).
-     */
-    private List<BoundaryPicture> codeBoundaries(Gop gop, List<Integer> positions, long budgetBits) {
-        if (positions.isEmpty()) {
-            return List.of();
-        }
-        if (params.keyframeQuality() != null) {
-            return codeAt(gop, positions, params.keyframeQuality());
-        }
-        // bisection on quality (size grows with it), keeping the best fitting trial so it is not coded twice
-        List<BoundaryPicture> best = null;
-        int lo = 1, hi = 100;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            List<BoundaryPicture> trial = codeAt(gop, positions, mid);
-            long bits = 0;
-            for (BoundaryPicture b : trial) {
-                bits += 8L * b.data().length;
-            }
-            if (bits <= budgetBits) {
-                best = trial;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return best != null ? best : codeAt(gop, positions, 1);
-    }
-
-    private List<BoundaryPicture> codeAt(Gop gop, List<Integer> positions, int q) {
-        List<BoundaryPicture> out = new ArrayList<>();
-        for (int p : positions) {
-            out.add(new BoundaryPicture(p, intra.id(), q, intra.encode(gop.frame(p), q)));
-        }
-        return out;
-    }
-
-    private Frame decoded(List<BoundaryPicture> boundaries, int position, Gop gop) {
-        for (BoundaryPicture b : boundaries) {
-            if (b.position() == position) {
-                try {
-                    Frame f = gop.frame(position);
-                    return intra.decode(b.data(), f.width(), f.height());
-                } catch (BitstreamException e) {
-                    throw new IllegalStateException(intra.id() + " cannot decode its own output: " + e.getMessage(), e);
-                }
-            }
-        }
-        throw new IllegalStateException("no boundary picture at " + position);
+                anchorMode.code(), boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.gvc.codec;
 
+import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.atoms.AtomChoice;
 import io.gvc.codec.atoms.Codebook;
 import io.gvc.codec.frame.Frame;
@@ -57,9 +58,8 @@ final class GopGenerator {
         return sampler.run(field, x, noise);
     }
 
-    Frame[] pictures(GopLayout layout, Frame first, Frame last, float[] firstLatent, float[] lastLatent,
-                     float[][] x0) {
-        return new LatentSynthesis(space).synthesise(layout, first, last, firstLatent, lastLatent, x0);
+    Frame[] pictures(GopLayout layout, GopAnchors anchors, Frame first, Frame last, float[][] x0) {
+        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), first, last, x0);
     }
 
     /** Runs body(f) for every frame, over the pool when there is one; each frame is independent. */

@@ -171,7 +171,8 @@ class EngineRoundTripTest {
 
     @Test
     void rateControlLandsNearTheTarget() throws BitstreamException {
-        double target = 0.1;
+        // at 64x48 a packet's fixed fields alone are ~0.1 bpp; 0.15 leaves room for atoms
+        double target = 0.15;
         CodecParams p = new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, null, null, 2, 8, 2, 3f, 3f, 77L,
                 DctIntraCodec.ID, null, target, 0.5, false, "", 1);
         StreamEncoder.Result r = StreamEncoder.encode(video, p, prior, Progress.NONE);

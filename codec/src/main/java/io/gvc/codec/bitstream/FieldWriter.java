@@ -9,17 +9,20 @@ public final class FieldWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     public FieldWriter u8(int v) {
+        fits(v, 0xFF, "u8");
         out.write(v);
         return this;
     }
 
     public FieldWriter u16(int v) {
+        fits(v, 0xFFFF, "u16");
         out.write(v >>> 8);
         out.write(v);
         return this;
     }
 
     public FieldWriter u32(long v) {
+        fits(v, 0xFFFFFFFFL, "u32");
         out.write((int) (v >>> 24));
         out.write((int) (v >>> 16));
         out.write((int) (v >>> 8));
@@ -28,7 +31,7 @@ public final class FieldWriter {
     }
 
     public FieldWriter u64(long v) {
-        return u32(v >>> 32).u32(v);
+        return u32(v >>> 32).u32(v & 0xFFFFFFFFL);
     }
 
     public FieldWriter f32(float v) {
@@ -59,5 +62,12 @@ public final class FieldWriter {
 
     public byte[] toByteArray() {
         return out.toByteArray();
+    }
+
+    /** A value that does not fit its field is the writer's bug: refuse it rather than wrap it. */
+    private static void fits(long v, long max, String type) {
+        if (v < 0 || v > max) {
+            throw new IllegalArgumentException(v + " does not fit a " + type + " field (0.." + max + ")");
+        }
     }
 }

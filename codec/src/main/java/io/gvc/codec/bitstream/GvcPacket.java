@@ -10,7 +10,8 @@ import java.util.List;
  * @param m             atoms per step and latent frame
  * @param mTail         atoms per step for I2V tail latent frames (= m otherwise)
  * @param tailLatentFrames how many latent frames at the end get mTail
- * @param boundaries    intra pictures carried by this packet
+ * @param anchorMode    code of the GOP's {@code AnchorMode} (0 cross-fade, 1 motion-compensated bridge)
+ * @param boundaries    boundary pictures carried by this packet (intra, or predicted from the first frame)
  * @param prompt        T2V prompt ("" otherwise)
  * @param priorSide     the prior's side information (Gaussian gains)
  * @param tailResidual  I2V coarse residual of the last latent frame (empty when off)
@@ -18,7 +19,7 @@ import java.util.List;
  * @param sse           encoder's squared error per plane (Y, U, V) over the frames this GOP outputs
  */
 public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,
-                        int tailLatentFrames, List<BoundaryPicture> boundaries, String prompt, byte[] priorSide,
+                        int tailLatentFrames, int anchorMode, List<BoundaryPicture> boundaries, String prompt, byte[] priorSide,
                         byte[] tailResidual, long atomBits, byte[] atoms, long[] sse) {
 
     public GvcPacket {
@@ -30,7 +31,7 @@ public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConf
         prompt = prompt == null ? "" : prompt;
     }
 
-    /** Bytes of intra pictures in this packet. */
+    /** Bytes of boundary pictures in this packet. */
     public long boundaryBytes() {
         long n = 0;
         for (BoundaryPicture b : boundaries) {

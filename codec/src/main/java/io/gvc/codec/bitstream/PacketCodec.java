@@ -10,7 +10,7 @@ import java.util.zip.CRC32C;
 public final class PacketCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'P'};
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** magic + version + length */
     static final int PREFIX = 4 + 1 + 4;
 
@@ -19,13 +19,20 @@ public final class PacketCodec {
 
     public static byte[] write(GvcPacket p) {
         CodingConfig c = p.config();
+        // the writer refuses what the reader would
+        if (p.m() > Limits.MAX_ATOMS || p.mTail() > Limits.MAX_ATOMS || p.m() > c.codebookSize()
+                || p.mTail() > c.codebookSize()) {
+            throw new IllegalArgumentException("M " + p.m() + " / M_tail " + p.mTail() + " above the limit "
+                    + Math.min(Limits.MAX_ATOMS, c.codebookSize()));
+        }
         FieldWriter body = new FieldWriter();
         body.u64(p.gopSeq()).u64(p.firstFrame()).u16(p.frameCount());
         writeConfig(body, c);
-        body.u16(p.m()).u16(p.mTail()).u8(p.tailLatentFrames());
+        body.u16(p.m()).u16(p.mTail()).u8(p.tailLatentFrames()).u8(p.anchorMode());
         body.u8(p.boundaries().size());
         for (BoundaryPicture b : p.boundaries()) {
-            body.u16(b.position()).string(b.codecId(), false).u8(b.quality()).u32(b.data().length).bytes(b.data());
+            body.u16(b.position()).string(b.codecId(), false).u8(b.quality()).u8(b.predicted() ? 1 : 0)
+                    .u32(b.data().length).bytes(b.data());
         }
         body.string(p.prompt(), true);
         body.u16(p.priorSide().length).bytes(p.priorSide());
@@ -137,6 +144,7 @@ public final class PacketCodec {
         int m = r.u16In("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
         int mTail = r.u16In("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
         int tailFrames = r.u8("packet.tail_latent_frames");
+        int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         for (int i = 0; i < nb; i++) {
@@ -144,8 +152,10 @@ public final class PacketCodec {
             int pos = r.u16In(f + ".position", 0, frames - 1);
             String codec = r.string(f + ".codec", false, 64);
             int q = r.u8In(f + ".quality", 1, 100);
+            // only a last frame is predicted, and only from a first frame the GOP has
+            boolean predicted = r.u8In(f + ".predicted", 0, pos == 0 ? 0 : 1) == 1;
             int len = r.u32In(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
-            boundaries.add(new BoundaryPicture(pos, codec, q, r.bytes(len, f + ".data")));
+            boundaries.add(new BoundaryPicture(pos, codec, q, predicted, r.bytes(len, f + ".data")));
         }
         String prompt = r.string("packet.prompt", true, Limits.MAX_PROMPT_BYTES);
         int sideLen = r.u16In("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
@@ -165,7 +175,7 @@ public final class PacketCodec {
         if (r.remaining() != 0) {
             throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
         }
-        return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, boundaries, prompt, side, residual,
+        return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, anchorMode, boundaries, prompt, side, residual,
                 atomBits, atoms, sse);
     }
 }

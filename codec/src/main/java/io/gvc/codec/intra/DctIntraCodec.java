@@ -16,11 +16,18 @@ import java.util.zip.Inflater;
  * <p>Layout: byte 0 = version (1), byte 1 = quality, then a DEFLATE stream of unsigned LEB128
  * varints: per plane (Y, U, V), per 8x8 block in raster order, the zigzag-mapped DC difference,
  * then (run, level) pairs with run+1 as the first varint and 0 ending the block.
+ *
+ * <p>Predicted pictures (the keyframe chain's inter pictures) have byte 0 = {@link #PREDICTED} and
+ * code the difference from the reference picture the same way instead of the difference from 128:
+ * zero-motion prediction, which is what a static camera needs; moving content costs about what
+ * intra does, and the encoder then codes intra instead (measured per GOP).
  */
-public final class DctIntraCodec implements IntraCodec {
+public final class DctIntraCodec implements PredictiveCodec {
 
     public static final String ID = "gvc-dct";
     private static final int VERSION = 1;
+    /** Leading byte of a predicted picture. */
+    private static final int PREDICTED = 0x81;
     /** A bound on inflated size per pixel, so a hostile stream cannot inflate without end. */
     private static final int MAX_BYTES_PER_SAMPLE = 8;
 
@@ -31,17 +38,31 @@ public final class DctIntraCodec implements IntraCodec {
 
     @Override
     public byte[] encode(Frame frame, int quality) {
+        return encode(null, frame, quality);
+    }
+
+    @Override
+    public byte[] encodePredicted(Frame reference, Frame frame, int quality) {
+        if (reference.width() != frame.width() || reference.height() != frame.height()) {
+            throw new IllegalArgumentException("reference is " + reference.width() + "x" + reference.height()
+                    + ", the picture " + frame.width() + "x" + frame.height());
+        }
+        return encode(reference, frame, quality);
+    }
+
+    private static byte[] encode(Frame reference, Frame frame, int quality) {
         int q = Math.max(1, Math.min(100, quality));
         ByteArrayOutputStream syms = new ByteArrayOutputStream();
         for (int p = 0; p < 3; p++) {
             int[] qt = JpegTables.scaled(p == 0 ? JpegTables.LUMA : JpegTables.CHROMA, q);
-            encodePlane(frame.plane(p), frame.planeWidth(p), frame.planeHeight(p), qt, syms);
+            encodePlane(frame.plane(p), reference == null ? null : reference.plane(p), frame.planeWidth(p),
+                    frame.planeHeight(p), qt, syms);
         }
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
         d.setInput(syms.toByteArray());
         d.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(VERSION);
+        out.write(reference == null ? VERSION : PREDICTED);
         out.write(q);
         byte[] buf = new byte[4096];
         while (!d.finished()) {
@@ -51,7 +72,8 @@ public final class DctIntraCodec implements IntraCodec {
         return out.toByteArray();
     }
 
-    private static void encodePlane(byte[] px, int w, int h, int[] qt, ByteArrayOutputStream out) {
+    /** {@code pred} is the prediction plane, or null for intra (prediction 128 everywhere). */
+    private static void encodePlane(byte[] px, byte[] pred, int w, int h, int[] qt, ByteArrayOutputStream out) {
         float[] block = new float[64];
         float[] coef = new float[64];
         int prevDc = 0;
@@ -61,7 +83,7 @@ public final class DctIntraCodec implements IntraCodec {
                     int sy = Math.min(h - 1, by + y); // replicate the edge into partial blocks
                     for (int x = 0; x < 8; x++) {
                         int sx = Math.min(w - 1, bx + x);
-                        block[y * 8 + x] = (px[sy * w + sx] & 0xFF) - 128f;
+                        block[y * 8 + x] = (px[sy * w + sx] & 0xFF) - (pred == null ? 128f : pred[sy * w + sx] & 0xFF);
                     }
                 }
                 forward(block, coef);
@@ -88,8 +110,24 @@ public final class DctIntraCodec implements IntraCodec {
     @Override
     public Frame decode(byte[] data, int width, int height) throws BitstreamException {
         if (data.length < 2 || data[0] != VERSION) {
-            throw new BitstreamException("boundary.gvc-dct", "not a gvc-dct version " + VERSION + " picture");
+            throw new BitstreamException("boundary.gvc-dct", "not a gvc-dct version " + VERSION + " intra picture");
         }
+        return decode(data, null, width, height);
+    }
+
+    @Override
+    public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+        if (data.length < 2 || (data[0] & 0xFF) != PREDICTED) {
+            throw new BitstreamException("boundary.gvc-dct", "not a gvc-dct predicted picture");
+        }
+        if (reference.width() != width || reference.height() != height) {
+            throw new BitstreamException("boundary.gvc-dct", "reference is " + reference.width() + "x"
+                    + reference.height() + ", the picture " + width + "x" + height);
+        }
+        return decode(data, reference, width, height);
+    }
+
+    private static Frame decode(byte[] data, Frame reference, int width, int height) throws BitstreamException {
         int q = data[1] & 0xFF;
         if (q < 1 || q > 100) {
             throw new BitstreamException("boundary.gvc-dct.quality", "quality " + q + " outside 1..100");
@@ -100,12 +138,13 @@ public final class DctIntraCodec implements IntraCodec {
         for (int p = 0; p < 3; p++) {
             int pw = p == 0 ? width : Frame.chromaWidth(width), ph = p == 0 ? height : Frame.chromaHeight(height);
             int[] qt = JpegTables.scaled(p == 0 ? JpegTables.LUMA : JpegTables.CHROMA, q);
-            planes[p] = decodePlane(syms, pos, pw, ph, qt);
+            planes[p] = decodePlane(syms, pos, reference == null ? null : reference.plane(p), pw, ph, qt);
         }
         return new Frame(width, height, planes[0], planes[1], planes[2]);
     }
 
-    private static byte[] decodePlane(byte[] syms, int[] pos, int w, int h, int[] qt) throws BitstreamException {
+    private static byte[] decodePlane(byte[] syms, int[] pos, byte[] pred, int w, int h, int[] qt)
+            throws BitstreamException {
         byte[] px = new byte[w * h];
         float[] coef = new float[64];
         float[] block = new float[64];
@@ -133,8 +172,10 @@ public final class DctIntraCodec implements IntraCodec {
                 inverse(coef, block);
                 for (int y = 0; y < 8 && by + y < h; y++) {
                     for (int x = 0; x < 8 && bx + x < w; x++) {
-                        int v = (int) Math.floor(block[y * 8 + x] + 128.5f);
-                        px[(by + y) * w + bx + x] = (byte) (v < 0 ? 0 : Math.min(255, v));
+                        int i0 = (by + y) * w + bx + x;
+                        float base = pred == null ? 128f : pred[i0] & 0xFF;
+                        int v = (int) Math.floor(block[y * 8 + x] + base + 0.5f);
+                        px[i0] = (byte) (v < 0 ? 0 : Math.min(255, v));
                     }
                 }
             }

@@ -3,7 +3,6 @@ package io.gvc.codec.prior;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.latent.DctLatentSpace;
 import io.gvc.codec.latent.LatentGeometry;
-import io.gvc.codec.latent.LatentSynthesis;
 import io.gvc.codec.variant.Variant;
 
 /**
@@ -66,10 +65,9 @@ public final class GaussianDctPrior implements FlowPrior {
         int d = g.dim();
         float[][] mean = new float[c.latentFrames()][d];
         for (int f = 0; f < mean.length; f++) {
-            float a = c.alphas()[f];
             if (c.variant() != Variant.T2V) {
-                // FLF2V and I2V: the anchor the pictures are built on, so prior and synthesis agree
-                mean[f] = LatentSynthesis.anchorLatent(c.variant(), c.firstLatent(), c.lastLatent(), a, d);
+                // FLF2V and I2V: the cross-fade centre; AnchorShift moves it onto the GOP's anchor
+                mean[f] = c.centre(f);
                 continue;
             }
             for (int p = 0; p < g.planes(); p++) {

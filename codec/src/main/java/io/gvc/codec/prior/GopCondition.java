@@ -25,4 +25,29 @@ public record GopCondition(Variant variant, LatentGeometry geometry, float[] alp
     public int latentFrames() {
         return alphas.length;
     }
+
+    /**
+     * Where the prior is centred for coded latent frame {@code f}: the cross-fade of the boundary
+     * latents at its position (FLF2V), the first latent (I2V), zero (T2V). Every prior is defined
+     * around this centre; the codec translates the whole distribution onto the GOP's real anchor
+     * (a motion-compensated bridge) with {@code io.gvc.codec.anchor.AnchorShift}, so a prior never
+     * needs to know how the anchor was made.
+     */
+    public float[] centre(int f) {
+        int dim = geometry.dim();
+        float a = alphas[f];
+        float[] m = new float[dim];
+        switch (variant) {
+            case FLF2V -> {
+                for (int i = 0; i < dim; i++) {
+                    m[i] = (1f - a) * firstLatent[i] + a * lastLatent[i];
+                }
+            }
+            case I2V -> System.arraycopy(firstLatent, 0, m, 0, dim);
+            case T2V -> {
+                // grey: the zero latent
+            }
+        }
+        return m;
+    }
 }

@@ -86,4 +86,110 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         }
         return Fit.toSize(picture, width, height);
     }
+
+    /**
+     * The encoder options for a two-picture sequence, the reference as an I picture then the frame
+     * as a P picture, at {@code qp} for the P picture; null where this codec does not predict. The
+     * I picture must depend on the reference alone (constant QP, no lookahead-driven QP), because
+     * the decoder codes it again from its own copy of the reference.
+     */
+    Map<String, String> predictedOptions(int qp) {
+        return null;
+    }
+
+    /**
+     * Version byte of a predicted payload, laid out as [version][quality][u32 CRC-32 of the I
+     * picture's bytes][the P picture's NAL units, Annex-B].
+     */
+    private static final int PREDICTED_VERSION = 1;
+    private static final int PREDICTED_HEADER = 6;
+
+    /**
+     * Codes {@code frame} as the P picture of a two-picture stream whose I picture is
+     * {@code reference}. Only the P picture is sent, with a checksum of the I picture's bytes: the
+     * decoder already holds the reference and codes the same I picture itself, so the checksum turns
+     * a different x265 build on the far side into a clear error instead of a wrong picture.
+     */
+    byte[] encodePredictedPicture(Frame reference, Frame frame, int quality) {
+        Frame ref = fit(reference), cur = fit(frame);
+        List<byte[]> packets = new ArrayList<>();
+        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
+                predictedOptions(qp(quality)))) {
+            packets.addAll(enc.encode(ref));
+            packets.addAll(enc.encode(cur));
+            packets.addAll(enc.flush());
+        }
+        if (packets.size() != 2) {
+            throw new IllegalStateException(codec.id + " coded " + packets.size() + " packets for 2 pictures");
+        }
+        byte[] predicted = codec.strip(packets.get(1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(PREDICTED_VERSION);
+        out.write(quality);
+        long crc = crc(codec.strip(packets.get(0)));
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            out.write((int) (crc >>> shift) & 0xFF);
+        }
+        out.writeBytes(predicted);
+        return out.toByteArray();
+    }
+
+    /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
+    Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+        if (data.length <= PREDICTED_HEADER || data[0] != PREDICTED_VERSION) {
+            throw new BitstreamException(FIELD, codec.id + " predicted data is not version " + PREDICTED_VERSION
+                    + " or is empty");
+        }
+        int quality = data[1] & 0xFF;
+        if (quality < 1 || quality > 100) {
+            throw new BitstreamException(FIELD, codec.id + " predicted quality " + quality + " outside 1..100");
+        }
+        if (reference.width() != width || reference.height() != height) {
+            throw new BitstreamException(FIELD, "reference is " + reference.width() + "x" + reference.height()
+                    + ", the picture " + width + "x" + height);
+        }
+        Frame ref = fit(reference);
+        List<byte[]> packets = new ArrayList<>();
+        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
+                predictedOptions(qp(quality)))) {
+            packets.addAll(enc.encode(ref));
+            packets.addAll(enc.flush());
+        }
+        byte[] intra = codec.strip(packets.get(0));
+        long stored = ((data[2] & 0xFFL) << 24) | ((data[3] & 0xFFL) << 16) | ((data[4] & 0xFFL) << 8) | (data[5] & 0xFFL);
+        if (crc(intra) != stored) {
+            throw new BitstreamException(FIELD, String.format("%s reference picture codes differently here "
+                    + "(CRC %08x, the encoder's %08x): encoder and decoder need the same %s build", codec.id,
+                    crc(intra), stored, codec.id));
+        }
+        byte[] predicted = java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length);
+        List<Frame> pictures = new ArrayList<>();
+        try (AvDecoder dec = new AvDecoder(codec.decoderId)) {
+            pictures.addAll(dec.decode(intra)); // one access unit per call
+            pictures.addAll(dec.decode(predicted));
+            pictures.addAll(dec.flush());
+        } catch (Ffmpeg.FfmpegException e) {
+            throw new BitstreamException(FIELD, codec.id + " predicted data does not decode: " + e.getMessage(), e);
+        }
+        if (pictures.size() != 2) {
+            throw new BitstreamException(FIELD, codec.id + " predicted data gives " + pictures.size()
+                    + " pictures with its reference, expected 2");
+        }
+        Frame picture = pictures.get(1);
+        if (picture.width() != ref.width() || picture.height() != ref.height()) {
+            throw new BitstreamException(FIELD, codec.id + " predicted picture is " + picture.width() + "x"
+                    + picture.height() + ", expected " + ref.width() + "x" + ref.height());
+        }
+        return Fit.toSize(picture, width, height);
+    }
+
+    private Frame fit(Frame f) {
+        return Fit.toSize(f, codec.codedSide(f.width()), codec.codedSide(f.height()));
+    }
+
+    private static long crc(byte[] b) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(b);
+        return c.getValue();
+    }
 }

@@ -2,7 +2,6 @@ package io.gvc.model.prior;
 
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.latent.DctPictureLatentSpace;
-import io.gvc.codec.latent.LatentSynthesis;
 import io.gvc.codec.prior.GaussianGains;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.model.manifest.ModelManifest.LatentKind;
@@ -44,8 +43,7 @@ final class PlaneGains {
         double[] sum = new double[PLANES];
         long[] count = new long[PLANES];
         for (int f = 0; f < trueLatent.length; f++) {
-            float[] anchor = LatentSynthesis.anchorLatent(c.variant(), c.firstLatent(), c.lastLatent(), c.alphas()[f],
-                    g.dim());
+            float[] anchor = c.centre(f);
             for (int p = 0; p < g.planes(); p++) {
                 int off = g.planeOffset(p), n = g.planeDim(p), cp = plane[p];
                 for (int i = off; i < off + n; i++) {

@@ -97,9 +97,11 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
             Frame frame = lastBoundary.value();
             int w = p.config().format().width(), h = p.config().format().height();
             if (frame == null || frame.width() != w || frame.height() != h) {
-                // keep this packet's last frame although the packet is refused: the next packet starts from it
+                // keep this packet's last frame although the packet is refused: the next packet starts from
+                // it. Only an intra last frame can be kept; a predicted one needs the missing first frame,
+                // so the stream resumes at the next random-access GOP (GopDecoder.endsOnIntra)
                 try {
-                    rememberLastBoundary(p, env.gopSeq());
+                    rememberLastBoundary(p, env.gopSeq(), null);
                 } catch (Exception e) {
                     RecordFailures.reasonOrRethrow("boundary", e); // nothing to keep; refused below either way
                 }
@@ -116,7 +118,7 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
             }
         }
         try {
-            rememberLastBoundary(p, env.gopSeq());
+            rememberLastBoundary(p, env.gopSeq(), shared);
         } catch (Exception e) {
             refuse(ctx, env, RecordFailures.reasonOrRethrow("corrupt boundary picture", e));
             return;
@@ -128,8 +130,8 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
     }
 
     /** Stores the packet's last boundary frame (FLF2V), the frame the next packet of the stream starts from. */
-    private void rememberLastBoundary(GvcPacket p, long gopSeq) throws BitstreamException, IOException {
-        var last = GopDecoder.lastBoundary(p);
+    private void rememberLastBoundary(GvcPacket p, long gopSeq, Frame shared) throws BitstreamException, IOException {
+        var last = GopDecoder.lastBoundary(p, shared);
         if (last.isPresent()) {
             lastBoundary.update(last.get());
             lastBoundarySeq.update(gopSeq);
