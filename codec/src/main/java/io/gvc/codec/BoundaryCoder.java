@@ -6,6 +6,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.PredictiveCodec;
+import io.gvc.codec.rate.RateController;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * scene cut: prediction from an unrelated picture costs more than none).
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
- * (bisection; size grows with quality).
+ * (bisection; size grows with quality), where the budget is so many bits per predicted picture
+ * and {@link RateController#INTRA_COST_RATIO} times as many per intra one.
  */
 final class BoundaryCoder {
 
@@ -31,6 +33,8 @@ final class BoundaryCoder {
     private final IntraCodec codec;
     private final Integer fixedQuality;
     private final int intraPeriod;
+    /** Bits the chain has spent beyond its normal budget so far (rate control state; one encoder per stream). */
+    private long debtBits;
 
     BoundaryCoder(IntraCodec codec, Integer fixedQuality, int intraPeriod) {
         this.codec = codec;
@@ -48,7 +52,7 @@ final class BoundaryCoder {
      * @param codeFirst   whether position 0 is coded here (never together with sharedFirst)
      * @param codeLast    whether position n - 1 is coded here (FLF2V)
      */
-    Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, boolean codeLast, long budgetBits) {
+    Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, boolean codeLast, long perPictureBits) {
         if (!codeFirst && !codeLast) {
             return new Coded(List.of(), sharedFirst, null);
         }
@@ -59,8 +63,19 @@ final class BoundaryCoder {
         if (fixedQuality != null) {
             return codeAt(gop, sharedFirst, codeFirst, codeLast, predict, fixedQuality);
         }
+        // a picture is "normally" predicted; the chain's start and random-access points are intra by
+        // rule and get an intra picture's budget; where intra won on cost it is the normal picture
+        boolean predictive = codec instanceof PredictiveCodec;
+        int forcedIntra = predictive ? (codeFirst ? 1 : 0) + (codeLast && randomAccess(gop.seq()) ? 1 : 0) : 0;
+        int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
+        long budgetBits = RateController.boundaryBudget(perPictureBits, forcedIntra, normal);
+        // what earlier intra pictures took beyond a normal picture is paid back, at most half a
+        // normal budget per GOP, so the stream's rate converges on the target
+        long repay = Math.min(debtBits, perPictureBits * normal / 2);
+        budgetBits -= repay;
         Coded best = null;
         int lo = 1, hi = 100;
+        long normalBits = perPictureBits * normal;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             Coded trial = codeAt(gop, sharedFirst, codeFirst, codeLast, predict, mid);
@@ -71,7 +86,9 @@ final class BoundaryCoder {
                 hi = mid - 1;
             }
         }
-        return best != null ? best : codeAt(gop, sharedFirst, codeFirst, codeLast, predict, 1);
+        Coded chosen = best != null ? best : codeAt(gop, sharedFirst, codeFirst, codeLast, predict, 1);
+        debtBits = Math.max(0, debtBits + bits(chosen) - normalBits);
+        return chosen;
     }
 
     /** Mode decision by measured cost: prediction only where it is smaller than intra at the same quality. */

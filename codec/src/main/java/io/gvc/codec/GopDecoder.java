@@ -135,7 +135,7 @@ public final class GopDecoder implements AutoCloseable {
             }
             TailResidual.decodeAndApply(p.tailResidual(), x0[x0.length - 1]);
         }
-        return Arrays.asList(setup.generator.pictures(layout, anchors, first, last, x0));
+        return Arrays.asList(setup.generator.pictures(layout, anchors, first, last, x0, p.deviationScale()));
     }
 
     private void checkModel(CodingConfig c) throws BitstreamException {

@@ -125,10 +125,14 @@ public final class GopEncoder implements AutoCloseable {
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
-            // search): it is left out here, so --tail-residual overshoots the target by its size
-            long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, anchor.mode(), boundaries, prompt, side,
-                    new byte[0], new BitWriter(), new long[3])).length;
-            m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), budget - fixed,
+            // search): it is left out here, so --tail-residual overshoots the target by its size. The
+            // atoms get their share of the budget less the packet's own fields, whatever the
+            // boundaries took (an intra GOP's boundaries may take more than theirs)
+            long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, anchor.mode(), new int[2], boundaries,
+                    prompt, side, new byte[0], new BitWriter(), new long[3])).length;
+            long boundaryBits = 8L * coded.pictures().stream().mapToLong(b -> b.data().length).sum();
+            long atomBudget = Math.round(budget * (1 - params.boundaryShare())) - (fixed - boundaryBits);
+            m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
                     params.mTail());
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         }
@@ -152,7 +156,8 @@ public final class GopEncoder implements AutoCloseable {
         if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
-        Frame[] pictures = setup.generator.pictures(layout, anchors, first, last, x0);
+        int[] scale = setup.generator.fitScale(layout, anchors, x0, gop::frame);
+        Frame[] pictures = setup.generator.pictures(layout, anchors, first, last, x0, scale);
 
         BitWriter atoms = new BitWriter();
         for (AtomChoice[] step : chosen) {
@@ -166,8 +171,8 @@ public final class GopEncoder implements AutoCloseable {
                 sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
             }
         }
-        GvcPacket packet = packet(gop, n, m, mTail, layout, anchor.mode(), boundaries, prompt, side, residual, atoms,
-                sse);
+        GvcPacket packet = packet(gop, n, m, mTail, layout, anchor.mode(), scale, boundaries, prompt, side, residual,
+                atoms, sse);
         return new EncodedGop(packet, Arrays.asList(pictures));
     }
 
@@ -180,10 +185,10 @@ public final class GopEncoder implements AutoCloseable {
     }
 
     private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, AnchorMode anchorMode,
-                             List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
+                             int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
                              BitWriter atoms, long[] sse) {
         return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, layout.tailLatentFrames(),
-                anchorMode.code(), boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
+                anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
     }
 
     @Override

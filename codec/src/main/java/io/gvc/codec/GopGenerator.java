@@ -58,8 +58,14 @@ final class GopGenerator {
         return sampler.run(field, x, noise);
     }
 
-    Frame[] pictures(GopLayout layout, GopAnchors anchors, Frame first, Frame last, float[][] x0) {
-        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), first, last, x0);
+    Frame[] pictures(GopLayout layout, GopAnchors anchors, Frame first, Frame last, float[][] x0, int[] scale) {
+        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), first, last, x0,
+                scale);
+    }
+
+    /** The encoder's fidelity decision ({@link LatentSynthesis#fitScale}). */
+    int[] fitScale(GopLayout layout, GopAnchors anchors, float[][] x0, java.util.function.IntFunction<Frame> truth) {
+        return new LatentSynthesis(space).fitScale(layout, anchors.pictures(), anchors.latents(), x0, truth);
     }
 
     /** Runs body(f) for every frame, over the pool when there is one; each frame is independent. */

@@ -1,7 +1,6 @@
 package io.gvc.codec;
 
 import io.gvc.codec.bitstream.ContainerCodec;
-import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.bitstream.StreamHeader;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
@@ -28,15 +27,16 @@ public final class StreamEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
         try (GopEncoder enc = new GopEncoder(params, video.format(), prior)) {
-            out.writeBytes(ContainerCodec.writeHeader(new StreamHeader(enc.config(), prior.sha256(),
-                    video.frameCount(), enc.intraCodec().id())));
+            StreamHeader header = new StreamHeader(enc.config(), prior.sha256(), video.frameCount(),
+                    enc.intraCodec().id());
+            out.writeBytes(ContainerCodec.writeHeader(header));
             Frame shared = null;
             long n = part.gopCount();
             for (long k = 0; k < n; k++) {
                 int first = (int) part.firstFrame(k);
                 Gop gop = new Gop(k, first, video.frames().subList(first, first + part.frames(k)));
                 EncodedGop e = enc.encode(gop, k == 0 ? null : shared);
-                out.writeBytes(PacketCodec.write(e.packet()));
+                out.writeBytes(ContainerCodec.writePacket(e.packet(), header));
                 recon.addAll(e.reconstruction().subList(part.firstOutput(k), e.reconstruction().size()));
                 shared = e.last();
                 gops.add(e);

@@ -115,7 +115,7 @@ class KeyframeChainTest {
         StreamEncoder.Result r = StreamEncoder.encode(still(), params(8), prior, Progress.NONE);
         GvcPacket p = packets(r.file()).get(0);
         GvcPacket badMode = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
-                p.tailLatentFrames(), 2, p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
+                p.tailLatentFrames(), 2, p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), p.sse());
         assertEquals("packet.anchor_mode", assertThrows(BitstreamException.class,
                 () -> PacketCodec.read(PacketCodec.write(badMode))).field());
@@ -123,7 +123,7 @@ class KeyframeChainTest {
         BoundaryPicture first = b.get(0);
         b.set(0, new BoundaryPicture(0, first.codecId(), first.quality(), true, first.data()));
         GvcPacket predictedFirst = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(),
-                p.mTail(), p.tailLatentFrames(), p.anchorMode(), b, p.prompt(), p.priorSide(), p.tailResidual(),
+                p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), b, p.prompt(), p.priorSide(), p.tailResidual(),
                 p.atomBits(), p.atoms(), p.sse());
         assertEquals("packet.boundary[0].predicted", assertThrows(BitstreamException.class,
                 () -> PacketCodec.read(PacketCodec.write(predictedFirst))).field());

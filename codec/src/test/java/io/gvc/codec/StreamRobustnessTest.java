@@ -51,9 +51,10 @@ class StreamRobustnessTest {
             throws BitstreamException {
         ContainerCodec.Container c = ContainerCodec.read(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ContainerCodec.writeHeader(header.apply(c.header())));
+        StreamHeader h = header.apply(c.header());
+        out.writeBytes(ContainerCodec.writeHeader(h));
         for (GvcPacket p : c.packets()) {
-            out.writeBytes(PacketCodec.write(packet.apply(p)));
+            out.writeBytes(ContainerCodec.writePacket(packet.apply(p), h));
         }
         return out.toByteArray();
     }
@@ -71,13 +72,13 @@ class StreamRobustnessTest {
     }
 
     static GvcPacket withConfig(GvcPacket p, CodingConfig c) {
-        return new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), c, p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(),
+        return new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), c, p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(),
                 p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
     }
 
     static GvcPacket withSse(GvcPacket p, long[] sse) {
         return new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
-                p.tailLatentFrames(), p.anchorMode(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
+                p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), sse);
     }
 
@@ -135,24 +136,24 @@ class StreamRobustnessTest {
                 () -> StreamDecoder.decode(more, prior, 1, Progress.NONE)).field());
         // a packet that drops its atoms
         byte[] noAtoms = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(),
-                p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(),
+                p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(),
                 0, new byte[0], p.sse()));
         assertTrue(assertThrows(BitstreamException.class,
                 () -> StreamDecoder.decode(noAtoms, prior, 1, Progress.NONE)).field().contains("packet.atoms"));
         // boundaries missing from an FLF2V GOP
         byte[] noBoundary = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(),
-                p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), List.of(), p.prompt(), p.priorSide(),
+                p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), List.of(), p.prompt(), p.priorSide(),
                 p.tailResidual(), p.atomBits(), p.atoms(), p.sse()));
         assertThrows(BitstreamException.class, () -> StreamDecoder.decode(noBoundary, prior, 1, Progress.NONE));
         // a gain section of the wrong length
         byte[] badSide = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(),
-                p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.boundaries(), p.prompt(), new byte[3],
+                p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), new byte[3],
                 p.tailResidual(), p.atomBits(), p.atoms(), p.sse()));
         assertTrue(assertThrows(BitstreamException.class,
                 () -> StreamDecoder.decode(badSide, prior, 1, Progress.NONE)).field().contains("side_info"));
         // a tail residual on an FLF2V GOP
         byte[] residual = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(),
-                p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.boundaries(), p.prompt(), p.priorSide(),
+                p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(),
                 new byte[] {1, 2, 3, 4, 5}, p.atomBits(), p.atoms(), p.sse()));
         assertThrows(BitstreamException.class, () -> StreamDecoder.decode(residual, prior, 1, Progress.NONE));
     }

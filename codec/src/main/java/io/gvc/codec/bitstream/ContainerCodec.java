@@ -31,6 +31,11 @@ public final class ContainerCodec {
                 .toByteArray();
     }
 
+    /** One packet as this file format holds it (without its config where it is the header's). */
+    public static byte[] writePacket(GvcPacket p, StreamHeader header) {
+        return PacketCodec.writeInStream(p, header.config());
+    }
+
     public static Container read(byte[] file) throws BitstreamException {
         FieldReader r = new FieldReader(file, 0, file.length);
         byte[] magic = r.bytes(4, "stream.magic");
@@ -78,7 +83,7 @@ public final class ContainerCodec {
             }
             GvcPacket p;
             try {
-                p = PacketCodec.read(file, pos, pos + n);
+                p = PacketCodec.read(file, pos, pos + n, config);
             } catch (BitstreamException e) {
                 throw e.within("gop[" + expectedSeq + "]");
             }

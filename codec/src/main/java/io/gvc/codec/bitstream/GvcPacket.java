@@ -11,6 +11,8 @@ import java.util.List;
  * @param mTail         atoms per step for I2V tail latent frames (= m otherwise)
  * @param tailLatentFrames how many latent frames at the end get mTail
  * @param anchorMode    code of the GOP's {@code AnchorMode} (0 cross-fade, 1 motion-compensated bridge)
+ * @param deviationScale the fidelity knob: scale of the generated deviation for luma and chroma, each
+ *                      0..16 in 16ths ({@code LatentSynthesis.fitScale})
  * @param boundaries    boundary pictures carried by this packet (intra, or predicted from the first frame)
  * @param prompt        T2V prompt ("" otherwise)
  * @param priorSide     the prior's side information (Gaussian gains)
@@ -19,10 +21,15 @@ import java.util.List;
  * @param sse           encoder's squared error per plane (Y, U, V) over the frames this GOP outputs
  */
 public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,
-                        int tailLatentFrames, int anchorMode, List<BoundaryPicture> boundaries, String prompt, byte[] priorSide,
+                        int tailLatentFrames, int anchorMode, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] priorSide,
                         byte[] tailResidual, long atomBits, byte[] atoms, long[] sse) {
 
     public GvcPacket {
+        if (deviationScale.length != 2) {
+            throw new IllegalArgumentException("a deviation scale for luma and for chroma, got "
+                    + deviationScale.length + " values");
+        }
+        deviationScale = deviationScale.clone();
         boundaries = List.copyOf(boundaries);
         priorSide = priorSide.clone();
         tailResidual = tailResidual.clone();

@@ -10,6 +10,11 @@ import java.util.zip.CRC32C;
 public final class PacketCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'P'};
+    /**
+     * Magic of a packet inside a .gvc file whose coding config is the stream header's: the ~70
+     * bytes of config are left out (a live packet, alone on Kafka, always carries its own).
+     */
+    public static final byte[] MAGIC_IMPLIED_CONFIG = {'G', 'V', 'C', 'Q'};
     public static final int VERSION = 2;
     /** magic + version + length */
     static final int PREFIX = 4 + 1 + 4;
@@ -17,7 +22,20 @@ public final class PacketCodec {
     private PacketCodec() {
     }
 
+    /** A self-contained packet (magic GVCP), as a live stream carries it. */
     public static byte[] write(GvcPacket p) {
+        return write(p, false);
+    }
+
+    /**
+     * The packet as a file holds it: without its config (magic GVCQ) when the config is
+     * {@code streamConfig}, else self-contained.
+     */
+    public static byte[] writeInStream(GvcPacket p, CodingConfig streamConfig) {
+        return write(p, p.config().equals(streamConfig));
+    }
+
+    private static byte[] write(GvcPacket p, boolean impliedConfig) {
         CodingConfig c = p.config();
         // the writer refuses what the reader would
         if (p.m() > Limits.MAX_ATOMS || p.mTail() > Limits.MAX_ATOMS || p.m() > c.codebookSize()
@@ -27,8 +45,11 @@ public final class PacketCodec {
         }
         FieldWriter body = new FieldWriter();
         body.u64(p.gopSeq()).u64(p.firstFrame()).u16(p.frameCount());
-        writeConfig(body, c);
+        if (!impliedConfig) {
+            writeConfig(body, c);
+        }
         body.u16(p.m()).u16(p.mTail()).u8(p.tailLatentFrames()).u8(p.anchorMode());
+        body.u8(p.deviationScale()[0]).u8(p.deviationScale()[1]);
         body.u8(p.boundaries().size());
         for (BoundaryPicture b : p.boundaries()) {
             body.u16(b.position()).string(b.codecId(), false).u8(b.quality()).u8(b.predicted() ? 1 : 0)
@@ -43,7 +64,7 @@ public final class PacketCodec {
         }
         byte[] b = body.toByteArray();
         FieldWriter out = new FieldWriter();
-        out.bytes(MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b);
+        out.bytes(impliedConfig ? MAGIC_IMPLIED_CONFIG : MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b);
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length);
         out.u32(crc.getValue());
@@ -101,8 +122,8 @@ public final class PacketCodec {
     public static int framedLength(byte[] buf, int off, int end) throws BitstreamException {
         FieldReader r = new FieldReader(buf, off, end);
         byte[] magic = r.bytes(4, "packet.magic");
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
-            throw new BitstreamException("packet.magic", "is not 'GVCP'");
+        if (!java.util.Arrays.equals(magic, MAGIC) && !java.util.Arrays.equals(magic, MAGIC_IMPLIED_CONFIG)) {
+            throw new BitstreamException("packet.magic", "is not 'GVCP' (or 'GVCQ' in a file)");
         }
         int v = r.u8("packet.version");
         if (v != VERSION) {
@@ -119,8 +140,22 @@ public final class PacketCodec {
         return read(buf, 0, buf.length);
     }
 
-    /** Reads one packet occupying exactly buf[off, end). */
+    /** Reads one self-contained packet occupying exactly buf[off, end). */
     public static GvcPacket read(byte[] buf, int off, int end) throws BitstreamException {
+        return read(buf, off, end, null);
+    }
+
+    /**
+     * Reads one packet occupying exactly buf[off, end); a packet without its own config (in a file)
+     * takes {@code streamConfig}, which may be null only where such packets are refused.
+     */
+    public static GvcPacket read(byte[] buf, int off, int end, CodingConfig streamConfig) throws BitstreamException {
+        boolean implied = java.util.Arrays.equals(java.util.Arrays.copyOfRange(buf, off, Math.min(end, off + 4)),
+                MAGIC_IMPLIED_CONFIG);
+        if (implied && streamConfig == null) {
+            throw new BitstreamException("packet.magic", "is 'GVCQ', a packet that takes its config from a "
+                    + "file's stream header, but it came alone");
+        }
         int total = framedLength(buf, off, end);
         if (total != end - off) {
             throw new BitstreamException("packet.length", "packet is " + total + " bytes but " + (end - off)
@@ -140,11 +175,13 @@ public final class PacketCodec {
         FieldReader.checkRange("packet.gop_seq", seq, 0, Long.MAX_VALUE);
         FieldReader.checkRange("packet.first_frame", first, 0, Limits.MAX_TOTAL_FRAMES);
         int frames = r.u16In("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
-        CodingConfig config = readConfig(r, "packet.config");
+        CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
         int m = r.u16In("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
         int mTail = r.u16In("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
         int tailFrames = r.u8("packet.tail_latent_frames");
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
+        int steps = io.gvc.codec.latent.LatentSynthesis.SCALE_STEPS;
+        int[] scale = {r.u8In("packet.deviation_scale_y", 0, steps), r.u8In("packet.deviation_scale_c", 0, steps)};
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         for (int i = 0; i < nb; i++) {
@@ -175,7 +212,7 @@ public final class PacketCodec {
         if (r.remaining() != 0) {
             throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
         }
-        return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, anchorMode, boundaries, prompt, side, residual,
+        return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, anchorMode, scale, boundaries, prompt, side, residual,
                 atomBits, atoms, sse);
     }
 }

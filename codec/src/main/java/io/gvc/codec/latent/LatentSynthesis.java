@@ -23,6 +23,9 @@ public final class LatentSynthesis {
         this.space = space;
     }
 
+    /** Steps of the deviation scale: a scale is {@code q / SCALE_STEPS}, q in 0..SCALE_STEPS. */
+    public static final int SCALE_STEPS = 16;
+
     /**
      * The GOP's pictures.
      *
@@ -31,9 +34,61 @@ public final class LatentSynthesis {
      * @param first   decoded first frame (FLF2V, I2V) or null
      * @param last    decoded last frame (FLF2V) or null
      * @param x0      final latents of the coded latent frames
+     * @param scale   the deviation scale per plane class, luma and chroma, each 0..{@link #SCALE_STEPS}
+     *                ({@link #fitScale}): SCALE_STEPS adds the generated deviation whole, 0 leaves
+     *                the anchor
      */
     public Frame[] synthesise(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, Frame first, Frame last,
-                              float[][] x0) {
+                              float[][] x0, int[] scale) {
+        Frame[] out = new Frame[layout.frames()];
+        out[0] = first; // T2V generates its first frame too (below)
+        if (layout.variant() == Variant.FLF2V && out.length > 1) {
+            out[out.length - 1] = last;
+        }
+        eachGeneratedFrame(layout, anchorLatents, x0,
+                (j, da, db, wb) -> out[j] = compose(anchorPictures[j], da, db, wb, scale));
+        return out;
+    }
+
+    /**
+     * The fidelity knob, measured by the encoder: the scale of the generated deviation that brings
+     * the pictures closest (least squares) to the truth, per plane class, clamped to [0, 1] and
+     * quantised. Where the prior and the atoms could not pin the content down, the sample's
+     * deviation is mostly sampling noise; scaling it down moves the output toward the posterior
+     * mean, the anchor, instead of showing the noise. Where the atoms paid for real detail the
+     * scale stays near 1.
+     */
+    public int[] fitScale(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, float[][] x0,
+                          java.util.function.IntFunction<Frame> truth) {
+        double[] dr = new double[2], dd = new double[2];
+        eachGeneratedFrame(layout, anchorLatents, x0, (j, da, db, wb) -> {
+            Frame t = truth.apply(j), a = anchorPictures[j];
+            for (int p = 0; p < 3; p++) {
+                byte[] tp = t.plane(p), ap = a.plane(p);
+                float[] xa = da == null ? null : da[p], xb = db == null ? null : db[p];
+                int c = p == 0 ? 0 : 1;
+                for (int i = 0; i < tp.length; i++) {
+                    float d = (xa == null ? 0f : (1f - wb) * xa[i]) + (xb == null ? 0f : wb * xb[i]);
+                    double r = (tp[i] & 0xFF) - (ap[i] & 0xFF);
+                    dr[c] += d * r;
+                    dd[c] += (double) d * d;
+                }
+            }
+        });
+        int[] q = new int[2];
+        for (int c = 0; c < 2; c++) {
+            double scale = dd[c] > 0 ? dr[c] / dd[c] : 0;
+            q[c] = (int) Math.round(Math.max(0, Math.min(1, scale)) * SCALE_STEPS);
+        }
+        return q;
+    }
+
+    /** Visits every generated frame j with its deviation: (1 - wb) da + wb db, in pixels per plane. */
+    private interface FrameVisitor {
+        void visit(int j, float[][] da, float[][] db, float wb);
+    }
+
+    private void eachGeneratedFrame(GopLayout layout, float[][] anchorLatents, float[][] x0, FrameVisitor v) {
         int n = layout.frames();
         // deviation pictures at every latent position; known boundaries have none
         int[] pos = layout.positions();
@@ -45,14 +100,12 @@ public final class LatentSynthesis {
                 coded++;
             }
         }
-        Frame[] out = new Frame[n];
         int seg = 0; // pos[seg] <= j < pos[seg + 1], or j is the last position
         for (int j = 0; j < n; j++) {
             boolean knownFirst = j == 0 && layout.variant() != Variant.T2V;
             boolean knownLast = j == n - 1 && n > 1 && layout.variant() == Variant.FLF2V;
             if (knownFirst || knownLast) {
-                out[j] = knownFirst ? first : last; // boundary frames are the decoded pictures themselves
-                continue;
+                continue; // boundary frames are the decoded pictures themselves
             }
             while (seg + 1 < pos.length && pos[seg + 1] <= j) {
                 seg++;
@@ -64,20 +117,20 @@ public final class LatentSynthesis {
                 db = dev[seg + 1];
                 wb = (float) (j - pos[seg]) / (pos[seg + 1] - pos[seg]);
             }
-            out[j] = compose(anchorPictures[j], da, db, wb);
+            v.visit(j, da, db, wb);
         }
-        return out;
     }
 
-    private static Frame compose(Frame anchor, float[][] da, float[][] db, float wb) {
+    private static Frame compose(Frame anchor, float[][] da, float[][] db, float wb, int[] scale) {
         byte[][] planes = new byte[3][];
         for (int p = 0; p < 3; p++) {
             byte[] base = anchor.plane(p);
+            float k = (float) scale[p == 0 ? 0 : 1] / SCALE_STEPS;
             float[] a = da == null ? null : da[p], b = db == null ? null : db[p];
             byte[] out = new byte[base.length];
             for (int i = 0; i < out.length; i++) {
                 float dev = (a == null ? 0f : (1f - wb) * a[i]) + (b == null ? 0f : wb * b[i]);
-                int q = (int) Math.floor((base[i] & 0xFF) + dev + 0.5f);
+                int q = (int) Math.floor((base[i] & 0xFF) + k * dev + 0.5f);
                 out[i] = (byte) (q < 0 ? 0 : Math.min(255, q));
             }
             planes[p] = out;

@@ -14,6 +14,23 @@ public final class RateController {
     private RateController() {
     }
 
+    /**
+     * What an intra boundary picture costs against a predicted one at the same quality, measured:
+     * x265 on carphone, frame 8 from frame 0, quality 40: 1796 bytes intra, 703 predicted (2.55).
+     */
+    public static final double INTRA_COST_RATIO = 2.5;
+
+    /**
+     * The boundary budget of a GOP: {@code perPicture} bits for each picture coded the normal way
+     * (predicted, or intra where prediction does not pay) and {@link #INTRA_COST_RATIO} times that
+     * for each picture that is intra by rule (the chain's start, random-access points), so those
+     * GOPs code at the quality of their neighbours instead of starving (a chain at one quality is
+     * what constant-QP coders find efficient).
+     */
+    public static long boundaryBudget(long perPicture, int forcedIntraPictures, int normalPictures) {
+        return Math.round(perPicture * (normalPictures + INTRA_COST_RATIO * forcedIntraPictures));
+    }
+
     /** Atom bits of one GOP for M (and M_tail for I2V tail frames). */
     public static long atomBits(GopLayout layout, int stochasticSteps, int k, int m, int mTail) {
         int tailFrames = layout.tailLatentFrames();

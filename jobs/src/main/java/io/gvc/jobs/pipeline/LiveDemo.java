@@ -238,9 +238,12 @@ public final class LiveDemo {
                 if (!modelSha256.containsKey(variant)) {
                     modelSha256.put(variant, modelSha256(priorSource, variant));
                 }
-                file.writeBytes(ContainerCodec.writeHeader(new StreamHeader(first.config(), modelSha256.get(variant),
-                        src.frameCount(), streams.settings(id).params().intraCodec())));
-                ps.forEach(file::writeBytes);
+                StreamHeader header = new StreamHeader(first.config(), modelSha256.get(variant), src.frameCount(),
+                        streams.settings(id).params().intraCodec());
+                file.writeBytes(ContainerCodec.writeHeader(header));
+                for (byte[] live : ps) {
+                    file.writeBytes(ContainerCodec.writePacket(PacketCodec.read(live), header)); // as gvc encode writes it
+                }
                 Path gvc = o.out().resolve(id + ".gvc");
                 Files.write(gvc, file.toByteArray());
                 StreamInfo info = StreamInfo.of(file.toByteArray());

@@ -195,7 +195,7 @@ class GopDecodeFunctionTest {
                 c.temporalStride(), c.codebookSize(), c.steps(), c.tailSteps(), c.shift(), c.gScale(), c.seed(),
                 c.modelId(), otherHash);
         GvcPacket q = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), other, p.m(), p.mTail(),
-                p.tailLatentFrames(), p.anchorMode(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
+                p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), p.sse());
         byte[] bytes = PacketCodec.write(q); // a valid packet (CRC included), for another model
         String prior = TestMedia.prior().sha256();
