@@ -19,7 +19,9 @@ import java.util.List;
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
  * (bisection; size grows with quality), where the budget is so many bits per predicted picture
- * and {@link RateController#INTRA_COST_RATIO} times as many per intra one.
+ * and {@link RateController#INTRA_COST_RATIO} times as many per intra one. The budget depends on
+ * the GOP alone (its number and pictures), never on earlier GOPs: a live encoder restarted after a
+ * failover, or one that skipped a refused record, codes every GOP as the file encoder does.
  */
 final class BoundaryCoder {
 
@@ -33,8 +35,6 @@ final class BoundaryCoder {
     private final IntraCodec codec;
     private final Integer fixedQuality;
     private final int intraPeriod;
-    /** Bits the chain has spent beyond its normal budget so far (rate control state; one encoder per stream). */
-    private long debtBits;
 
     BoundaryCoder(IntraCodec codec, Integer fixedQuality, int intraPeriod) {
         this.codec = codec;
@@ -68,14 +68,11 @@ final class BoundaryCoder {
         boolean predictive = codec instanceof PredictiveCodec;
         int forcedIntra = predictive ? (codeFirst ? 1 : 0) + (codeLast && randomAccess(gop.seq()) ? 1 : 0) : 0;
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
-        long budgetBits = RateController.boundaryBudget(perPictureBits, forcedIntra, normal);
-        // what earlier intra pictures took beyond a normal picture is paid back, at most half a
-        // normal budget per GOP, so the stream's rate converges on the target
-        long repay = Math.min(debtBits, perPictureBits * normal / 2);
-        budgetBits -= repay;
+        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod)
+                : perPictureBits;
+        long budgetBits = RateController.boundaryBudget(perPicture, forcedIntra, normal);
         Coded best = null;
         int lo = 1, hi = 100;
-        long normalBits = perPictureBits * normal;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             Coded trial = codeAt(gop, sharedFirst, codeFirst, codeLast, predict, mid);
@@ -86,9 +83,7 @@ final class BoundaryCoder {
                 hi = mid - 1;
             }
         }
-        Coded chosen = best != null ? best : codeAt(gop, sharedFirst, codeFirst, codeLast, predict, 1);
-        debtBits = Math.max(0, debtBits + bits(chosen) - normalBits);
-        return chosen;
+        return best != null ? best : codeAt(gop, sharedFirst, codeFirst, codeLast, predict, 1);
     }
 
     /** Mode decision by measured cost: prediction only where it is smaller than intra at the same quality. */

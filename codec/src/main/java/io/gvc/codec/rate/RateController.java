@@ -21,11 +21,22 @@ public final class RateController {
     public static final double INTRA_COST_RATIO = 2.5;
 
     /**
+     * Bits for a predicted boundary picture when a period of {@code intraPeriod} GOPs holds one
+     * intra picture by rule: the period then costs what {@code perPicture} bits a GOP would, as the
+     * target asks ({@code intraPeriod - 1} predicted pictures and one at {@link #INTRA_COST_RATIO}).
+     * The chain's very first picture is the one cost not paid back, as in any coder's first I frame.
+     */
+    public static long predictedPictureBits(long perPicture, int intraPeriod) {
+        return Math.round(perPicture * intraPeriod / (intraPeriod - 1 + INTRA_COST_RATIO));
+    }
+
+    /**
      * The boundary budget of a GOP: {@code perPicture} bits for each picture coded the normal way
      * (predicted, or intra where prediction does not pay) and {@link #INTRA_COST_RATIO} times that
      * for each picture that is intra by rule (the chain's start, random-access points), so those
      * GOPs code at the quality of their neighbours instead of starving (a chain at one quality is
-     * what constant-QP coders find efficient).
+     * what constant-QP coders find efficient). A function of the GOP alone, so live and file
+     * encoders agree whatever came before.
      */
     public static long boundaryBudget(long perPicture, int forcedIntraPictures, int normalPictures) {
         return Math.round(perPicture * (normalPictures + INTRA_COST_RATIO * forcedIntraPictures));

@@ -95,6 +95,12 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--intra", description = "Boundary-frame codec: x265, x264 or gvc-dct (default: x265 when FFmpeg has it).")
     String intra;
 
+    @Option(names = "--intra-period", description = "Keyframe chain: every Nth GOP ends on an intra "
+            + "picture, where a decoder can join; the boundaries between are predicted from the previous one "
+            + "(x265, gvc-dct). 1 = every boundary intra (default: " + CodecParams.DEFAULT_INTRA_PERIOD + ").",
+            defaultValue = "" + CodecParams.DEFAULT_INTRA_PERIOD)
+    int intraPeriod;
+
     @Option(names = "--tail-residual", description = "I2V: also send a coarse residual of the last latent frame.")
     boolean tailResidual;
 
@@ -133,6 +139,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (keyframeQuality != null) {
             Limits.checkRange("--keyframe-quality", keyframeQuality, 1, 100);
         }
+        Limits.checkRange("--intra-period", intraPeriod, 1, 1 << 20);
         Limits.checkPrompt("--prompt", prompt);
         if (!(shift > 0)) {
             throw new IllegalArgumentException("--shift must be positive, got " + shift);
@@ -149,7 +156,7 @@ final class EncodeCommand implements Callable<Integer> {
         CodecParams d = CodecParams.defaults();
         return new CodecParams(v, gop, latentDownscale, stride, k, m, mTail, d.tailLatentFrames(), steps, tailSteps,
                 shift, gScale, seed != null ? seed : d.seed(), intraId, keyframeQuality, bpp, d.boundaryShare(),
-                tailResidual, prompt, modelOptions.threads());
+                tailResidual, prompt, modelOptions.threads(), intraPeriod);
     }
 
     @Override
