@@ -103,7 +103,15 @@ public final class GopDecoder implements AutoCloseable {
         CodingConfig config = p.config();
         checkModel(config);
         if (setup == null || !setup.serves(config)) {
-            setup = new CodingSetup(config, pool, prior);
+            try {
+                setup = new CodingSetup(config, pool, prior);
+            } catch (IllegalArgumentException e) {
+                // a valid stream the model cannot take (e.g. an odd side for a picture latent): the
+                // stream's fault as far as this decoder goes, so a bitstream error, not a crash
+                throw new BitstreamException("packet.config", "model '" + prior.id()
+                        + "' cannot decode a " + config.format().width() + "x" + config.format().height()
+                        + " stream at latent downscale " + config.latentDownscale() + ": " + e.getMessage());
+            }
         }
         int n = p.frameCount();
         int w = config.format().width(), h = config.format().height();
