@@ -26,13 +26,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `gvc eval`: GVC against x264, x265 and boundary interpolation on the same decoded frames. It lives in
- * the cli package for the shared ModelOptions and input reading; the work is {@link EvalRun}'s.
+ * `gvc eval`: GVC against x264, x265, boundary interpolation and GVC without atoms (gvc-m0) on the same
+ * decoded frames. It lives in the cli package for the shared ModelOptions and input reading; the work
+ * is {@link EvalRun}'s.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Rate-distortion evaluation of GVC against x264, x265 and boundary interpolation.",
-            "Each clip is coded with GVC over a sweep of M and with x264/x265 over a CRF",
-            "ladder, all from the same decoded frames; every encoded file is kept in --out.",
+        description = {"Rate-distortion evaluation of GVC against x264, x265, boundary interpolation",
+            "and GVC without atoms (gvc-m0). Each clip is coded with GVC over a sweep of M,",
+            "with x264/x265 over a CRF ladder and with gvc-m0 over a target-bpp ladder, all",
+            "from the same decoded frames; every encoded file is kept in --out.",
             "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
             "results.csv, results.json, charts, side-by-side pictures and report.html.",
             "A rerun of the same command reuses the points in --out/points.jsonl.", ""},
@@ -52,7 +54,10 @@ final class EvalCommand implements Callable<Integer> {
     List<Integer> ms;
 
     @Option(names = "--baselines", split = ",", defaultValue = "x264,x265,interp",
-            description = "Codecs GVC is compared with: x264, x265, interp (default: ${DEFAULT-VALUE}).")
+            description = "Codecs GVC is compared with: x264, x265, interp, gvc-m0 (default: ${DEFAULT-VALUE}). "
+                    + "gvc-m0 is each GVC variant with no atoms (M = 0, M_tail = 0: keyframe chain and anchor "
+                    + "only; same boundary codec, model and GOP), reported as gvc-m0-<variant> and swept over "
+                    + "--m0-bpp; each variant's BD-rates against it are what its atoms buy.")
     List<String> baselines;
 
     @Option(names = "--crf", split = ",", defaultValue = "51,47,43,39,35,31,27,23,19,15",
@@ -62,6 +67,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--interp-quality", split = ",", defaultValue = "1,10,20,35,50,65,80",
             description = "Boundary qualities 1..100 of the interpolation reference (default: ${DEFAULT-VALUE}).")
     List<Integer> interpQualities;
+
+    @Option(names = "--m0-bpp", split = ",", paramLabel = "BPP",
+            description = "gvc-m0 sweep: target bpp of each point. With M = 0 a target only sets the boundary "
+                    + "frames' budget (half of it, as --bpp does for GVC at fixed M), so the ladder moves the "
+                    + "boundary quality the rate control picks; --keyframe-quality does not apply to gvc-m0 "
+                    + "(default: --bpp x 0.25, 0.5, 1, 2, 4; the point at --bpp has GVC's own boundaries).")
+    List<Double> m0Bpps;
 
     @Option(names = "--frames", description = "Use the first N frames of each clip (default: all).")
     Integer frames;
@@ -117,8 +129,17 @@ final class EvalCommand implements Callable<Integer> {
             vs.add(Variant.parse(v));
         }
         for (String b : baselines) {
-            if (!List.of(PointSpec.X264, PointSpec.X265, PointSpec.INTERP).contains(b)) {
-                throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265 or interp)");
+            if (!PointSpec.BASELINES.contains(b)) {
+                throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265, interp or gvc-m0)");
+            }
+        }
+        if (!(bpp > 0) || Double.isInfinite(bpp)) {
+            throw new IllegalArgumentException("--bpp must be positive, got " + bpp);
+        }
+        List<Double> m0Ladder = m0Bpps != null ? m0Bpps : defaultM0Ladder(bpp);
+        for (double b : m0Ladder) {
+            if (!(b > 0) || Double.isInfinite(b)) {
+                throw new IllegalArgumentException("--m0-bpp values must be positive, got " + b);
             }
         }
         for (int m : ms) {
@@ -169,16 +190,29 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("baselines", baselines);
         shown.put("x264/x265 CRF ladder", crfs);
         shown.put("interp boundary qualities", interpQualities);
+        if (baselines.contains(PointSpec.M0)) {
+            shown.put("gvc-m0 target bpp ladder", m0Ladder.stream().distinct().sorted().toList()
+                    + " (M = 0, M_tail = 0, boundary quality by each target's budget)");
+        }
         shown.put("lpips", weights == null ? "not measured" : weights.toString());
         shown.put("model", modelOptions.model == null ? "each variant's shipped model" : modelOptions.model.toString());
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
-        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, out,
+        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, m0Ladder, out,
                 new EvalSettings(gvc, priors, weights != null), weights, commandLine(), version(),
                 priors.values().stream().anyMatch(p -> p instanceof io.gvc.model.prior.OnnxFlowPrior), shown);
         EvalRun.Summary s = EvalRun.run(config, System.err);
         print(s);
         return ExitCodes.OK;
+    }
+
+    /** gvc-m0's default ladder: --bpp scaled by powers of two, so --bpp itself is one of its points. */
+    static List<Double> defaultM0Ladder(double bpp) {
+        List<Double> out = new ArrayList<>();
+        for (double f : new double[] {0.25, 0.5, 1, 2, 4}) {
+            out.add(bpp * f);
+        }
+        return out;
     }
 
     private Video readClip(Path in) throws BadInputException {
@@ -233,7 +267,7 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d points (%d computed, %d reused); report: %s%n", s.points(), s.computed(),
                 s.reused(), s.report());
         for (BdEntry e : s.bdRate()) {
-            System.out.printf(Locale.ROOT, "BD-rate %-10s %-9s vs %-6s %-8s %s%n", e.clip(), e.codec(), e.baseline(),
+            System.out.printf(Locale.ROOT, "BD-rate %-10s %-9s vs %-12s %-8s %s%n", e.clip(), e.codec(), e.baseline(),
                     e.metric(), e.percent() != null ? String.format(Locale.ROOT, "%+.1f %%", e.percent())
                             : "n/a (" + e.reason() + ")");
         }

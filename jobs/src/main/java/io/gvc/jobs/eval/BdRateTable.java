@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * BD-rate of every GVC variant against every baseline, per clip and metric, with the rate in bits per
- * pixel. The arithmetic is {@link BdRate}'s (PCHIP, integrated exactly where both curves exist, never
+ * pixel; a variant meets gvc-m0 only as its own curve without atoms (gvc-flf2v against gvc-m0-flf2v).
+ * The arithmetic is {@link BdRate}'s (PCHIP, integrated exactly where both curves exist, never
  * extrapolated); this class only assembles the curves and says, in words, why a figure is missing.
  */
 public final class BdRateTable {
@@ -20,7 +21,10 @@ public final class BdRateTable {
     private BdRateTable() {
     }
 
-    /** One entry per clip, GVC codec, baseline and metric, in the order the points first name them. */
+    /**
+     * One entry per clip, GVC codec, baseline and metric, in the order the points first name them; the
+     * gvc-m0 baseline of a variant is the curve of the same variant ({@link PointSpec#m0For}).
+     */
     public static List<BdEntry> compute(List<PointResult> points, List<Metric> metrics) {
         Map<String, Map<String, List<PointResult>>> byClip = group(points);
         List<BdEntry> out = new ArrayList<>();
@@ -31,6 +35,10 @@ public final class BdRateTable {
                 }
                 for (var base : clip.getValue().entrySet()) {
                     if (PointSpec.isGvc(base.getKey())) {
+                        continue;
+                    }
+                    // a variant is compared with its own gvc-m0 curve only: same codec, atoms or none
+                    if (PointSpec.isM0(base.getKey()) && !base.getKey().equals(PointSpec.m0For(gvc.getKey()))) {
                         continue;
                     }
                     for (Metric m : metrics) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The side-by-side pictures of the report: for each GVC point, the chosen frame of the source, of GVC
- * and of the conventional codec whose rate is nearest (x265, else x264), read back from the snapshots
- * the points saved. Each label gives the point's rate over the clip and the PSNR-Y of the frame shown.
+ * The side-by-side pictures of the report: for each GVC point, the chosen frame of the source, of GVC,
+ * of the conventional codec whose rate is nearest (x265, else x264) and of the variant's gvc-m0 point
+ * whose rate is nearest (when swept), read back from the snapshots the points saved. Each label gives
+ * the point's rate over the clip and the PSNR-Y of the frame shown.
  */
 final class Comparisons {
 
@@ -37,11 +38,15 @@ final class Comparisons {
             Frame gf = frame(out, g.snapshot());
             List<Frame> panels = new ArrayList<>(List.of(source, gf));
             List<String> labels = new ArrayList<>(List.of("source, frame " + clip.snapshot(), describe(g, source, gf)));
-            PointResult near = nearest(conventional, g.bpp());
-            if (near != null) {
-                Frame nf = frame(out, near.snapshot());
-                panels.add(nf);
-                labels.add(describe(near, source, nf));
+            String m0 = PointSpec.m0For(g.codec());
+            for (List<PointResult> others : List.of(conventional,
+                    points.stream().filter(p -> p.codec().equals(m0)).toList())) {
+                PointResult near = nearest(others, g.bpp());
+                if (near != null) {
+                    Frame nf = frame(out, near.snapshot());
+                    panels.add(nf);
+                    labels.add(describe(near, source, nf));
+                }
             }
             String rel = clip.name() + "/side_" + g.codec() + "_" + g.setting().replace("=", "") + ".png";
             SideBySide.write(out.resolve(rel), panels, labels);

@@ -53,6 +53,10 @@ final class HtmlReport {
                 rate interval.</li>
                 <li><b>interp</b> is the reference GVC has to beat: the boundary frames alone (same intra codec,
                 FLF2V positions) with every picture in between a linear blend of them.</li>
+                <li><b>gvc-m0-&lt;variant&gt;</b> (baseline gvc-m0) is the same variant, boundary codec, model and GOP
+                with no atoms (M = 0, M_tail = 0: the keyframe chain, the anchor and the prior's own flow), swept
+                over target bpp whose budget picks its boundary quality. Each variant is compared with its own
+                gvc-m0 curve only: the BD-rate is what the atoms buy. Its atom bits are 0 in every packet.</li>
                 <li>Times are wall seconds on this machine: GVC runs with the settings' thread count, x264/x265 with
                 one thread each (so that their output repeats exactly).</li>
                 </ul>
@@ -91,15 +95,16 @@ final class HtmlReport {
                     .append("\"><figcaption>").append(esc(p.caption())).append("</figcaption></figure>\n");
         }
         h.append("<h3>Points</h3>\n<table><tr><th class=\"l\">codec</th><th class=\"l\">setting</th>"
-                + "<th class=\"l\">file</th><th>bytes</th><th>bpp</th><th>bpp/3 (paper)</th><th>kbit/s</th>"
+                + "<th class=\"l\">file</th><th>bytes</th><th>atom bits</th><th>bpp</th><th>bpp/3 (paper)</th><th>kbit/s</th>"
                 + "<th>PSNR-Y</th><th>PSNR-YUV</th><th>MS-SSIM</th><th>LPIPS</th><th>encode s</th><th>decode s</th>"
                 + "<th>encode fps</th><th>decode fps</th><th>decoder = encoder</th></tr>\n");
         for (PointResult p : c.points()) {
             h.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td>"
-                            + "<td class=\"l\"><a href=\"%s\">%s</a></td><td>%d</td><td>%.4f</td><td>%.5f</td><td>%.1f</td>"
+                            + "<td class=\"l\"><a href=\"%s\">%s</a></td><td>%d</td><td>%s</td><td>%.4f</td><td>%.5f</td><td>%.1f</td>"
                             + "<td>%.2f</td><td>%.2f</td><td>%.4f</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.1f</td>"
                             + "<td>%.1f</td><td>%s</td></tr>\n",
-                    esc(p.codec()), esc(p.setting()), esc(p.file()), esc(p.file()), p.bytes(), p.bpp(),
+                    esc(p.codec()), esc(p.setting()), esc(p.file()), esc(p.file()), p.bytes(),
+                    p.atomBits() == null ? "" : Long.toString(p.atomBits()), p.bpp(),
                     p.bppPerColourSample(), p.kbps(), p.psnrY(), p.psnrYuv(), p.msSsim(),
                     p.lpips() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", p.lpips()), p.encodeS(),
                     p.decodeS(), p.encodeFps(), p.decodeFps(),

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param decodeMatchesEncoder GVC only: whether the decoder's frames equal the encoder's reconstruction
  * @param snapshot             the chosen frame as decoded, a one-frame .y4m relative to the output folder
  * @param fingerprint          the settings the point depends on; a rerun with other settings redoes it
+ * @param atomBits             GVC and gvc-m0 only: the atom bits of every packet of {@code file}, read back
+ *                             from it (0 for every gvc-m0 point); null for the other codecs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PointResult(
@@ -47,7 +49,8 @@ public record PointResult(
         @JsonProperty("decode_fps") double decodeFps,
         @JsonProperty("decode_matches_encoder") Boolean decodeMatchesEncoder,
         @JsonProperty("snapshot") String snapshot,
-        @JsonProperty("fingerprint") String fingerprint) {
+        @JsonProperty("fingerprint") String fingerprint,
+        @JsonProperty("atom_bits") Long atomBits) {
 
     public String key() {
         return PointSpec.key(clip, codec, setting);
@@ -55,6 +58,10 @@ public record PointResult(
 
     public boolean isGvc() {
         return PointSpec.isGvc(codec);
+    }
+
+    public boolean isM0() {
+        return PointSpec.isM0(codec);
     }
 
     public String label() {

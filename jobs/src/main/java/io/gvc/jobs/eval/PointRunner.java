@@ -5,6 +5,8 @@ import io.gvc.codec.Progress;
 import io.gvc.codec.StreamDecoder;
 import io.gvc.codec.StreamEncoder;
 import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.ContainerCodec;
+import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.Y4mWriter;
 import io.gvc.codec.intra.IntraCodec;
@@ -56,13 +58,13 @@ public final class PointRunner {
         Path file = dir.resolve(spec.fileName());
         Video source = clip.video();
         Coded coded;
-        if (spec.isGvc()) {
+        if (spec.isGvc() || spec.isM0()) {
             coded = gvc(spec, source, file, progress);
         } else if (spec.codec().equals(PointSpec.INTERP)) {
             coded = interp(spec, source, file);
         } else {
             BaselineEncoder.Result r = BaselineEncoder.encode(source, spec.codec(), spec.crf(), file);
-            coded = new Coded(r.decoded(), r.encodeSeconds(), r.decodeSeconds(), null);
+            coded = new Coded(r.decoded(), r.encodeSeconds(), r.decodeSeconds(), null, null);
         }
         long bytes = Files.size(file);
         String snapshot = snapshotPath(spec, clip);
@@ -79,28 +81,38 @@ public final class PointRunner {
                 Bpp.bitsPerPixelPerChannel(bits, n, clip.width(), clip.height()), bits / seconds / 1000.0,
                 q.psnrY(), q.psnrU(), q.psnrV(), q.psnrYuv(), q.msSsim(), q.lpips(),
                 coded.encodeS, coded.decodeS, n / coded.encodeS, n / coded.decodeS, coded.matchesEncoder, snapshot,
-                settings.fingerprint(spec, clip));
+                settings.fingerprint(spec, clip), coded.atomBits);
     }
 
-    /** What a codec made of the clip and how long it took. */
-    private record Coded(Video decoded, double encodeS, double decodeS, Boolean matchesEncoder) {
+    /** What a codec made of the clip and how long it took; {@code atomBits} for GVC streams only. */
+    private record Coded(Video decoded, double encodeS, double decodeS, Boolean matchesEncoder, Long atomBits) {
     }
 
     private Coded gvc(PointSpec spec, Video source, Path file, Progress progress) throws IOException {
-        CodecParams p = settings.gvc().withVariant(spec.variant()).withAtoms(spec.m());
+        CodecParams p = settings.params(spec);
         long t0 = System.nanoTime();
         StreamEncoder.Result r = StreamEncoder.encode(source, p, settings.prior(spec.variant()), progress);
         long t1 = System.nanoTime();
         Files.write(file, r.file());
         long t2 = System.nanoTime();
         Video decoded;
+        ContainerCodec.Container container;
         try {
-            decoded = StreamDecoder.decode(Files.readAllBytes(file), settings.prior(spec.variant()), p.threads(), Progress.NONE);
+            container = ContainerCodec.read(Files.readAllBytes(file));
+            decoded = StreamDecoder.decode(container, settings.prior(spec.variant()), p.threads(), Progress.NONE);
         } catch (BitstreamException e) {
             throw new IllegalStateException(file + ": the decoder refuses the encoder's own file: " + e.getMessage(), e);
         }
         long t3 = System.nanoTime();
-        return new Coded(decoded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, same(decoded, r.reconstruction()));
+        long atomBits = 0;
+        for (GvcPacket packet : container.packets()) {
+            atomBits += packet.atomBits();
+            if (spec.isM0() && (packet.m() != 0 || packet.mTail() != 0 || packet.atomBits() != 0)) {
+                throw new IllegalStateException(file + ": GOP " + packet.gopSeq() + " of a gvc-m0 point codes M "
+                        + packet.m() + ", M_tail " + packet.mTail() + ", " + packet.atomBits() + " atom bits");
+            }
+        }
+        return new Coded(decoded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, same(decoded, r.reconstruction()), atomBits);
     }
 
     private Coded interp(PointSpec spec, Video source, Path file) throws IOException {
@@ -110,7 +122,7 @@ public final class PointRunner {
         long t1 = System.nanoTime();
         Video decoded = InterpReference.decode(Files.readAllBytes(file), intra);
         long t2 = System.nanoTime();
-        return new Coded(decoded, (t1 - t0) / 1e9, (t2 - t1) / 1e9, null);
+        return new Coded(decoded, (t1 - t0) / 1e9, (t2 - t1) / 1e9, null, null);
     }
 
     private static boolean same(Video a, Video b) {

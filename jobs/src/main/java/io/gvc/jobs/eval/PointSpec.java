@@ -1,36 +1,63 @@
 package io.gvc.jobs.eval;
 
 import io.gvc.codec.variant.Variant;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * One operating point of the sweep: which clip, which codec, at which setting. GVC points carry the
  * variant and M (atoms per step and latent frame), x264/x265 points a CRF, interpolation points the
- * boundary-frame quality.
+ * boundary-frame quality, GVC-without-atoms points (gvc-m0) the variant and the target bpp whose
+ * budget picks their boundary quality.
  *
- * @param codec   gvc-flf2v, gvc-i2v, gvc-t2v, x264, x265 or interp
- * @param setting what distinguishes the points of one codec: m=16, crf=31, q=50
+ * @param codec     gvc-flf2v, gvc-i2v, gvc-t2v, x264, x265, interp, or gvc-m0-flf2v, gvc-m0-i2v,
+ *                  gvc-m0-t2v (the baseline gvc-m0 of each variant)
+ * @param setting   what distinguishes the points of one codec: m=16, crf=31, q=50, bpp=0.03
+ * @param targetBpp gvc-m0 only: the point's rate target (one value of --m0-bpp), else null
  */
 public record PointSpec(String clip, String codec, String setting, Variant variant, Integer m, Integer crf,
-                        Integer quality) {
+                        Integer quality, Double targetBpp) {
 
     public static final String X264 = "x264";
     public static final String X265 = "x265";
     public static final String INTERP = "interp";
+    /**
+     * The baseline "GVC without atoms": the same variant, boundary codec, model and GOP with M = 0 and
+     * M_tail = 0, so only the keyframe chain and the anchor (cross-fade or motion bridge) with the prior's
+     * own flow remain. Its points are named {@code gvc-m0-<variant>}, one curve per GVC variant.
+     */
+    public static final String M0 = "gvc-m0";
+    /** Every baseline {@code --baselines} accepts. */
+    public static final List<String> BASELINES = List.of(X264, X265, INTERP, M0);
 
     public static PointSpec gvc(String clip, Variant variant, int m) {
-        return new PointSpec(clip, gvcCodec(variant), "m=" + m, variant, m, null, null);
+        return new PointSpec(clip, gvcCodec(variant), "m=" + m, variant, m, null, null, null);
     }
 
     public static PointSpec baseline(String clip, String codec, int crf) {
         if (!codec.equals(X264) && !codec.equals(X265)) {
-            throw new IllegalArgumentException("unknown baseline '" + codec + "' (x264, x265 or interp)");
+            throw new IllegalArgumentException("unknown baseline '" + codec + "' (x264, x265, interp or gvc-m0)");
         }
-        return new PointSpec(clip, codec, "crf=" + crf, null, null, crf, null);
+        return new PointSpec(clip, codec, "crf=" + crf, null, null, crf, null, null);
     }
 
     public static PointSpec interp(String clip, int quality) {
-        return new PointSpec(clip, INTERP, "q=" + quality, null, null, null, quality);
+        return new PointSpec(clip, INTERP, "q=" + quality, null, null, null, quality, null);
+    }
+
+    /** A point of gvc-m0: {@code variant} with no atoms, its boundaries at the budget of {@code targetBpp}. */
+    public static PointSpec m0(String clip, Variant variant, double targetBpp) {
+        if (!(targetBpp > 0)) {
+            throw new IllegalArgumentException("gvc-m0 target bpp must be positive, got " + targetBpp);
+        }
+        return new PointSpec(clip, m0Codec(variant), "bpp=" + bppText(targetBpp), variant, 0, null, null,
+                targetBpp);
+    }
+
+    /** "0.03", "0.0075", "0.12": the shortest plain decimal of a rate. */
+    static String bppText(double bpp) {
+        return BigDecimal.valueOf(bpp).stripTrailingZeros().toPlainString();
     }
 
     /** The codec name of a GVC variant in results: gvc-flf2v, gvc-i2v, gvc-t2v. */
@@ -38,8 +65,28 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
         return "gvc-" + v.name().toLowerCase(Locale.ROOT);
     }
 
+    /** The codec name of a variant's gvc-m0 curve in results: gvc-m0-flf2v, gvc-m0-i2v, gvc-m0-t2v. */
+    public static String m0Codec(Variant v) {
+        return M0 + "-" + v.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The gvc-m0 curve a GVC codec is compared with: gvc-flf2v -> gvc-m0-flf2v. */
+    public static String m0For(String gvcCodec) {
+        return M0 + "-" + gvcCodec.substring("gvc-".length());
+    }
+
+    /** A GVC variant with atoms (gvc-flf2v, gvc-i2v, gvc-t2v); gvc-m0 is a baseline, not one of them. */
     public static boolean isGvc(String codec) {
-        return codec.startsWith("gvc-");
+        return codec.startsWith("gvc-") && !isM0(codec);
+    }
+
+    /** A gvc-m0 curve (gvc-m0-flf2v, ...). */
+    public static boolean isM0(String codec) {
+        return codec.startsWith(M0 + "-");
+    }
+
+    public boolean isM0() {
+        return isM0(codec);
     }
 
     public boolean isGvc() {

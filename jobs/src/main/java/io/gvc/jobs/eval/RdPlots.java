@@ -30,6 +30,10 @@ public final class RdPlots {
             "x265", new Color(0x2C, 0xA0, 0x2C),
             "interp", new Color(0x7F, 0x7F, 0x7F));
 
+    /** gvc-m0 curves: the baselines' width, dashed. */
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+
     private RdPlots() {
     }
 
@@ -79,15 +83,18 @@ public final class RdPlots {
                 x.add(p.bpp());
                 y.add(metric.value(p));
             }
-            XYSeries s = chart.addSeries(e.getKey(), x, y);
-            s.setMarker(PointSpec.isGvc(e.getKey()) ? SeriesMarkers.DIAMOND
-                    : e.getKey().equals(PointSpec.INTERP) ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
-            Color c = COLOURS.get(e.getKey());
+            String codec = e.getKey();
+            XYSeries s = chart.addSeries(codec, x, y);
+            boolean m0 = PointSpec.isM0(codec);
+            s.setMarker(PointSpec.isGvc(codec) ? SeriesMarkers.DIAMOND : m0 ? SeriesMarkers.TRIANGLE_UP
+                    : codec.equals(PointSpec.INTERP) ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
+            // gvc-m0: its variant's colour, dashed, so each variant sits beside its own curve without atoms
+            Color c = COLOURS.get(m0 ? "gvc-" + codec.substring(PointSpec.M0.length() + 1) : codec);
             if (c != null) {
                 s.setLineColor(c);
                 s.setMarkerColor(c);
             }
-            s.setLineStyle(new BasicStroke(PointSpec.isGvc(e.getKey()) ? 2.5f : 1.5f));
+            s.setLineStyle(m0 ? DASHED : new BasicStroke(PointSpec.isGvc(codec) ? 2.5f : 1.5f));
         }
         return chart;
     }

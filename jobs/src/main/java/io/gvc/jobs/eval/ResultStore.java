@@ -64,10 +64,14 @@ public final class ResultStore {
 
     /**
      * Whether {@code stored} can stand for a point computed now with {@code fingerprint}: same settings,
-     * and its encoded file and snapshot still on disk, the file at the recorded size.
+     * and its encoded file and snapshot still on disk, the file at the recorded size. A GVC point
+     * stored before its atom bits were counted is computed again.
      */
     public boolean reusable(PointResult stored, String fingerprint) throws IOException {
         if (stored == null || !fingerprint.equals(stored.fingerprint())) {
+            return false;
+        }
+        if ((stored.isGvc() || stored.isM0()) && stored.atomBits() == null) {
             return false;
         }
         Path file = out.resolve(stored.file());
@@ -88,7 +92,7 @@ public final class ResultStore {
 
     /** CSV columns, in order: the identifying fields, the rate, the qualities, the times. */
     static final List<String> CSV_COLUMNS = List.of("clip", "codec", "setting", "variant", "m", "crf", "quality",
-            "file", "bytes", "frames", "width", "height", "fps", "bpp", "bpp_per_colour_sample", "kbps", "psnr_y",
+            "file", "bytes", "atom_bits", "frames", "width", "height", "fps", "bpp", "bpp_per_colour_sample", "kbps", "psnr_y",
             "psnr_u", "psnr_v", "psnr_yuv", "ms_ssim", "lpips", "encode_s", "decode_s", "encode_fps", "decode_fps",
             "decode_matches_encoder");
 

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Every point of a sweep, in the order they run: per clip, GVC (each variant, M ascending), then the
- * baselines' CRF ladders, then the interpolation reference. The order is fixed by the command line,
- * so an interrupted run resumes where it stopped.
+ * baselines in the order given (x264/x265: the CRF ladder; gvc-m0: each variant, target bpp ascending),
+ * then the interpolation reference. The order is fixed by the command line, so an interrupted run
+ * resumes where it stopped.
  */
 public record SweepPlan(List<PointSpec> points) {
 
@@ -15,14 +16,26 @@ public record SweepPlan(List<PointSpec> points) {
         points = List.copyOf(points);
     }
 
-    /**
-     * @param baselines x264, x265 and/or interp
-     * @param crfs      the CRF ladder of x264 and x265
-     * @param qualities boundary qualities (1..100) of the interpolation reference
-     */
+    /** A plan without gvc-m0 (it has no rate ladder here). */
     public static SweepPlan of(List<String> clips, List<Variant> variants, List<Integer> ms, List<String> baselines,
                                List<Integer> crfs, List<Integer> qualities) {
+        return of(clips, variants, ms, baselines, crfs, qualities, List.of());
+    }
+
+    /**
+     * @param baselines x264, x265, interp and/or gvc-m0
+     * @param crfs      the CRF ladder of x264 and x265
+     * @param qualities boundary qualities (1..100) of the interpolation reference
+     * @param m0Bpps    gvc-m0's ladder of target bpp (each sets its boundaries' budget, as --bpp does for
+     *                  GVC); not empty when gvc-m0 is among the baselines
+     */
+    public static SweepPlan of(List<String> clips, List<Variant> variants, List<Integer> ms, List<String> baselines,
+                               List<Integer> crfs, List<Integer> qualities, List<Double> m0Bpps) {
+        if (baselines.contains(PointSpec.M0) && m0Bpps.isEmpty()) {
+            throw new IllegalArgumentException("gvc-m0 needs at least one target bpp");
+        }
         List<Integer> sortedM = ms.stream().distinct().sorted().toList();
+        List<Double> sortedBpp = m0Bpps.stream().distinct().sorted().toList();
         List<PointSpec> out = new ArrayList<>();
         for (String clip : clips) {
             for (Variant v : variants) {
@@ -30,8 +43,16 @@ public record SweepPlan(List<PointSpec> points) {
                     out.add(PointSpec.gvc(clip, v, m));
                 }
             }
-            for (String b : baselines) {
+            for (String b : baselines.stream().distinct().toList()) {
                 if (b.equals(PointSpec.INTERP)) {
+                    continue;
+                }
+                if (b.equals(PointSpec.M0)) {
+                    for (Variant v : variants) {
+                        for (double bpp : sortedBpp) {
+                            out.add(PointSpec.m0(clip, v, bpp));
+                        }
+                    }
                     continue;
                 }
                 for (int crf : crfs.stream().distinct().toList()) {

@@ -21,7 +21,7 @@ class EvalResultStoreTest {
     static PointResult point(String setting, String file, long bytes, Double lpips) {
         return new PointResult("x265", "clip", setting, null, null, 30, null, file, bytes, 9, 176, 144, 29.97, 0.05,
                 0.05 / 3, 12.3, 30.5, 40.1, 41.2, 32.4, 0.95, lpips, 0.5, 0.1, 18, 90, null, "clip/frames/s.y4m",
-                "fp1");
+                "fp1", null);
     }
 
     @Test
@@ -81,6 +81,6 @@ class EvalResultStoreTest {
         List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
         assertEquals(2, csv.size());
         assertEquals(String.join(",", ResultStore.CSV_COLUMNS), csv.get(0));
-        assertTrue(csv.get(1).startsWith("clip,x265,crf=30,,,30,,clip/a.hevc,10,9,176,144,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("clip,x265,crf=30,,,30,,clip/a.hevc,10,,9,176,144,"), csv.get(1));
     }
 }

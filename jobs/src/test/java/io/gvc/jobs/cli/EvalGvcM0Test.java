@@ -1,0 +1,162 @@
+package io.gvc.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvc.codec.bitstream.ContainerCodec;
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.frame.Y4mWriter;
+import io.gvc.codec.variant.Variant;
+import io.gvc.jobs.eval.BdEntry;
+import io.gvc.jobs.eval.BdRateTable;
+import io.gvc.jobs.eval.Metric;
+import io.gvc.jobs.eval.PointResult;
+import io.gvc.jobs.eval.PointSpec;
+import io.gvc.jobs.eval.SweepPlan;
+import io.gvc.jobs.media.SyntheticScene;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gvc-m0 baseline (issue 12): GVC with no atoms. `--baselines gvc-m0` is parsed, planned as one
+ * curve per variant over the target-bpp ladder, and every one of its points codes M = 0, M_tail = 0
+ * and not one atom bit (read back from the files), while keeping GVC's boundary frames at the same
+ * target; each variant is compared with its own gvc-m0 curve only.
+ */
+class EvalGvcM0Test {
+
+    @Test
+    void plannedAsOneCurvePerVariantWithoutAtoms() {
+        SweepPlan plan = SweepPlan.of(List.of("c"), List.of(Variant.FLF2V, Variant.I2V), List.of(16),
+                List.of("x265", "gvc-m0"), List.of(40), List.of(), List.of(0.06, 0.015, 0.03, 0.03));
+        List<String> keys = plan.points().stream().map(PointSpec::key).toList();
+        assertEquals(List.of("c/gvc-flf2v/m=16", "c/gvc-i2v/m=16", "c/x265/crf=40",
+                "c/gvc-m0-flf2v/bpp=0.015", "c/gvc-m0-flf2v/bpp=0.03", "c/gvc-m0-flf2v/bpp=0.06",
+                "c/gvc-m0-i2v/bpp=0.015", "c/gvc-m0-i2v/bpp=0.03", "c/gvc-m0-i2v/bpp=0.06"), keys);
+        for (PointSpec p : plan.points().subList(3, 9)) {
+            assertTrue(p.isM0() && !p.isGvc(), p.key());
+            assertEquals(0, p.m());
+        }
+        assertEquals(0.015, plan.points().get(3).targetBpp());
+        assertEquals("gvc-m0-i2v_bpp0.06.gvc", plan.points().get(8).fileName());
+        assertEquals(List.of(0.0075, 0.015, 0.03, 0.06, 0.12), EvalCommand.defaultM0Ladder(0.03));
+    }
+
+    @Test
+    void eachVariantMeetsOnlyItsOwnM0Curve() {
+        List<PointResult> pts = new ArrayList<>();
+        for (String codec : List.of("gvc-flf2v", "gvc-i2v", "gvc-m0-flf2v", "gvc-m0-i2v", "x265")) {
+            pts.add(point(codec, 0.01, 30));
+            pts.add(point(codec, 0.1, 40));
+        }
+        List<String> pairs = BdRateTable.compute(pts, List.of(Metric.PSNR_Y)).stream()
+                .map(e -> e.codec() + " vs " + e.baseline()).toList();
+        assertEquals(List.of("gvc-flf2v vs gvc-m0-flf2v", "gvc-flf2v vs x265", "gvc-i2v vs gvc-m0-i2v",
+                "gvc-i2v vs x265"), pairs);
+    }
+
+    @Test
+    void m0PointsCodeNoAtomsAndKeepGvcsBoundaries(@TempDir Path dir) throws Exception {
+        Path clip = dir.resolve("scene_176x144.y4m");
+        Y4mWriter.write(clip, SyntheticScene.render(176, 144, 25, 1, 17, 12));
+        Path out = dir.resolve("out");
+        String err = run("eval", "-i", clip.toString(), "--gop", "9", "--variants", "flf2v", "--m", "8",
+                "--baselines", "gvc-m0", "--m0-bpp", "0.1,0.03,0.3", "--no-lpips", "--threads", "2",
+                "--out", out.toString());
+
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode points = doc.get("points");
+        assertEquals(List.of("gvc-flf2v", "gvc-m0-flf2v", "gvc-m0-flf2v", "gvc-m0-flf2v"),
+                points.findValuesAsText("codec"), err);
+        JsonNode gvc = points.get(0);
+        ContainerCodec.Container withAtoms = container(out, gvc);
+        assertTrue(gvc.get("atom_bits").asLong() > 0, "M = 8 codes atoms: " + gvc);
+        assertEquals(gvc.get("atom_bits").asLong(), withAtoms.packets().stream().mapToLong(GvcPacket::atomBits).sum());
+
+        double lastBpp = 0;
+        for (int i = 1; i < 4; i++) {
+            JsonNode p = points.get(i);
+            assertEquals(0, p.get("m").asInt(), p.toString());
+            assertEquals(0, p.get("atom_bits").asLong(), p.toString());
+            assertTrue(p.get("decode_matches_encoder").asBoolean(), p.toString());
+            ContainerCodec.Container c = container(out, p);
+            assertEquals(2, c.packets().size());
+            for (GvcPacket k : c.packets()) {
+                assertEquals(0, k.m(), "M of GOP " + k.gopSeq() + " in " + p.get("file"));
+                assertEquals(0, k.mTail(), "M_tail of GOP " + k.gopSeq());
+                assertEquals(0, k.atomBits(), "atom bits of GOP " + k.gopSeq());
+                assertEquals(0, k.atoms().length);
+            }
+            assertTrue(p.get("bpp").asDouble() > lastBpp, "gvc-m0's rate rises along its ladder: " + points);
+            lastBpp = p.get("bpp").asDouble();
+            if (p.get("setting").asText().equals("bpp=0.03")) {
+                // at GVC's own target the same boundary pictures, bit for bit: only the atoms differ
+                for (int g = 0; g < 2; g++) {
+                    GvcPacket a = withAtoms.packets().get(g), b = c.packets().get(g);
+                    assertEquals(a.boundaries().size(), b.boundaries().size());
+                    for (int j = 0; j < a.boundaries().size(); j++) {
+                        assertArrayEquals(a.boundaries().get(j).data(), b.boundaries().get(j).data());
+                    }
+                }
+                assertTrue(gvc.get("bytes").asLong() > p.get("bytes").asLong());
+            }
+        }
+
+        JsonNode bd = doc.get("bd_rate");
+        assertEquals(3, bd.size(), bd.toString()); // PSNR-Y, PSNR-YUV, MS-SSIM without LPIPS
+        for (JsonNode e : bd) {
+            assertEquals("gvc-flf2v", e.get("codec").asText());
+            assertEquals("gvc-m0-flf2v", e.get("baseline").asText());
+            assertEquals(3, e.get("baseline_points").asInt());
+        }
+        assertTrue(err.contains("gvc-m0-flf2v bpp=0.3"), err);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("gvc-flf2v vs gvc-m0-flf2v") && html.contains("gvc-m0-flf2v_bpp0.1.gvc"));
+        assertTrue(Files.readString(out.resolve("results.csv")).lines().skip(1)
+                .filter(l -> l.contains(",gvc-m0-flf2v,")).allMatch(l -> l.split(",")[9].equals("0")));
+    }
+
+    @Test
+    void unknownBaselinesAndBadLaddersAreRefused(@TempDir Path out) {
+        String o = out.resolve("x").toString();
+        assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--baselines", "gvc-m1", "--out", o));
+        assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--baselines", "gvc-m0", "--m0-bpp", "0",
+                "--out", o));
+        assertFalse(Files.exists(out.resolve("x/points.jsonl")));
+    }
+
+    private static ContainerCodec.Container container(Path out, JsonNode point) throws Exception {
+        return ContainerCodec.read(Files.readAllBytes(out.resolve(point.get("file").asText())));
+    }
+
+    private static PointResult point(String codec, double bpp, double psnr) {
+        return new PointResult(codec, "clip", "s" + bpp, null, null, null, null, "f", 1, 1, 1, 1, 25, bpp, bpp / 3,
+                0, psnr, 40, 40, psnr, 0.9, null, 1, 1, 1, 1, null, "snap", "fp", null);
+    }
+
+    private static String run(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = GvcCli.run(args);
+        } finally {
+            System.setErr(old);
+        }
+        String err = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err);
+        return err;
+    }
+}
