@@ -22,6 +22,15 @@ public final class IntraCodecs {
         return all;
     }
 
+    /**
+     * The boundary codec used when none is asked for, the same for `gvc encode`, `gvc eval` and the
+     * live encoder: x265 where FFmpeg provides it (the keyframe chain's predicted pictures cost
+     * less than half an intra picture there), else the pure-Java gvc-dct.
+     */
+    public static String defaultId() {
+        return available().containsKey("x265") ? "x265" : DctIntraCodec.ID;
+    }
+
     /** The codec with this id, or an IllegalArgumentException naming the ids there are. */
     public static IntraCodec byId(String id) {
         IntraCodec c = available().get(id);

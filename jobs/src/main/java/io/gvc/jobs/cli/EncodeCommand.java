@@ -162,7 +162,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CodecParams d = CodecParams.defaults();
-        String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
+        String intraId = intra != null ? intra : IntraCodecs.defaultId();
         CodecParams p = checkedParams(intraId);
         IntraCodecs.byId(intraId); // fail early, naming the codecs there are
         if (recon != null) {

@@ -162,7 +162,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         Map<Variant, FlowPrior> priors = modelOptions.priors(vs);
         CodecParams d = CodecParams.defaults();
-        String intraId = intra != null ? intra : IntraCodecs.available().containsKey("x265") ? "x265" : d.intraCodec();
+        String intraId = intra != null ? intra : IntraCodecs.defaultId();
         IntraCodecs.byId(intraId);
         CodecParams gvc = new CodecParams(Variant.FLF2V, gop, 0, d.temporalStride(), k, ms.get(0), null,
                 d.tailLatentFrames(), d.steps(), d.tailSteps(), d.shift(), d.gScale(), d.seed(), intraId,

@@ -29,7 +29,9 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      * Constant QP with no adaptive quantisation and no CU-tree, so the I picture depends on the
      * reference alone; ipratio 8 codes it 18 QP finer than the P picture (it is never sent, so its
      * quality is free and makes the prediction closer to the reference the decoder really holds).
-     * No B pictures, no scene cut: exactly one I then one P. x265's qp option sets the P picture's
+     * No B pictures, no scene cut: exactly one I then one P. No weighted prediction: with it x265's
+     * P picture varied between identical runs (19 of 200 encodes of the same pictures in one
+     * process differed), which would make the live encoder's packets differ from gvc encode's. x265's qp option sets the P picture's
      * QP and codes I pictures ipratio finer (1.4 by default, 3 QP): the intra boundaries at this
      * quality are coded at QP - 3, so the P picture is too, and intra and prediction are compared at
      * equal quality.
@@ -38,7 +40,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
     Map<String, String> predictedOptions(int qp) {
         int p = Math.max(0, qp - 3);
         return X26x.X265.options("medium", "qp=" + p + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
-                + ":ipratio=8:aq-mode=0:cutree=0:vui-timing-info=0:vui-hrd-info=0");
+                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0");
     }
 
     @Override

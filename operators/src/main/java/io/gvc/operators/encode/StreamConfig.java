@@ -1,6 +1,7 @@
 package io.gvc.operators.encode;
 
 import io.gvc.codec.CodecParams;
+import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.Variant;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * default.gop-frames=33       frames per GOP (FLF2V GOPs overlap by one frame)
  * default.variant=flf2v       flf2v or t2v (i2v chains through a generated frame, so it cannot run live)
  * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
+ * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
  * default.prompt=             T2V text prompt
  * # one stream
  * stream.cam1.width=1280      expected size; GOPs of another size go to the dead letters
@@ -34,12 +36,12 @@ import java.util.TreeSet;
  * streams=cam1,cam2
  * </pre>
  * The encoder and {@code gvc encode} agree byte for byte when their settings agree: both start
- * from {@link CodecParams#defaults()}.
+ * from {@link CodecParams#defaults()} with the boundary codec of {@link IntraCodecs#defaultId()}.
  */
 public final class StreamConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> KEYS = Set.of("bpp", "m", "gop-frames", "variant", "keyframe-quality",
+    private static final Set<String> KEYS = Set.of("bpp", "m", "gop-frames", "variant", "keyframe-quality", "intra",
             "prompt", "width", "height");
 
     private final TreeMap<String, String> entries;
@@ -113,6 +115,11 @@ public final class StreamConfig implements Serializable {
         String bpp = get(streamId, "bpp");
         String q = get(streamId, "keyframe-quality");
         String prompt = get(streamId, "prompt");
+        String intra = get(streamId, "intra");
+        // the same boundary codec as gvc encode: x265 where FFmpeg has it, unless the config names one
+        String intraId = intra != null && !intra.isBlank() ? intra.trim() : IntraCodecs.defaultId();
+        IntraCodecs.byId(intraId); // an unknown one is named with the codecs there are, when the job is built
+        p = p.withIntra(intraId, null);
         if (variant != null) {
             p = p.withVariant(variant(variant));
         }

@@ -44,9 +44,9 @@ class StreamConfigTest {
                 refusal("bpp", "0.1"));
         assertEquals("stream config: unknown key 'stream.cam1' (expected default.<setting>, stream.<id>.<setting> "
                 + "or streams)", refusal("stream.cam1", "x"));
-        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, gop-frames, height, "
+        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, gop-frames, height, intra, "
                 + "keyframe-quality, m, prompt, variant, width])", refusal("default.colour", "red"));
-        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, gop-frames, height, "
+        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, gop-frames, height, intra, "
                 + "keyframe-quality, m, prompt, variant, width])", refusal("stream.cam1.fps", "25"));
     }
 
