@@ -136,27 +136,22 @@ public final class GopEncoder implements AutoCloseable {
                     params.mTail());
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         }
-        int steps = setup.stochasticSteps();
-        AtomChoice[][] chosen = new AtomChoice[steps][layout.codedFrames()];
-        int fm = m, fmTail = mTail;
-        float[][] x0;
-        try (VelocityField field = shift.around(open(cond, side))) {
-            x0 = setup.generator.latents(gop.seq(), cond, field, (step, f, x0hat) -> {
-                float[] r = new float[x0hat.length];
-                float[] t = truth[f];
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = t[i] - x0hat[i];
-                }
-                AtomChoice c = search.select(gop.seq(), step, f, r, layout.atomsFor(f, fm, fmTail));
-                chosen[step][f] = c;
-                return c;
-            });
+        Trajectory traj = search(gop, cond, shift, side, truth, layout, m, mTail);
+        int[] scale = setup.generator.fitScale(layout, anchors, traj.x0, gop::frame);
+        if (m + mTail > 0 && scale[0] == 0 && variant != Variant.I2V) {
+            // mode decision by measured cost: the atoms bought nothing the luma may keep (its
+            // deviation scale is 0), so the GOP is coded without them and their bits are not spent
+            m = 0;
+            mTail = 0;
+            traj = search(gop, cond, shift, side, truth, layout, 0, 0);
+            scale = setup.generator.fitScale(layout, anchors, traj.x0, gop::frame);
         }
+        float[][] x0 = traj.x0;
+        AtomChoice[][] chosen = traj.chosen;
         byte[] residual = new byte[0];
         if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
-        int[] scale = setup.generator.fitScale(layout, anchors, x0, gop::frame);
         Frame[] pictures = setup.generator.pictures(layout, anchors, first, last, x0, scale);
 
         BitWriter atoms = new BitWriter();
@@ -174,6 +169,29 @@ public final class GopEncoder implements AutoCloseable {
         GvcPacket packet = packet(gop, n, m, mTail, layout, anchor.mode(), scale, boundaries, prompt, side, residual,
                 atoms, sse);
         return new EncodedGop(packet, Arrays.asList(pictures));
+    }
+
+    /** The decoder's trajectory with the atoms the search chose at every step. */
+    private record Trajectory(float[][] x0, AtomChoice[][] chosen) {
+    }
+
+    private Trajectory search(Gop gop, GopCondition cond, AnchorShift shift, byte[] side, float[][] truth,
+                              GopLayout layout, int m, int mTail) {
+        AtomChoice[][] chosen = new AtomChoice[setup.stochasticSteps()][layout.codedFrames()];
+        float[][] x0;
+        try (VelocityField field = shift.around(open(cond, side))) {
+            x0 = setup.generator.latents(gop.seq(), cond, field, (step, f, x0hat) -> {
+                float[] r = new float[x0hat.length];
+                float[] t = truth[f];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = t[i] - x0hat[i];
+                }
+                AtomChoice c = search.select(gop.seq(), step, f, r, layout.atomsFor(f, m, mTail));
+                chosen[step][f] = c;
+                return c;
+            });
+        }
+        return new Trajectory(x0, chosen);
     }
 
     private VelocityField open(GopCondition cond, byte[] side) {

@@ -80,7 +80,50 @@ public final class LatentSynthesis {
             double scale = dd[c] > 0 ? dr[c] / dd[c] : 0;
             q[c] = (int) Math.round(Math.max(0, Math.min(1, scale)) * SCALE_STEPS);
         }
+        q[0] = structuralLumaScale(layout, anchorPictures, anchorLatents, x0, truth, q[0]);
         return q;
+    }
+
+    /** Luma scales the structural check tries, at most the least-squares one. */
+    private static final int[] LUMA_CANDIDATES = {0, 4, 8, 12, 16};
+
+    /**
+     * The least-squares scale is the posterior mean's: right for PSNR, but where the anchor's
+     * detail is misplaced (fast motion) a low-pass correction on top of it measures closer and looks
+     * worse (double edges, smear). So the luma scale is the one, at most the least-squares one,
+     * whose pictures have the best mean SSIM against the truth: structure, not only energy.
+     */
+    private int structuralLumaScale(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, float[][] x0,
+                                    java.util.function.IntFunction<Frame> truth, int leastSquares) {
+        java.util.List<Integer> candidates = new java.util.ArrayList<>();
+        for (int c : LUMA_CANDIDATES) {
+            if (c < leastSquares) {
+                candidates.add(c);
+            }
+        }
+        candidates.add(leastSquares);
+        double[] ssim = new double[candidates.size()];
+        eachGeneratedFrame(layout, anchorLatents, x0, (j, da, db, wb) -> {
+            Frame t = truth.apply(j), a = anchorPictures[j];
+            byte[] base = a.plane(0);
+            byte[] pic = new byte[base.length];
+            for (int k = 0; k < candidates.size(); k++) {
+                float scale = (float) candidates.get(k) / SCALE_STEPS;
+                for (int i = 0; i < pic.length; i++) {
+                    float d = (da == null ? 0f : (1f - wb) * da[0][i]) + (db == null ? 0f : wb * db[0][i]);
+                    int v = (int) Math.floor((base[i] & 0xFF) + scale * d + 0.5f);
+                    pic[i] = (byte) (v < 0 ? 0 : Math.min(255, v));
+                }
+                ssim[k] += io.gvc.codec.metrics.Ssim.ssim(t.plane(0), pic, a.width(), a.height());
+            }
+        });
+        int best = candidates.size() - 1; // ties go to the larger scale: what the atoms paid for
+        for (int k = candidates.size() - 2; k >= 0; k--) {
+            if (ssim[k] > ssim[best]) {
+                best = k;
+            }
+        }
+        return candidates.get(best);
     }
 
     /** Visits every generated frame j with its deviation: (1 - wb) da + wb db, in pixels per plane. */
