@@ -32,9 +32,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Rate-distortion evaluation of GVC against x264, x265, boundary interpolation",
-            "and GVC without atoms (gvc-m0). Each clip is coded with GVC over a sweep of M,",
-            "with x264/x265 over a CRF ladder and with gvc-m0 over a target-bpp ladder, all",
-            "from the same decoded frames; every encoded file is kept in --out.",
+            "and GVC without atoms (gvc-m0). Each clip is coded with GVC over a target-bpp",
+            "ladder (--bpp; M chosen per GOP by the rate control, as gvc encode does, unless",
+            "-M fixes it), with x264/x265 over a CRF ladder and with gvc-m0 over a target-bpp",
+            "ladder, all from the same decoded frames; every encoded file is kept in --out.",
             "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
             "results.csv, results.json, charts, side-by-side pictures and report.html.",
             "A rerun of the same command reuses the points in --out/points.jsonl.", ""},
@@ -49,8 +50,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "GVC variants (default: ${DEFAULT-VALUE}).")
     List<String> variants;
 
-    @Option(names = {"--m", "-M"}, split = ",", defaultValue = "16,32,64,128",
-            description = "GVC sweep: atoms per step and latent frame (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--m", "-M"}, split = ",", paramLabel = "M",
+            description = "GVC at fixed M (atoms per step and latent frame): every M at every --bpp value, "
+                    + "points named m=M,bpp=B (default: none; the rate control picks M per GOP from each "
+                    + "--bpp target, as gvc encode does).")
     List<Integer> ms;
 
     @Option(names = "--baselines", split = ",", defaultValue = "x264,x265,interp",
@@ -70,9 +73,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--m0-bpp", split = ",", paramLabel = "BPP",
             description = "gvc-m0 sweep: target bpp of each point. With M = 0 a target only sets the boundary "
-                    + "frames' budget (half of it, as --bpp does for GVC at fixed M), so the ladder moves the "
-                    + "boundary quality the rate control picks; --keyframe-quality does not apply to gvc-m0 "
-                    + "(default: --bpp x 0.25, 0.5, 1, 2, 4; the point at --bpp has GVC's own boundaries).")
+                    + "frames' budget (their share of it, as for GVC), so the ladder moves the boundary quality the "
+                    + "rate control picks; --keyframe-quality does not apply to gvc-m0 (default: the --bpp "
+                    + "ladder, so both curves cover the same rates and each gvc-m0 point has the boundaries "
+                    + "of the GVC point at its target).")
     List<Double> m0Bpps;
 
     @Option(names = "--frames", description = "Use the first N frames of each clip (default: all).")
@@ -88,12 +92,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "-K", defaultValue = "1024", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--bpp", defaultValue = "0.03",
-            description = "GVC rate target; with M fixed it sets the boundary frames' budget, half of it "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double bpp;
+    @Option(names = "--bpp", split = ",", defaultValue = "0.004,0.008,0.016,0.03", paramLabel = "BPP",
+            description = "GVC sweep: target bits per pixel of each point, one point per variant and value, "
+                    + "named bpp=B; the boundary frames get their share of each target (as in gvc encode) and "
+                    + "the rate control spends the rest on atoms, choosing M per GOP (with -M: the M given, the "
+                    + "target then sets the boundaries' budget only) (default: ${DEFAULT-VALUE}).")
+    List<Double> bpps;
 
-    @Option(names = "--keyframe-quality", description = "GVC boundary quality 1..100 (default: chosen by --bpp).")
+    @Option(names = "--keyframe-quality", description = "GVC boundary quality 1..100 at every point; the atoms "
+            + "still get their share of each --bpp target (default: chosen by each target's budget).")
     Integer keyframeQuality;
 
     @Option(names = "--intra", description = "Boundary codec of GVC and interp: x265, x264 or gvc-dct "
@@ -133,16 +140,18 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265, interp or gvc-m0)");
             }
         }
-        if (!(bpp > 0) || Double.isInfinite(bpp)) {
-            throw new IllegalArgumentException("--bpp must be positive, got " + bpp);
+        for (double b : bpps) {
+            if (!(b > 0) || Double.isInfinite(b)) {
+                throw new IllegalArgumentException("--bpp values must be positive, got " + b);
+            }
         }
-        List<Double> m0Ladder = m0Bpps != null ? m0Bpps : defaultM0Ladder(bpp);
+        List<Double> m0Ladder = m0Bpps != null ? m0Bpps : defaultM0Ladder(bpps);
         for (double b : m0Ladder) {
             if (!(b > 0) || Double.isInfinite(b)) {
                 throw new IllegalArgumentException("--m0-bpp values must be positive, got " + b);
             }
         }
-        for (int m : ms) {
+        for (int m : ms == null ? List.<Integer>of() : ms) {
             if (m < 0 || m > k) {
                 throw new IllegalArgumentException("--m values must be 0..K (" + k + "), got " + m);
             }
@@ -164,9 +173,13 @@ final class EvalCommand implements Callable<Integer> {
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.defaultId();
         IntraCodecs.byId(intraId);
-        CodecParams gvc = new CodecParams(Variant.FLF2V, gop, 0, d.temporalStride(), k, ms.get(0), null,
+        if (keyframeQuality != null && (keyframeQuality < 1 || keyframeQuality > 100)) {
+            throw new IllegalArgumentException("--keyframe-quality must be 1..100, got " + keyframeQuality);
+        }
+        // M and the target are each point's own (EvalSettings.params); M null: the rate control's
+        CodecParams gvc = new CodecParams(Variant.FLF2V, gop, 0, d.temporalStride(), k, null, null,
                 d.tailLatentFrames(), d.steps(), d.tailSteps(), d.shift(), d.gScale(), d.seed(), intraId,
-                keyframeQuality, bpp, d.boundaryShare(), false, "", modelOptions.threads());
+                keyframeQuality, bpps.get(0), d.boundaryShare(), false, "", modelOptions.threads());
         Path weights = lpipsWeights();
 
         List<EvalClip> clips = new ArrayList<>();
@@ -183,9 +196,14 @@ final class EvalCommand implements Callable<Integer> {
 
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("frames", frames == null ? "all" : frames);
-        shown.put("gvc", String.format(Locale.ROOT, "variants %s, M %s, GOP %d, K %d, %d steps, boundaries by %s at %s, "
-                        + "%d threads", variants, ms, gop, k, d.steps(), intraId,
-                keyframeQuality != null ? "quality " + keyframeQuality : "the budget of --bpp " + bpp,
+        List<Double> gvcLadder = bpps.stream().distinct().sorted().toList();
+        shown.put("gvc", String.format(Locale.ROOT, "variants %s, target bpp ladder %s, %s, GOP %d, K %d, %d steps, "
+                        + "boundaries by %s at %s, %d threads", variants, gvcLadder,
+                ms == null || ms.isEmpty() ? "M chosen per GOP by the rate control"
+                        : "M " + ms.stream().distinct().sorted().toList() + " at every target",
+                gop, k, d.steps(), intraId,
+                keyframeQuality != null ? "quality " + keyframeQuality
+                        : String.format(Locale.ROOT, "their share (%s) of each target's budget", d.boundaryShare()),
                 modelOptions.threads()));
         shown.put("baselines", baselines);
         shown.put("x264/x265 CRF ladder", crfs);
@@ -198,7 +216,7 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("model", modelOptions.model == null ? "each variant's shipped model" : modelOptions.model.toString());
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
-        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, baselines, crfs, interpQualities, m0Ladder, out,
+        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, bpps, baselines, crfs, interpQualities, m0Ladder, out,
                 new EvalSettings(gvc, priors, weights != null), weights, commandLine(), version(),
                 priors.values().stream().anyMatch(p -> p instanceof io.gvc.model.prior.OnnxFlowPrior), shown);
         EvalRun.Summary s = EvalRun.run(config, System.err);
@@ -206,13 +224,9 @@ final class EvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** gvc-m0's default ladder: --bpp scaled by powers of two, so --bpp itself is one of its points. */
-    static List<Double> defaultM0Ladder(double bpp) {
-        List<Double> out = new ArrayList<>();
-        for (double f : new double[] {0.25, 0.5, 1, 2, 4}) {
-            out.add(bpp * f);
-        }
-        return out;
+    /** gvc-m0's default ladder: GVC's own (--bpp), so the two curves cover the same rates. */
+    static List<Double> defaultM0Ladder(List<Double> bpps) {
+        return List.copyOf(bpps);
     }
 
     private Video readClip(Path in) throws BadInputException {

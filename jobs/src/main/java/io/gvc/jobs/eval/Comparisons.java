@@ -48,7 +48,7 @@ final class Comparisons {
                     labels.add(describe(near, source, nf));
                 }
             }
-            String rel = clip.name() + "/side_" + g.codec() + "_" + g.setting().replace("=", "") + ".png";
+            String rel = clip.name() + "/side_" + g.codec() + "_" + PointSpec.fileStem(g.setting()) + ".png";
             SideBySide.write(out.resolve(rel), panels, labels);
             out2.add(new Picture(rel, String.join(" | ", labels)));
         }

@@ -19,12 +19,16 @@ import java.util.Map;
 public final class EvalRun {
 
     /**
+     * @param ms           GVC at fixed M: every M at every target of {@code bpps}; null or empty for
+     *                     rate-controlled M (the default: as {@code gvc encode} codes)
+     * @param bpps         GVC's target bpp ladder, one point per variant and value (and M where fixed)
      * @param m0Bpps       gvc-m0's target bpp ladder (used when gvc-m0 is among the baselines)
      * @param lpipsWeights the LPIPS .npz, null to measure without LPIPS
      * @param gvcVersion   for the report's versions table
      * @param reportSettings the settings as the report lists them
      */
-    public record Config(List<EvalClip> clips, List<Variant> variants, List<Integer> ms, List<String> baselines,
+    public record Config(List<EvalClip> clips, List<Variant> variants, List<Integer> ms, List<Double> bpps,
+                         List<String> baselines,
                          List<Integer> crfs, List<Integer> interpQualities, List<Double> m0Bpps, Path out,
                          EvalSettings settings,
                          Path lpipsWeights, String commandLine, String gvcVersion, boolean onnxPrior,
@@ -42,7 +46,7 @@ public final class EvalRun {
     public static Summary run(Config c, PrintStream err) throws IOException {
         Path out = Files.createDirectories(c.out());
         SweepPlan plan = SweepPlan.of(c.clips().stream().map(EvalClip::name).toList(), c.variants(), c.ms(),
-                c.baselines(), c.crfs(), c.interpQualities(), c.m0Bpps());
+                c.bpps(), c.baselines(), c.crfs(), c.interpQualities(), c.m0Bpps());
         ResultStore store = new ResultStore(out);
         Map<String, PointResult> stored = store.load();
         SweepProgress progress = new SweepProgress(plan.points(),

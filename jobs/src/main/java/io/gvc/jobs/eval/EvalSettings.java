@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a sweep's points depend on beyond their own setting: GVC's codec parameters (variant and M
- * are set per point; gvc-m0 points also set M_tail and the rate target), each variant's prior, and
+ * What a sweep's points depend on beyond their own setting: GVC's codec parameters (variant, M and the
+ * target bpp are set per point, M null where the rate control picks it; gvc-m0 points also set M_tail),
+ * each variant's prior, and
  * whether LPIPS is measured. {@link #fingerprint} turns them into the text stored with each
  * point, so that a rerun reuses a point only when it would compute the same one.
  */
@@ -44,7 +45,13 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, bool
         return b.toString();
     }
 
-    /** The codec parameters of a GVC point: the sweep's, with the point's variant and M. */
+    /**
+     * The codec parameters of a GVC point: the sweep's, with the point's variant, M and target bpp. A
+     * rate-controlled point (M null) is coded as {@code gvc encode} codes by default: M and M_tail null,
+     * so the rate control picks M per GOP from what the boundaries (their share of the target) leave; at a
+     * fixed M, M_tail follows M. The boundary quality is --keyframe-quality where given, else the
+     * budget's.
+     */
     public CodecParams params(PointSpec spec) {
         if (spec.isM0()) {
             return m0Params(spec);
@@ -52,7 +59,14 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, bool
         if (!spec.isGvc()) {
             throw new IllegalArgumentException(spec.label() + " is not coded by GVC");
         }
-        return gvc.withVariant(spec.variant()).withAtoms(spec.m());
+        if (spec.targetBpp() == null) {
+            throw new IllegalArgumentException(spec.label() + " has no target bpp");
+        }
+        CodecParams g = gvc;
+        return new CodecParams(spec.variant(), g.gopFrames(), g.latentDownscale(), g.temporalStride(),
+                g.codebookSize(), spec.m(), null, g.tailLatentFrames(), g.steps(), g.tailSteps(), g.shift(),
+                g.gScale(), g.seed(), g.intraCodec(), g.keyframeQuality(), spec.targetBpp(), g.boundaryShare(),
+                g.tailResidual(), g.prompt(), g.threads(), g.intraPeriod());
     }
 
     /**
@@ -75,10 +89,13 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, bool
         String source = String.format(Locale.ROOT, "src=%s frames=%d %dx%d lpips=%s", clip.path().getFileName(),
                 clip.frames(), clip.width(), clip.height(), lpips ? "on" : "off");
         if (spec.isGvc()) {
-            return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d kfq=%s bpp=%s intra=%s seed=%x prior=%s",
-                    source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
+            // the point's own M ("rc": the rate control's) and target, not only its key's setting text
+            return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=%s mtail=auto kfq=%s bpp=%s share=%s "
+                            + "intra=%s seed=%x prior=%s", source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
+                    spec.m() == null ? "rc" : spec.m().toString(),
                     gvc.keyframeQuality() == null ? "auto" : gvc.keyframeQuality().toString(),
-                    Double.toString(gvc.targetBpp()), gvc.intraCodec(), gvc.seed(), priorLabel(spec.variant()));
+                    Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
+                    gvc.seed(), priorLabel(spec.variant()));
         }
         if (spec.isM0()) {
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=0 mtail=0 kfq=auto bpp=%s share=%s "

@@ -51,6 +51,11 @@ final class HtmlReport {
                 Where the quality ranges do not overlap no number is given, and nothing is extrapolated.
                 <b>BD-quality</b> is the mean quality difference (GVC minus baseline) at equal rate over the common
                 rate interval.</li>
+                <li><b>gvc-&lt;variant&gt;</b> points are named by their setting: <b>bpp=B</b> is GVC as
+                <code>gvc encode</code> codes by default, at target B bits per pixel with M chosen for each GOP
+                by the rate control (the boundary frames get the codec's boundary share of the target, the atoms
+                what is left); <b>m=M,bpp=B</b> is GVC at a fixed M, the target then setting only the boundaries'
+                budget.</li>
                 <li><b>interp</b> is the reference GVC has to beat: the boundary frames alone (same intra codec,
                 FLF2V positions) with every picture in between a linear blend of them.</li>
                 <li><b>gvc-m0-&lt;variant&gt;</b> (baseline gvc-m0) is the same variant, boundary codec, model and GOP

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param fingerprint          the settings the point depends on; a rerun with other settings redoes it
  * @param atomBits             GVC and gvc-m0 only: the atom bits of every packet of {@code file}, read back
  *                             from it (0 for every gvc-m0 point); null for the other codecs
+ * @param m                    GVC at a fixed M: that M; gvc-m0: 0; null where the rate control chose M per
+ *                             GOP (GVC's default points) and for the other codecs
+ * @param targetBpp            GVC and gvc-m0: the rate target the point was coded at; null for the others
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PointResult(
@@ -50,7 +53,8 @@ public record PointResult(
         @JsonProperty("decode_matches_encoder") Boolean decodeMatchesEncoder,
         @JsonProperty("snapshot") String snapshot,
         @JsonProperty("fingerprint") String fingerprint,
-        @JsonProperty("atom_bits") Long atomBits) {
+        @JsonProperty("atom_bits") Long atomBits,
+        @JsonProperty("target_bpp") Double targetBpp) {
 
     public String key() {
         return PointSpec.key(clip, codec, setting);

@@ -81,7 +81,7 @@ public final class PointRunner {
                 Bpp.bitsPerPixelPerChannel(bits, n, clip.width(), clip.height()), bits / seconds / 1000.0,
                 q.psnrY(), q.psnrU(), q.psnrV(), q.psnrYuv(), q.msSsim(), q.lpips(),
                 coded.encodeS, coded.decodeS, n / coded.encodeS, n / coded.decodeS, coded.matchesEncoder, snapshot,
-                settings.fingerprint(spec, clip), coded.atomBits);
+                settings.fingerprint(spec, clip), coded.atomBits, spec.targetBpp());
     }
 
     /** What a codec made of the clip and how long it took; {@code atomBits} for GVC streams only. */

@@ -7,14 +7,17 @@ import java.util.Locale;
 
 /**
  * One operating point of the sweep: which clip, which codec, at which setting. GVC points carry the
- * variant and M (atoms per step and latent frame), x264/x265 points a CRF, interpolation points the
- * boundary-frame quality, GVC-without-atoms points (gvc-m0) the variant and the target bpp whose
- * budget picks their boundary quality.
+ * variant and the target bpp, and M (atoms per step and latent frame) where it is fixed; without M the
+ * rate control picks M per GOP from the target, as {@code gvc encode} does by default. x264/x265 points
+ * carry a CRF, interpolation points the boundary-frame quality, GVC-without-atoms points (gvc-m0) the
+ * variant and the target bpp whose budget picks their boundary quality.
  *
  * @param codec     gvc-flf2v, gvc-i2v, gvc-t2v, x264, x265, interp, or gvc-m0-flf2v, gvc-m0-i2v,
  *                  gvc-m0-t2v (the baseline gvc-m0 of each variant)
- * @param setting   what distinguishes the points of one codec: m=16, crf=31, q=50, bpp=0.03
- * @param targetBpp gvc-m0 only: the point's rate target (one value of --m0-bpp), else null
+ * @param setting   what distinguishes the points of one codec: bpp=0.004 (GVC, rate-controlled M),
+ *                  m=16,bpp=0.03 (GVC at a fixed M), crf=31, q=50, bpp=0.03 (gvc-m0)
+ * @param m         GVC at a fixed M: that M; gvc-m0: 0; null for rate-controlled GVC and the other codecs
+ * @param targetBpp GVC and gvc-m0: the point's rate target (one value of --bpp or --m0-bpp), else null
  */
 public record PointSpec(String clip, String codec, String setting, Variant variant, Integer m, Integer crf,
                         Integer quality, Double targetBpp) {
@@ -31,8 +34,38 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
     /** Every baseline {@code --baselines} accepts. */
     public static final List<String> BASELINES = List.of(X264, X265, INTERP, M0);
 
-    public static PointSpec gvc(String clip, Variant variant, int m) {
-        return new PointSpec(clip, gvcCodec(variant), "m=" + m, variant, m, null, null, null);
+    /**
+     * A GVC point as {@code gvc encode} codes by default: {@code variant} at {@code targetBpp}, the rate
+     * control choosing M for each GOP from what the boundaries (their share of the budget) leave.
+     */
+    public static PointSpec gvcRateControlled(String clip, Variant variant, double targetBpp) {
+        checkBpp(targetBpp);
+        return new PointSpec(clip, gvcCodec(variant), "bpp=" + bppText(targetBpp), variant, null, null, null,
+                targetBpp);
+    }
+
+    /**
+     * A GVC point at a fixed M: {@code variant} with {@code m} atoms per step and latent frame, its
+     * boundaries at their share of the budget of {@code targetBpp}.
+     */
+    public static PointSpec gvc(String clip, Variant variant, int m, double targetBpp) {
+        if (m < 0) {
+            throw new IllegalArgumentException("GVC M must be at least 0, got " + m);
+        }
+        checkBpp(targetBpp);
+        return new PointSpec(clip, gvcCodec(variant), "m=" + m + ",bpp=" + bppText(targetBpp), variant, m, null,
+                null, targetBpp);
+    }
+
+    private static void checkBpp(double targetBpp) {
+        if (!(targetBpp > 0) || Double.isInfinite(targetBpp)) {
+            throw new IllegalArgumentException("GVC target bpp must be positive, got " + targetBpp);
+        }
+    }
+
+    /** Whether M is left to the rate control (GVC points without a fixed M). */
+    public boolean isRateControlled() {
+        return isGvc() && m == null;
     }
 
     public static PointSpec baseline(String clip, String codec, int crf) {
@@ -111,7 +144,12 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
             case INTERP -> ".interp";
             default -> ".gvc";
         };
-        return codec + "_" + setting.replace("=", "") + ext;
+        return codec + "_" + fileStem(setting) + ext;
+    }
+
+    /** A setting as part of a file name: m=16,bpp=0.03 -> m16_bpp0.03. */
+    static String fileStem(String setting) {
+        return setting.replace("=", "").replace(",", "_");
     }
 
     /** A short name for progress lines and labels: "gvc-flf2v m=16". */

@@ -91,7 +91,7 @@ public final class ResultStore {
     }
 
     /** CSV columns, in order: the identifying fields, the rate, the qualities, the times. */
-    static final List<String> CSV_COLUMNS = List.of("clip", "codec", "setting", "variant", "m", "crf", "quality",
+    static final List<String> CSV_COLUMNS = List.of("clip", "codec", "setting", "variant", "m", "target_bpp", "crf", "quality",
             "file", "bytes", "atom_bits", "frames", "width", "height", "fps", "bpp", "bpp_per_colour_sample", "kbps", "psnr_y",
             "psnr_u", "psnr_v", "psnr_yuv", "ms_ssim", "lpips", "encode_s", "decode_s", "encode_fps", "decode_fps",
             "decode_matches_encoder");

@@ -34,7 +34,7 @@ class EvalCommandTest {
         assumeTrue(Files.exists(clip), "shared clip " + clip + " is absent: skipping the eval end-to-end test");
         boolean lpips = Files.exists(Path.of(System.getProperty("gvc.shared", "../../shared"),
                 "models/lpips/lpips_alex_full_torchlayout.npz"));
-        String[] args = {"eval", "-i", clip.toString(), "--frames", "9", "--variants", "flf2v", "--m", "8,32",
+        String[] args = {"eval", "-i", clip.toString(), "--frames", "9", "--variants", "flf2v", "--m", "8,32", "--bpp", "0.03",
             "--crf", "45,30", "--interp-quality", "30", "--out", out.toString(), "--threads", "2"};
 
         String first = runCapturingStderr(args);
@@ -71,9 +71,9 @@ class EvalCommandTest {
         }
         assertEquals(8, Files.readAllLines(out.resolve("results.csv")).size());
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("gvc eval -i ") && html.contains("rd_psnr_y.png") && html.contains("side_gvc-flf2v_m8.png"));
+        assertTrue(html.contains("gvc eval -i ") && html.contains("rd_psnr_y.png") && html.contains("side_gvc-flf2v_m8_bpp0.03.png"));
         assertTrue(Files.size(out.resolve("carphone_pristine/rd_psnr_y.png")) > 1000);
-        assertTrue(Files.size(out.resolve("carphone_pristine/side_gvc-flf2v_m32.png")) > 1000);
+        assertTrue(Files.size(out.resolve("carphone_pristine/side_gvc-flf2v_m32_bpp0.03.png")) > 1000);
 
         // rerun: every point comes from points.jsonl, no file is written again
         String second = runCapturingStderr(args);

@@ -38,10 +38,10 @@ class EvalGvcM0Test {
 
     @Test
     void plannedAsOneCurvePerVariantWithoutAtoms() {
-        SweepPlan plan = SweepPlan.of(List.of("c"), List.of(Variant.FLF2V, Variant.I2V), List.of(16),
+        SweepPlan plan = SweepPlan.of(List.of("c"), List.of(Variant.FLF2V, Variant.I2V), List.of(16), List.of(0.03),
                 List.of("x265", "gvc-m0"), List.of(40), List.of(), List.of(0.06, 0.015, 0.03, 0.03));
         List<String> keys = plan.points().stream().map(PointSpec::key).toList();
-        assertEquals(List.of("c/gvc-flf2v/m=16", "c/gvc-i2v/m=16", "c/x265/crf=40",
+        assertEquals(List.of("c/gvc-flf2v/m=16,bpp=0.03", "c/gvc-i2v/m=16,bpp=0.03", "c/x265/crf=40",
                 "c/gvc-m0-flf2v/bpp=0.015", "c/gvc-m0-flf2v/bpp=0.03", "c/gvc-m0-flf2v/bpp=0.06",
                 "c/gvc-m0-i2v/bpp=0.015", "c/gvc-m0-i2v/bpp=0.03", "c/gvc-m0-i2v/bpp=0.06"), keys);
         for (PointSpec p : plan.points().subList(3, 9)) {
@@ -50,7 +50,8 @@ class EvalGvcM0Test {
         }
         assertEquals(0.015, plan.points().get(3).targetBpp());
         assertEquals("gvc-m0-i2v_bpp0.06.gvc", plan.points().get(8).fileName());
-        assertEquals(List.of(0.0075, 0.015, 0.03, 0.06, 0.12), EvalCommand.defaultM0Ladder(0.03));
+        // by default gvc-m0 covers GVC's own ladder
+        assertEquals(List.of(0.004, 0.008, 0.016, 0.03), EvalCommand.defaultM0Ladder(List.of(0.004, 0.008, 0.016, 0.03)));
     }
 
     @Test
@@ -71,7 +72,7 @@ class EvalGvcM0Test {
         Path clip = dir.resolve("scene_176x144.y4m");
         Y4mWriter.write(clip, SyntheticScene.render(176, 144, 25, 1, 17, 12));
         Path out = dir.resolve("out");
-        String err = run("eval", "-i", clip.toString(), "--gop", "9", "--variants", "flf2v", "--m", "8",
+        String err = run("eval", "-i", clip.toString(), "--gop", "9", "--variants", "flf2v", "--m", "8", "--bpp", "0.03",
                 "--baselines", "gvc-m0", "--m0-bpp", "0.1,0.03,0.3", "--no-lpips", "--threads", "2",
                 "--out", out.toString());
 
@@ -124,7 +125,49 @@ class EvalGvcM0Test {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("gvc-flf2v vs gvc-m0-flf2v") && html.contains("gvc-m0-flf2v_bpp0.1.gvc"));
         assertTrue(Files.readString(out.resolve("results.csv")).lines().skip(1)
-                .filter(l -> l.contains(",gvc-m0-flf2v,")).allMatch(l -> l.split(",")[9].equals("0")));
+                .filter(l -> l.contains(",gvc-m0-flf2v,")).allMatch(l -> l.split(",")[10].equals("0")));
+    }
+
+    @Test
+    void byDefaultGvcIsRateControlledOverTheBppLadderAndGvcM0CoversTheSameRates(@TempDir Path dir)
+            throws Exception {
+        EvalCommand parsed = new EvalCommand();
+        new picocli.CommandLine(parsed).parseArgs("-i", "a.y4m");
+        assertEquals(List.of(0.004, 0.008, 0.016, 0.03), parsed.bpps);
+        assertEquals(null, parsed.ms);
+        assertEquals(null, parsed.m0Bpps);
+
+        Path clip = dir.resolve("scene_176x144.y4m");
+        Y4mWriter.write(clip, SyntheticScene.render(176, 144, 25, 1, 17, 12));
+        Path out = dir.resolve("out");
+        String err = run("eval", "-i", clip.toString(), "--gop", "9", "--variants", "flf2v", "--bpp", "0.1,0.02",
+                "--baselines", "gvc-m0", "--no-lpips", "--threads", "2", "--out", out.toString());
+        JsonNode points = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("points");
+        assertEquals(List.of("bpp=0.02", "bpp=0.1", "bpp=0.02", "bpp=0.1"), points.findValuesAsText("setting"), err);
+        assertEquals(List.of("gvc-flf2v", "gvc-flf2v", "gvc-m0-flf2v", "gvc-m0-flf2v"),
+                points.findValuesAsText("codec"));
+        for (int i = 0; i < 2; i++) {
+            JsonNode g = points.get(i), m0 = points.get(i + 2);
+            assertTrue(g.get("m").isNull(), "the rate control picks M: " + g);
+            assertEquals(i == 0 ? 0.02 : 0.1, g.get("target_bpp").asDouble());
+            assertEquals(g.get("target_bpp").asDouble(), m0.get("target_bpp").asDouble());
+            assertTrue(g.get("decode_matches_encoder").asBoolean(), g.toString());
+            assertEquals("gvc-flf2v_" + g.get("setting").asText().replace("=", "") + ".gvc",
+                    Path.of(g.get("file").asText()).getFileName().toString());
+            // the boundaries take their share of the target whatever M: gvc-m0 at the same target has them bit for bit
+            ContainerCodec.Container a = container(out, g), b = container(out, m0);
+            for (int k = 0; k < 2; k++) {
+                for (int j = 0; j < a.packets().get(k).boundaries().size(); j++) {
+                    assertArrayEquals(a.packets().get(k).boundaries().get(j).data(),
+                            b.packets().get(k).boundaries().get(j).data());
+                }
+            }
+        }
+        // the higher target leaves atoms a budget: its M, chosen per GOP, codes atoms
+        ContainerCodec.Container high = container(out, points.get(1));
+        assertTrue(high.packets().stream().anyMatch(k -> k.m() > 0), "M at 0.1 bpp");
+        assertTrue(points.get(1).get("atom_bits").asLong() > 0);
+        assertTrue(points.get(1).get("bytes").asLong() > points.get(0).get("bytes").asLong());
     }
 
     @Test
@@ -142,7 +185,7 @@ class EvalGvcM0Test {
 
     private static PointResult point(String codec, double bpp, double psnr) {
         return new PointResult(codec, "clip", "s" + bpp, null, null, null, null, "f", 1, 1, 1, 1, 25, bpp, bpp / 3,
-                0, psnr, 40, 40, psnr, 0.9, null, 1, 1, 1, 1, null, "snap", "fp", null);
+                0, psnr, 40, 40, psnr, 0.9, null, 1, 1, 1, 1, null, "snap", "fp", null, null);
     }
 
     private static String run(String... args) {

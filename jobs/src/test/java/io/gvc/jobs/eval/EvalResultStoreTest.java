@@ -21,7 +21,7 @@ class EvalResultStoreTest {
     static PointResult point(String setting, String file, long bytes, Double lpips) {
         return new PointResult("x265", "clip", setting, null, null, 30, null, file, bytes, 9, 176, 144, 29.97, 0.05,
                 0.05 / 3, 12.3, 30.5, 40.1, 41.2, 32.4, 0.95, lpips, 0.5, 0.1, 18, 90, null, "clip/frames/s.y4m",
-                "fp1", null);
+                "fp1", null, null);
     }
 
     @Test
@@ -81,6 +81,34 @@ class EvalResultStoreTest {
         List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
         assertEquals(2, csv.size());
         assertEquals(String.join(",", ResultStore.CSV_COLUMNS), csv.get(0));
-        assertTrue(csv.get(1).startsWith("clip,x265,crf=30,,,30,,clip/a.hevc,10,,9,176,144,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("clip,x265,crf=30,,,,30,,clip/a.hevc,10,,9,176,144,"), csv.get(1));
+    }
+
+    @Test
+    void gvcPointsKeepTheirTargetAndANullMWhereTheRateControlChoseIt(@TempDir Path out) throws Exception {
+        ResultStore store = new ResultStore(out);
+        PointResult rc = gvcPoint("bpp=0.004", null, 0.004);
+        PointResult fixed = gvcPoint("m=16,bpp=0.03", 16, 0.03);
+        store.append(rc);
+        store.append(fixed);
+        Map<String, PointResult> loaded = store.load();
+        assertEquals(rc, loaded.get("clip/gvc-flf2v/bpp=0.004"));
+        assertEquals(fixed, loaded.get("clip/gvc-flf2v/m=16,bpp=0.03"));
+        store.writeJson(new RunInfo("gvc eval -i x", Map.of(), Map.of()), List.of(rc, fixed), List.of(), List.of());
+        JsonNode pts = ResultStore.JSON.readTree(out.resolve("results.json").toFile()).get("points");
+        assertTrue(pts.get(0).get("m").isNull());
+        assertEquals(0.004, pts.get(0).get("target_bpp").asDouble());
+        assertEquals(16, pts.get(1).get("m").asInt());
+        store.writeCsv(List.of(rc, fixed));
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.get(1).startsWith("clip,gvc-flf2v,bpp=0.004,flf2v,,0.00400000,,,"), csv.get(1));
+        // the setting holds a comma: quoted, so the row keeps its columns
+        assertTrue(csv.get(2).startsWith("clip,gvc-flf2v,\"m=16,bpp=0.03\",flf2v,16,0.0300000,,,"), csv.get(2));
+    }
+
+    private static PointResult gvcPoint(String setting, Integer m, double targetBpp) {
+        return new PointResult("gvc-flf2v", "clip", setting, "flf2v", m, null, null, "clip/g.gvc", 100, 9, 176, 144,
+                25, 0.01, 0.01 / 3, 1, 30, 40, 40, 32, 0.9, null, 1, 1, 9, 9, true, "clip/frames/g.y4m", "fp", 400L,
+                targetBpp);
     }
 }
