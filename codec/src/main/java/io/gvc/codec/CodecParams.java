@@ -36,7 +36,8 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
 
     public static CodecParams defaults() {
         return new CodecParams(Variant.FLF2V, 33, 0, 2, 1024, null, null, 2, 12, 2, 3f, 3f, 0x6776635f73656564L,
-                DctIntraCodec.ID, null, DEFAULT_BPP, 0.5, false, "", Runtime.getRuntime().availableProcessors());
+                DctIntraCodec.ID, null, DEFAULT_BPP, DEFAULT_BOUNDARY_SHARE, false, "",
+                Runtime.getRuntime().availableProcessors());
     }
 
     public CodecParams {

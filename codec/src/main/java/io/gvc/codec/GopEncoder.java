@@ -125,13 +125,14 @@ public final class GopEncoder implements AutoCloseable {
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
-            // search): it is left out here, so --tail-residual overshoots the target by its size. The
-            // atoms get their share of the budget less the packet's own fields, whatever the
-            // boundaries took (an intra GOP's boundaries may take more than theirs)
+            // search): it is left out here, so --tail-residual overshoots the target by its size.
             long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, anchor.mode(), new int[2], boundaries,
                     prompt, side, new byte[0], new BitWriter(), new long[3])).length;
             long boundaryBits = 8L * coded.pictures().stream().mapToLong(b -> b.data().length).sum();
-            long atomBudget = Math.round(budget * (1 - params.boundaryShare())) - (fixed - boundaryBits);
+            // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
+            // picture's allowance codes fewer atoms rather than overshooting the target
+            long atomBudget = Math.min(Math.round(budget * (1 - params.boundaryShare())) - (fixed - boundaryBits),
+                    budget - fixed);
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
                     params.mTail());
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
