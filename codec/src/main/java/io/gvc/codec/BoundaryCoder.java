@@ -68,7 +68,7 @@ final class BoundaryCoder {
         boolean predictive = codec instanceof PredictiveCodec;
         int forcedIntra = predictive ? (codeFirst ? 1 : 0) + (codeLast && randomAccess(gop.seq()) ? 1 : 0) : 0;
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
-        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod)
+        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
                 : perPictureBits;
         long budgetBits = RateController.boundaryBudget(perPicture, forcedIntra, normal);
         Coded best = null;

@@ -21,13 +21,17 @@ public final class RateController {
     public static final double INTRA_COST_RATIO = 2.5;
 
     /**
-     * Bits for a predicted boundary picture when a period of {@code intraPeriod} GOPs holds one
-     * intra picture by rule: the period then costs what {@code perPicture} bits a GOP would, as the
-     * target asks ({@code intraPeriod - 1} predicted pictures and one at {@link #INTRA_COST_RATIO}).
-     * The chain's very first picture is the one cost not paid back, as in any coder's first I frame.
+     * Bits for a normally coded (predicted) boundary picture of GOP {@code seq} when every period
+     * of {@code intraPeriod} GOPs holds one intra picture by rule: a period then costs what
+     * {@code perPicture} bits a GOP would, as the target asks ({@code intraPeriod - 1} predicted
+     * pictures and one at {@link #INTRA_COST_RATIO}). The first period also pays for the chain's
+     * first picture (intra too), so its pictures get a little less. A function of the GOP number
+     * alone: live and file encoders agree.
      */
-    public static long predictedPictureBits(long perPicture, int intraPeriod) {
-        return Math.round(perPicture * intraPeriod / (intraPeriod - 1 + INTRA_COST_RATIO));
+    public static long predictedPictureBits(long perPicture, int intraPeriod, long seq) {
+        double intraPictures = seq < intraPeriod ? 2 : 1;
+        return Math.round(perPicture * intraPeriod / (intraPeriod - intraPictures + intraPictures * INTRA_COST_RATIO
+                + (seq < intraPeriod ? 1 : 0)));
     }
 
     /**
