@@ -49,7 +49,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--gop", description = "Frames per GOP, shared boundary included, 2.." + Limits.MAX_GOP_FRAMES
             + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "33")
+            defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES)
     int gop;
 
     @Option(names = "-K", description = "Codebook size: atoms per step and latent frame, 1.." + Limits.MAX_CODEBOOK

@@ -86,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Output folder; keeps every encoded file (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--gop", defaultValue = "33", description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gop", defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES, description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
     int gop;
 
     @Option(names = "-K", defaultValue = "1024", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,7 @@
 package io.gvc.jobs.cli;
 
+import io.gvc.codec.CodecParams;
+
 import io.gvc.codec.GopPartition;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
@@ -98,7 +100,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--gop-frames", paramLabel = "F",
             description = "Frames per GOP, the shared boundary frame included (default: ${DEFAULT-VALUE}).",
-            defaultValue = "33")
+            defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES)
     int gopFrames;
 
     @Option(names = "--variant", paramLabel = "V",

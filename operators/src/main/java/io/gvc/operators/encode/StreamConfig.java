@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * # every stream, unless it says otherwise
  * default.bpp=0.03            target bits per pixel (rate control picks M per GOP)
  * default.m=16                fixed atoms per step instead of a target rate
- * default.gop-frames=33       frames per GOP (FLF2V GOPs overlap by one frame)
+ * default.gop-frames=17       frames per GOP (FLF2V GOPs overlap by one frame)
  * default.variant=flf2v       flf2v or t2v (i2v chains through a generated frame, so it cannot run live)
  * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
  * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
