@@ -125,6 +125,18 @@ public final class Priors {
         return model != null ? model : "shipped:" + defaultModel(variant);
     }
 
+    /**
+     * Which model decodes a stream that names {@code streamModelId}, as a key (see {@link #forStream}):
+     * {@code model} when one is named, else the shipped model the stream names, else the variant's
+     * default (which then refuses the stream by its model id and hash).
+     */
+    public static String modelForStream(String model, String streamModelId, Variant variant) throws IOException {
+        if (model != null) {
+            return model;
+        }
+        return "shipped:" + ShippedModels.byModelId(streamModelId).orElse(defaultModel(variant));
+    }
+
     /** Whether {@code model} names an ONNX model (a folder with manifest.json, or a .json manifest). */
     public static boolean isOnnxModel(Path model) {
         return Files.isDirectory(model) ? Files.exists(model.resolve("manifest.json"))

@@ -36,6 +36,20 @@ public final class OpenPriors implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The prior that decodes a stream naming model {@code streamModelId} (the stream decides the
+     * model; a configured model overrides it), opened if it is the first of its model.
+     */
+    public FlowPrior forStream(String streamModelId, Variant variant) throws IOException {
+        String key = source.modelForStream(streamModelId, variant);
+        FlowPrior p = byModel.get(key);
+        if (p == null) {
+            p = source.openForStream(streamModelId, variant, device, threads);
+            byModel.put(key, p);
+        }
+        return p;
+    }
+
     @Override
     public void close() throws Exception {
         Exception first = null;

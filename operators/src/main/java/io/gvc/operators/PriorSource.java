@@ -27,6 +27,21 @@ public record PriorSource(String model, String device) implements Serializable {
                 deviceOverride != null ? deviceOverride : device, threads);
     }
 
+    /**
+     * The prior that decodes a stream naming model {@code streamModelId}: the model, else the
+     * shipped model the stream names, else the variant's default (as `gvc decode` chooses).
+     */
+    public FlowPrior openForStream(String streamModelId, Variant variant, String deviceOverride, int threads)
+            throws IOException {
+        return Priors.forStream(model == null ? null : Path.of(model), streamModelId, variant,
+                deviceOverride != null ? deviceOverride : device, threads);
+    }
+
+    /** The key of {@link #openForStream}'s model: streams with equal keys share one prior. */
+    public String modelForStream(String streamModelId, Variant variant) throws IOException {
+        return Priors.modelForStream(model, streamModelId, variant);
+    }
+
     /** The model {@code variant} codes with: one prior serves all variants that share it. */
     public String modelFor(Variant variant) {
         return Priors.modelFor(model, variant);

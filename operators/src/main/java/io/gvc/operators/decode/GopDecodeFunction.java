@@ -93,7 +93,7 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         GvcPacket p = null;
         try {
             p = PacketCodec.read(env.packet());
-            List<Frame> all = decoder(p.config().variant()).decode(p, task.sharedFirst());
+            List<Frame> all = decoder(p.config().modelId(), p.config().variant()).decode(p, task.sharedFirst());
             boolean chained = GopDecoder.needsSharedFirst(p);
             List<Frame> added = chained ? all.subList(1, all.size()) : all;
             long nanos = System.nanoTime() - t0;
@@ -133,10 +133,11 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         }
     }
 
-    private GopDecoder decoder(io.gvc.codec.variant.Variant v) {
+    /** The decoder of the model the stream names (shipped models by their id), or the configured one. */
+    private GopDecoder decoder(String streamModelId, io.gvc.codec.variant.Variant v) {
         FlowPrior prior;
         try {
-            prior = priors.forVariant(v);
+            prior = priors.forStream(streamModelId, v);
         } catch (java.io.IOException e) {
             throw new ModelUnavailable(e);
         }

@@ -107,6 +107,35 @@ class GopDecodeFunctionTest {
     }
 
     /**
+     * The stream decides the model: an FLF2V stream coded with the shipped reference model (not
+     * FLF2V's default) decodes in a decoder started without --model, as `gvc decode` does; before,
+     * every packet of it went to the dead letters.
+     */
+    @Test
+    void aStreamCodedWithAnotherShippedModelDecodesWithoutOptions() throws Exception {
+        io.gvc.codec.prior.FlowPrior reference = new PriorSource("reference", "cpu")
+                .open(io.gvc.codec.variant.Variant.FLF2V, null, 1);
+        try {
+            StreamEncoder.Result r = StreamEncoder.encode(TestMedia.video(32, 32, 5), TestMedia.params(), reference,
+                    Progress.NONE);
+            GvcPacket p = r.gops().get(0).packet();
+            assertNotEquals(PacketCodec.read(packets[0]).config().modelId(), p.config().modelId(),
+                    "the reference model is not FLF2V's default");
+            Video want = StreamDecoder.decode(r.file(), reference, 1, Progress.NONE);
+            Result res = decode(new DecodeTask(new PacketEnvelope("cam3", 0, TestMedia.T0, PacketCodec.write(p)), -1,
+                    null, ""));
+            assertEquals(List.of(), res.dead());
+            assertEquals(1, res.out().size());
+            assertFalse(res.out().get(0).failed(), res.out().get(0).failure());
+            TestMedia.assertSameFrames(want.frames(), res.out().get(0).frames(), "reference-model GOP 0");
+        } finally {
+            if (reference instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+    }
+
+    /**
      * Without --model each variant codes with its shipped default (Priors.defaultModel: the learned
      * model for FLF2V, the reference model for T2V), so one slot must open both and pick by packet.
      */
