@@ -21,8 +21,8 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutated packets against the shipped learned model (the codec's own fuzz test uses the pure-Java
- * prior, so it never reaches the picture latent or ONNX Runtime): every byte string, with its CRC
+ * Mutated packets against every shipped model, learned and reference (the codec's own fuzz test
+ * uses the pure-Java prior, so it never reaches the picture latent or ONNX Runtime): every byte string, with its CRC
  * made valid again so the mutation reaches the fields behind it, either decodes or is refused with
  * a BitstreamException, never another exception.
  */
@@ -30,11 +30,14 @@ class LearnedModelFuzzTest {
 
     static final int ITERATIONS = 400;
 
-    @Test
-    void mutatedPacketsDecodeOrAreRefusedByField() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {io.gvc.model.ShippedModels.LEARNED,
+            io.gvc.model.ShippedModels.REFERENCE})
+    void mutatedPacketsDecodeOrAreRefusedByField(String shipped) throws Exception {
         CodecParams p = new CodecParams(Variant.FLF2V, 9, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x5eedL,
                 DctIntraCodec.ID, 75, CodecParams.DEFAULT_BPP, 0.8, false, "", 1);
-        try (OnnxFlowPrior prior = OnnxFlowPrior.load(LearnedModelTest.committed(), SessionConfig.cpu(), null, null)) {
+        try (OnnxFlowPrior prior = (OnnxFlowPrior) io.gvc.model.Priors.load(io.gvc.model.ShippedModels.folder(shipped),
+                Variant.FLF2V, "cpu", 1)) {
             StreamEncoder.Result r = StreamEncoder.encode(LearnedModelTest.movingSquare(17), p, prior, Progress.NONE);
             List<byte[]> packets = new ArrayList<>();
             List<Frame> shared = new ArrayList<>();
@@ -73,7 +76,7 @@ class LearnedModelFuzzTest {
                 }
             }
             assertEquals(ITERATIONS, refused + decoded);
-            // the mutations reach both outcomes (with this generator: 245 refused, 155 decoded)
+            // the mutations reach both outcomes (learned model, this generator: 245 refused, 155 decoded)
             org.junit.jupiter.api.Assertions.assertTrue(refused > 0 && decoded > 0, refused + " refused, " + decoded
                     + " decoded");
         }
