@@ -28,6 +28,25 @@ final class InfoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOptions model = new ModelOptions();
 
+    /**
+     * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
+     * coded (P predicted, I intra: a point where a decoder can join), its anchor (bridge or
+     * cross-fade) and its deviation scale in 16ths (luma/chroma, the fidelity knob).
+     */
+    static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
+        java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
+                scale = new java.util.ArrayList<>();
+        for (io.gvc.codec.bitstream.GvcPacket p : packets) {
+            io.gvc.codec.bitstream.BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
+            last.add(b == null ? "-" : b.predicted() ? "P" : "I");
+            anchor.add(p.anchorMode() == io.gvc.codec.anchor.AnchorMode.MOTION_BRIDGE.code() ? "bridge" : "cross-fade");
+            scale.add(p.deviationScale()[0] + "/" + p.deviationScale()[1]);
+        }
+        m.put("last_boundary_per_gop", last);
+        m.put("anchor_per_gop", anchor);
+        m.put("deviation_scale_per_gop", scale);
+    }
+
     static Map<String, Object> describe(StreamInfo info) {
         CodingConfig c = info.header().config();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -63,8 +82,10 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamInfo info = StreamInfo.of(Inputs.bytes(input));
+        byte[] bytes = Inputs.bytes(input);
+        StreamInfo info = StreamInfo.of(bytes);
         Map<String, Object> m = describe(info);
+        chain(io.gvc.codec.bitstream.ContainerCodec.read(bytes).packets(), m);
         // the prior this machine would decode the stream with (--model / --device as for decode)
         io.gvc.codec.prior.FlowPrior prior = model.priorFor(info.header().config());
         m.put("provider", PriorLoader.provider(prior));

@@ -60,6 +60,14 @@ class GvcCliTest {
         assertEquals(8 * Files.size(gvc), info.get("bits_boundary").asLong() + info.get("bits_atoms").asLong()
                 + info.get("bits_side").asLong());
         assertEquals(65, info.get("frames").asInt());
+        // the keyframe chain per GOP: with x265 and the default period every last boundary here is predicted
+        int gops = info.get("gops").asInt();
+        assertEquals(gops, info.get("last_boundary_per_gop").size());
+        assertEquals(gops, info.get("anchor_per_gop").size());
+        assertEquals(gops, info.get("deviation_scale_per_gop").size());
+        for (JsonNode last : info.get("last_boundary_per_gop")) {
+            assertEquals("P", last.asText(), info.toString());
+        }
 
         // the encoder's stored PSNR is the decoded file's PSNR, exactly
         Video source = VideoReader.read(clip, ReadOptions.firstFrames(65));
