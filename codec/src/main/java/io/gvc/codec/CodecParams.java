@@ -23,7 +23,8 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * Frames per GOP, shared boundary included. Measured on the tuning clips with the keyframe
      * chain and the bridge, no atoms: on man-skiing (fast motion) 17 needed 26 % fewer bytes than 33
      * for a better LPIPS (16977 bytes 0.249 against 22832 bytes 0.331) and 9 was better still; on
-     * yoga (static camera) 33 was better than 17. Half the bridge's span also halves the ghosting of
+     * yoga (static camera) 33 was better than 17 (both measured with no atoms, at share 0.5, before
+     * the SSIM rule of the fidelity knob). Half the bridge's span also halves the ghosting of
      * things that move; a per-GOP length is the better answer and not built yet.
      */
     public static final int DEFAULT_GOP_FRAMES = 17;
@@ -32,7 +33,9 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * tuning clips (yoga and man-skiing of ../shared/data/video/train, 65 frames, x265 keyframe
      * chain, learned prior): at 0.004-0.008 bpp, 0.8 gave lower LPIPS at equal bytes than 0.5 on
      * both (yoga GOP 17: 13293 bytes LPIPS 0.199 against 12708 bytes 0.273), because the bridge
-     * and the boundaries carry what a viewer sees and the atoms mostly buy PSNR.
+     * and the boundaries carry what a viewer sees and the atoms mostly buy PSNR. Measured on
+     * 2026-12-04 with the fidelity knob still fitted by least squares alone (commit 8f6ed45's codec),
+     * not re-measured since the SSIM rule.
      */
     public static final double DEFAULT_BOUNDARY_SHARE = 0.8;
     /**

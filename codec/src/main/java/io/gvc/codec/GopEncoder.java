@@ -126,9 +126,10 @@ public final class GopEncoder implements AutoCloseable {
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
             // search): it is left out here, so --tail-residual overshoots the target by its size.
-            long fixed = 8L * PacketCodec.write(packet(gop, n, 0, 0, layout, anchor.mode(), new int[2], boundaries,
-                    prompt, side, new byte[0], new BitWriter(), new long[3])).length;
-            long boundaryBits = 8L * coded.pictures().stream().mapToLong(b -> b.data().length).sum();
+            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, anchor.mode(), new int[2], boundaries, prompt, side,
+                    new byte[0], new BitWriter(), new long[3]);
+            long fixed = 8L * PacketCodec.write(withoutAtoms).length;
+            long boundaryBits = 8L * withoutAtoms.boundaryBytes();
             // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
             // picture's allowance codes fewer atoms rather than overshooting the target
             long atomBudget = Math.min(Math.round(budget * (1 - params.boundaryShare())) - (fixed - boundaryBits),

@@ -37,6 +37,15 @@ public final class GopAnchors {
      */
     public static GopAnchors build(GopLayout layout, AnchorMode mode, Frame first, Frame last, LatentSpace space,
                                    int width, int height) {
+        return withLatents(layout, pictures(layout, mode, first, last, width, height), space);
+    }
+
+    /**
+     * The anchor picture of every GOP position, without their latents: what an encoder compares
+     * when it chooses the mode ({@code io.gvc.codec.rate.AnchorDecision}), before it pays for the
+     * latents of the one it keeps.
+     */
+    public static Frame[] pictures(GopLayout layout, AnchorMode mode, Frame first, Frame last, int width, int height) {
         int n = layout.frames();
         Variant v = layout.variant();
         Frame[] pictures = new Frame[n];
@@ -55,13 +64,19 @@ public final class GopAnchors {
                 case T2V -> grey;
             };
         }
+        return pictures;
+    }
+
+    /** Anchors from their pictures ({@link #pictures}): the latent of each coded latent frame's picture. */
+    public static GopAnchors withLatents(GopLayout layout, Frame[] pictures, LatentSpace space) {
         int coded = layout.codedFrames();
+        Variant v = layout.variant();
         float[][] latents = new float[coded][];
         for (int f = 0; f < coded; f++) {
             latents[f] = v == Variant.T2V ? new float[space.geometry().dim()]
                     : space.encode(pictures[layout.codedPositions()[f]]);
         }
-        return new GopAnchors(pictures, latents);
+        return new GopAnchors(pictures.clone(), latents);
     }
 
     private static Frame grey(int w, int h) {

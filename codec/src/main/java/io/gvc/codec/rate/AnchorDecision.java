@@ -21,29 +21,29 @@ public final class AnchorDecision {
     }
 
     /** The chosen mode and its anchors. */
-    public record Decided(AnchorMode mode, GopAnchors anchors, long crossFadeSse, long bridgeSse) {
+    public record Decided(AnchorMode mode, GopAnchors anchors) {
     }
 
     public static Decided choose(Gop gop, GopLayout layout, Frame first, Frame last, LatentSpace space) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
+        Frame[] fade = GopAnchors.pictures(layout, AnchorMode.CROSS_FADE, first, last, w, h);
         if (layout.variant() != Variant.FLF2V || layout.frames() < 3) {
             // nothing to choose: I2V and T2V have one anchor, a two-frame GOP has no frame between
-            return new Decided(AnchorMode.CROSS_FADE,
-                    GopAnchors.build(layout, AnchorMode.CROSS_FADE, first, last, space, w, h), 0, 0);
+            return new Decided(AnchorMode.CROSS_FADE, GopAnchors.withLatents(layout, fade, space));
         }
-        GopAnchors fade = GopAnchors.build(layout, AnchorMode.CROSS_FADE, first, last, space, w, h);
-        GopAnchors bridge = GopAnchors.build(layout, AnchorMode.MOTION_BRIDGE, first, last, space, w, h);
+        Frame[] bridge = GopAnchors.pictures(layout, AnchorMode.MOTION_BRIDGE, first, last, w, h);
         long fadeSse = interiorSse(gop, fade), bridgeSse = interiorSse(gop, bridge);
+        // only the kept anchor's latents are computed
         return bridgeSse < fadeSse
-                ? new Decided(AnchorMode.MOTION_BRIDGE, bridge, fadeSse, bridgeSse)
-                : new Decided(AnchorMode.CROSS_FADE, fade, fadeSse, bridgeSse);
+                ? new Decided(AnchorMode.MOTION_BRIDGE, GopAnchors.withLatents(layout, bridge, space))
+                : new Decided(AnchorMode.CROSS_FADE, GopAnchors.withLatents(layout, fade, space));
     }
 
-    private static long interiorSse(Gop gop, GopAnchors anchors) {
+    private static long interiorSse(Gop gop, Frame[] anchors) {
         long sse = 0;
         for (int j = 1; j < gop.size() - 1; j++) {
             for (int p = 0; p < 3; p++) {
-                sse += Psnr.sse(gop.frame(j), anchors.picture(j), p);
+                sse += Psnr.sse(gop.frame(j), anchors[j], p);
             }
         }
         return sse;

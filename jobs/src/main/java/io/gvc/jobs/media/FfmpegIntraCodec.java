@@ -66,18 +66,31 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         if (data.length == 0) { // an empty packet would read as "end of stream" to FFmpeg
             throw new BitstreamException(FIELD, codec.id + " data is empty");
         }
+        return lastPicture(decodeUnits("data", data), 1, "data holds", width, height);
+    }
+
+    /** Decodes access units in order (one per call: FFmpeg takes one at a time), then flushes. */
+    private List<Frame> decodeUnits(String what, byte[]... accessUnits) throws BitstreamException {
         List<Frame> pictures = new ArrayList<>();
         try (AvDecoder dec = new AvDecoder(codec.decoderId)) {
-            pictures.addAll(dec.decode(data));
+            for (byte[] unit : accessUnits) {
+                pictures.addAll(dec.decode(unit));
+            }
             pictures.addAll(dec.flush());
         } catch (Ffmpeg.FfmpegException e) {
-            throw new BitstreamException(FIELD, codec.id + " data does not decode: " + e.getMessage(), e);
+            throw new BitstreamException(FIELD, codec.id + " " + what + " does not decode: " + e.getMessage(), e);
         }
-        if (pictures.size() != 1) {
-            throw new BitstreamException(FIELD, codec.id + " data holds " + pictures.size()
-                    + " pictures, expected 1");
+        return pictures;
+    }
+
+    /** The last of exactly {@code expected} decoded pictures, checked for its coded size and fitted to the frame's. */
+    private Frame lastPicture(List<Frame> pictures, int expected, String holds, int width, int height)
+            throws BitstreamException {
+        if (pictures.size() != expected) {
+            throw new BitstreamException(FIELD, codec.id + " " + holds + " " + pictures.size() + " pictures, expected "
+                    + expected);
         }
-        Frame picture = pictures.get(0);
+        Frame picture = pictures.get(expected - 1);
         int codedWidth = codec.codedSide(width), codedHeight = codec.codedSide(height);
         if (picture.width() != codedWidth || picture.height() != codedHeight) {
             throw new BitstreamException(FIELD, codec.id + " picture is " + picture.width() + "x"
@@ -163,24 +176,8 @@ abstract class FfmpegIntraCodec implements IntraCodec {
                     crc(intra), stored, codec.id));
         }
         byte[] predicted = java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length);
-        List<Frame> pictures = new ArrayList<>();
-        try (AvDecoder dec = new AvDecoder(codec.decoderId)) {
-            pictures.addAll(dec.decode(intra)); // one access unit per call
-            pictures.addAll(dec.decode(predicted));
-            pictures.addAll(dec.flush());
-        } catch (Ffmpeg.FfmpegException e) {
-            throw new BitstreamException(FIELD, codec.id + " predicted data does not decode: " + e.getMessage(), e);
-        }
-        if (pictures.size() != 2) {
-            throw new BitstreamException(FIELD, codec.id + " predicted data gives " + pictures.size()
-                    + " pictures with its reference, expected 2");
-        }
-        Frame picture = pictures.get(1);
-        if (picture.width() != ref.width() || picture.height() != ref.height()) {
-            throw new BitstreamException(FIELD, codec.id + " predicted picture is " + picture.width() + "x"
-                    + picture.height() + ", expected " + ref.width() + "x" + ref.height());
-        }
-        return Fit.toSize(picture, width, height);
+        return lastPicture(decodeUnits("predicted data", intra, predicted), 2,
+                "predicted data with its reference gives", width, height);
     }
 
     private Frame fit(Frame f) {

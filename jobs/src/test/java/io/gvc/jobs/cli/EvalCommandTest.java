@@ -109,7 +109,8 @@ class EvalCommandTest {
         assertFalse(Files.exists(out.resolve("x/points.jsonl")));
     }
 
-    private static String runCapturingStderr(String... args) throws Exception {
+    /** Runs the CLI with stderr captured, asserts exit 0 (showing stderr otherwise) and returns stderr. */
+    static String runCapturingStderr(String... args) {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));

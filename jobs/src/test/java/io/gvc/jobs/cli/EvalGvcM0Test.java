@@ -18,9 +18,6 @@ import io.gvc.jobs.eval.PointResult;
 import io.gvc.jobs.eval.PointSpec;
 import io.gvc.jobs.eval.SweepPlan;
 import io.gvc.jobs.media.SyntheticScene;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,17 +186,6 @@ class EvalGvcM0Test {
     }
 
     private static String run(String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = GvcCli.run(args);
-        } finally {
-            System.setErr(old);
-        }
-        String err = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, err);
-        return err;
+        return EvalCommandTest.runCapturingStderr(args);
     }
 }
