@@ -16,7 +16,7 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
                           float shift, float gScale, long seed, String intraCodec, Integer keyframeQuality,
                           double targetBpp, double boundaryShare, boolean tailResidual, String prompt, int threads,
-                          int intraPeriod) {
+                          int intraPeriod, int maxSegments) {
 
     public static final double DEFAULT_BPP = 0.03;
     /**
@@ -44,6 +44,14 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * about 10 s at 25 fps.
      */
     public static final int DEFAULT_INTRA_PERIOD = 8;
+
+    /**
+     * A GOP may be cut into up to this many segments by mid-GOP keyframes (1, 2 or 4 are tried,
+     * {@link io.gvc.codec.rate.KeyframePlans}), chosen per GOP by measured cost.
+     */
+    public static final int DEFAULT_MAX_SEGMENTS = 4;
+    /** The most segments the option allows: a packet holds at most 16 keyframe pictures. */
+    public static final int MAX_SEGMENTS = 8;
 
     public static CodecParams defaults() {
         return new CodecParams(Variant.FLF2V, DEFAULT_GOP_FRAMES, 0, 2, 1024, null, null, 2, 12, 2, 3f, 3f, 0x6776635f73656564L,
@@ -76,67 +84,76 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
+        if (maxSegments < 1 || maxSegments > MAX_SEGMENTS) {
+            throw new IllegalArgumentException("max segments must be within 1.." + MAX_SEGMENTS + ", got " + maxSegments);
+        }
         if (intraPeriod < 1) {
             throw new IllegalArgumentException("intra period must be >= 1 GOP, got " + intraPeriod);
         }
         prompt = prompt == null ? "" : prompt;
     }
 
-    /** The settings with the default intra period ({@link #DEFAULT_INTRA_PERIOD}). */
+    /** The settings with the default intra period and segments ({@link #DEFAULT_INTRA_PERIOD}, {@link #DEFAULT_MAX_SEGMENTS}). */
     public CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride, int codebookSize,
                        Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps, float shift,
                        float gScale, long seed, String intraCodec, Integer keyframeQuality, double targetBpp,
                        double boundaryShare, boolean tailResidual, String prompt, int threads) {
         this(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail, tailLatentFrames, steps,
                 tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp, boundaryShare, tailResidual,
-                prompt, threads, DEFAULT_INTRA_PERIOD);
+                prompt, threads, DEFAULT_INTRA_PERIOD, DEFAULT_MAX_SEGMENTS);
+    }
+
+    public CodecParams withMaxSegments(int segments) {
+        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
+                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
+                boundaryShare, tailResidual, prompt, threads, intraPeriod, segments);
     }
 
     public CodecParams withIntraPeriod(int gops) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, gops);
+                boundaryShare, tailResidual, prompt, threads, gops, maxSegments);
     }
 
     public CodecParams withVariant(Variant v) {
         return new CodecParams(v, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail, tailLatentFrames,
                 steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp, boundaryShare,
-                tailResidual, prompt, threads, intraPeriod);
+                tailResidual, prompt, threads, intraPeriod, maxSegments);
     }
 
     public CodecParams withAtoms(Integer newM) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, newM, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
     }
 
     public CodecParams withTargetBpp(double bpp) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, bpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
     }
 
     public CodecParams withThreads(int n) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, n, intraPeriod);
+                boundaryShare, tailResidual, prompt, n, intraPeriod, maxSegments);
     }
 
     public CodecParams withIntra(String codecId, Integer quality) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, codecId, quality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
     }
 
     public CodecParams withGopFrames(int frames) {
         return new CodecParams(variant, frames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
     }
 
     public CodecParams withPrompt(String text) {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, text, threads, intraPeriod);
+                boundaryShare, tailResidual, text, threads, intraPeriod, maxSegments);
     }
 }

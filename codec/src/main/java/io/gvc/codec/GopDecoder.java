@@ -3,6 +3,7 @@ package io.gvc.codec;
 import io.gvc.codec.anchor.AnchorMode;
 import io.gvc.codec.anchor.AnchorShift;
 import io.gvc.codec.anchor.GopAnchors;
+import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.atoms.AtomChoice;
 import io.gvc.codec.bitstream.AtomPayload;
 import io.gvc.codec.bitstream.BitReader;
@@ -47,28 +48,55 @@ public final class GopDecoder implements AutoCloseable {
 
     /**
      * The frame the next GOP of the chain starts from, without generating this GOP: FLF2V codes a
-     * GOP's last frame as a boundary picture, so it is the decode of that picture (bit-identical to
-     * the last frame {@link #decode} returns). A predicted last frame needs this GOP's first frame:
-     * {@code sharedFirst} when the GOP shares it (see {@link #needsSharedFirst}), else the packet's
-     * own first picture. Empty for variants whose last frame is generated (I2V) or that do not chain
-     * (T2V), and for single-frame GOPs.
+     * GOP's last frame as a keyframe, so it is the decode of that picture (bit-identical to the last
+     * frame {@link #decode} returns). A predicted keyframe needs the keyframe before it, back to
+     * this GOP's first frame: {@code sharedFirst} when the GOP shares it (see
+     * {@link #needsSharedFirst}), else the packet's own first picture. Empty for variants whose
+     * last frame is generated (I2V) or that do not chain (T2V), and for single-frame GOPs.
      */
     public static java.util.Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
-        CodingConfig config = p.config();
         int n = p.frameCount();
-        if (config.variant() != Variant.FLF2V || n < 2) {
+        if (p.config().variant() != Variant.FLF2V || n < 2) {
             return java.util.Optional.empty();
         }
-        BoundaryPicture b = p.boundaryAt(n - 1);
-        if (b == null) {
+        return java.util.Optional.of(keyframes(p, sharedFirst).at(n - 1));
+    }
+
+    /**
+     * The GOP's decoded keyframes: the first frame (its own intra picture or the shared one) and
+     * every keyframe the packet carries, each predicted one decoded from the keyframe before it.
+     * FLF2V GOPs of two or more frames must carry their last frame.
+     */
+    public static Keyframes keyframes(GvcPacket p, Frame sharedFirst) throws BitstreamException {
+        CodingConfig config = p.config();
+        int n = p.frameCount();
+        int w = config.format().width(), h = config.format().height();
+        Variant variant = config.variant();
+        if (variant == Variant.FLF2V && n > 1 && p.boundaryAt(n - 1) == null) {
             throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
         }
-        Frame reference = null;
-        if (b.predicted()) {
-            reference = firstFrame(p, sharedFirst);
+        if (variant == Variant.T2V) {
+            return Keyframes.none();
         }
-        return java.util.Optional.of(boundary(b, reference, config.format().width(), config.format().height(),
-                "packet.boundary[last]"));
+        List<BoundaryPicture> later = new java.util.ArrayList<>();
+        for (BoundaryPicture b : p.boundaries()) {
+            if (b.position() > 0) {
+                later.add(b); // the reader keeps them in increasing position
+            }
+        }
+        if (variant == Variant.I2V && !later.isEmpty()) {
+            throw new BitstreamException("packet.boundary", "an I2V GOP carries no keyframe after its first frame");
+        }
+        int[] positions = new int[later.size() + 1];
+        Frame[] pictures = new Frame[positions.length];
+        pictures[0] = firstFrame(p, sharedFirst);
+        for (int i = 0; i < later.size(); i++) {
+            BoundaryPicture b = later.get(i);
+            String field = b.position() == n - 1 ? "packet.boundary[last]" : "packet.boundary[" + b.position() + "]";
+            positions[i + 1] = b.position();
+            pictures[i + 1] = boundary(b, b.predicted() ? pictures[i] : null, w, h, field);
+        }
+        return new Keyframes(positions, pictures);
     }
 
     /** Whether this packet's last frame can be decoded from the packet alone: a point where a decoder can join. */
@@ -126,10 +154,11 @@ public final class GopDecoder implements AutoCloseable {
         }
         AtomChoice[][] choices = readAtoms(p, layout);
 
-        Frame first = variant.sharesBoundary() ? firstFrame(p, sharedFirst) : null;
-        Frame last = lastBoundary(p, first).orElse(null);
+        Keyframes keyframes = keyframes(p, sharedFirst);
+        Frame first = keyframes.first();
+        Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
         AnchorMode mode = AnchorMode.fromCode(p.anchorMode()); // the reader checked the range
-        GopAnchors anchors = GopAnchors.build(layout, mode, first, last, setup.space, w, h);
+        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space, w, h);
         float[] firstLatent = first == null ? null : setup.space.encode(first);
         float[] lastLatent = last == null ? null : setup.space.encode(last);
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());
@@ -143,7 +172,7 @@ public final class GopDecoder implements AutoCloseable {
             }
             TailResidual.decodeAndApply(p.tailResidual(), x0[x0.length - 1]);
         }
-        return Arrays.asList(setup.generator.pictures(layout, anchors, first, last, x0, p.deviationScale()));
+        return Arrays.asList(setup.generator.pictures(layout, anchors, x0, p.deviationScale()));
     }
 
     private void checkModel(CodingConfig c) throws BitstreamException {

@@ -3,6 +3,7 @@ package io.gvc.codec;
 import io.gvc.codec.anchor.AnchorMode;
 import io.gvc.codec.anchor.AnchorShift;
 import io.gvc.codec.anchor.GopAnchors;
+import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.atoms.AtomChoice;
 import io.gvc.codec.atoms.AtomSearch;
 import io.gvc.codec.bitstream.AtomPayload;
@@ -24,10 +25,12 @@ import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
 import io.gvc.codec.rate.AnchorDecision;
+import io.gvc.codec.rate.KeyframePlans;
 import io.gvc.codec.rate.RateController;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.TailResidual;
 import io.gvc.codec.variant.Variant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -92,18 +95,28 @@ public final class GopEncoder implements AutoCloseable {
         long outFrames = chained ? n - 1 : n;
         long budget = Math.round(params.targetBpp() * gop.frame(0).width() * gop.frame(0).height() * outFrames);
 
-        // 1. boundary frames: the keyframe chain
+        // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
         boolean codeFirst = variant != Variant.T2V && !chained;
-        boolean codeLast = variant == Variant.FLF2V && n > 1;
-        BoundaryCoder.Coded coded = boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, codeLast,
-                (long) (budget * params.boundaryShare()));
-        List<BoundaryPicture> boundaries = coded.pictures();
-        Frame first = coded.first();
-        Frame last = coded.last();
+        long boundaryBudget = (long) (budget * params.boundaryShare());
+        List<BoundaryCoder.Coded> plans = new ArrayList<>();
+        // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed
+        // keyframe quality more keyframes would always measure closer, so the GOP stays whole
+        int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
+        for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
+            plans.add(boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, later, boundaryBudget));
+        }
 
-        // 2. anchors: the cross-fade or the motion-compensated bridge, whichever measures closer
-        AnchorDecision.Decided anchor = AnchorDecision.choose(gop, layout, first, last, setup.space);
+        // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest
+        List<Keyframes> candidates = new ArrayList<>(plans.size());
+        for (BoundaryCoder.Coded c : plans) {
+            candidates.add(c.keyframes());
+        }
+        AnchorDecision.Decided anchor = AnchorDecision.choose(gop, layout, candidates, chained ? 1 : 0, setup.space);
         GopAnchors anchors = anchor.anchors();
+        List<BoundaryPicture> boundaries = plans.get(anchor.plan()).pictures();
+        Keyframes keyframes = plans.get(anchor.plan()).keyframes();
+        Frame first = keyframes.first();
+        Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
 
         // 3. latents and the prior's view of this GOP
         LatentSpace space = setup.space;
@@ -154,7 +167,7 @@ public final class GopEncoder implements AutoCloseable {
         if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
-        Frame[] pictures = setup.generator.pictures(layout, anchors, first, last, x0, scale);
+        Frame[] pictures = setup.generator.pictures(layout, anchors, x0, scale);
 
         BitWriter atoms = new BitWriter();
         for (AtomChoice[] step : chosen) {

@@ -58,14 +58,23 @@ final class GopGenerator {
         return sampler.run(field, x, noise);
     }
 
-    Frame[] pictures(GopLayout layout, GopAnchors anchors, Frame first, Frame last, float[][] x0, int[] scale) {
-        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), first, last, x0,
-                scale);
+    Frame[] pictures(GopLayout layout, GopAnchors anchors, float[][] x0, int[] scale) {
+        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), known(anchors,
+                layout), x0, scale);
+    }
+
+    private static boolean[] known(GopAnchors anchors, GopLayout layout) {
+        boolean[] known = new boolean[layout.frames()];
+        for (int j = 0; j < known.length; j++) {
+            known[j] = anchors.known(j);
+        }
+        return known;
     }
 
     /** The encoder's fidelity decision ({@link LatentSynthesis#fitScale}). */
     int[] fitScale(GopLayout layout, GopAnchors anchors, float[][] x0, java.util.function.IntFunction<Frame> truth) {
-        return new LatentSynthesis(space).fitScale(layout, anchors.pictures(), anchors.latents(), x0, truth);
+        return new LatentSynthesis(space).fitScale(layout, anchors.pictures(), anchors.latents(),
+                known(anchors, layout), x0, truth);
     }
 
     /** Runs body(f) for every frame, over the pool when there is one; each frame is independent. */

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gvc.codec.anchor.AnchorMode;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.DctIntraCodec;
+import io.gvc.codec.metrics.Psnr;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.SpectrumFitter;
 import io.gvc.codec.variant.Variant;
@@ -43,7 +45,37 @@ class KeyframeChainTest {
 
     static CodecParams params(int intraPeriod) {
         return new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x51L, DctIntraCodec.ID, 60,
-                CodecParams.DEFAULT_BPP, 0.5, false, "", 1, intraPeriod);
+                CodecParams.DEFAULT_BPP, 0.5, false, "", 1, intraPeriod, 1);
+    }
+
+    /** Rate-controlled keyframes (mid-GOP keyframes are compared at equal bits), up to {@code segments} segments. */
+    static CodecParams rateControlled(int segments) {
+        return new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x51L, DctIntraCodec.ID, null,
+                0.4, 0.8, false, "", 1, 8, segments);
+    }
+
+    /**
+     * A textured still background and a bright square that swings right and back within every GOP:
+     * its first and last frames show the square in the same place, so one bridge across the GOP
+     * shows it standing still, while a mid-GOP keyframe catches it at the far end.
+     */
+    static Video swinging() {
+        Video base = SyntheticVideo.clip(W, H, 1, 0);
+        List<Frame> frames = new ArrayList<>();
+        int side = 16;
+        for (int t = 0; t < FRAMES; t++) {
+            Frame f = base.frames().get(0);
+            byte[] y = f.y().clone();
+            int phase = t % (GOP - 1); // 0..7: out and back over each GOP
+            int x0 = 4 + 8 * Math.min(phase, (GOP - 1) - phase);
+            for (int r = 24; r < 24 + side; r++) {
+                for (int c = x0; c < x0 + side; c++) {
+                    y[r * W + c] = (byte) 235;
+                }
+            }
+            frames.add(new Frame(W, H, y, f.u(), f.v()));
+        }
+        return new Video(base.format(), frames);
     }
 
     private static Video still() {
@@ -108,6 +140,71 @@ class KeyframeChainTest {
         long bridged = ps.stream().filter(p -> p.anchorMode() == AnchorMode.MOTION_BRIDGE.code()).count();
         assertTrue(bridged >= 2, bridged + " of " + ps.size() + " GOPs chose the motion bridge");
         assertDecodesToReconstruction(r);
+    }
+
+    @Test
+    void motionOneBridgeCannotFollowIsCutByMidGopKeyframesAtTheSameBits() throws BitstreamException {
+        Video clip = swinging();
+        StreamEncoder.Result whole = StreamEncoder.encode(clip, rateControlled(1), prior, Progress.NONE);
+        StreamEncoder.Result cut = StreamEncoder.encode(clip, rateControlled(4), prior, Progress.NONE);
+        List<GvcPacket> ps = packets(cut.file());
+        GvcPacket p = ps.get(1);
+        assertTrue(p.boundaries().size() > 1, "GOP 1 carries mid-GOP keyframes: " + p.boundaries().size());
+        int previous = 0;
+        for (BoundaryPicture b : p.boundaries()) {
+            assertTrue(b.position() > previous, "keyframes in increasing position");
+            previous = b.position();
+        }
+        assertEquals(GOP - 1, previous, "the last keyframe is the last frame");
+        // the square is where it is at the mid keyframe, not where one bridge across the GOP puts it
+        int mid = p.boundaries().get(0).position();
+        Frame truth = clip.frames().get(GOP - 1 + mid);
+        assertTrue(Psnr.sse(truth, cut.reconstruction().frames().get(GOP - 1 + mid), 0)
+                        < Psnr.sse(truth, whole.reconstruction().frames().get(GOP - 1 + mid), 0),
+                "the mid keyframe is closer than the uncut bridge");
+        // within the same boundary budget: at most a few bytes apart
+        assertEquals(whole.file().length, cut.file().length, whole.file().length * 0.15,
+                "same target, same bits");
+        // the chain: each keyframe from the one before, so the last needs the first
+        assertThrows(BitstreamException.class, () -> GopDecoder.lastBoundary(p, null));
+        Frame last = GopDecoder.lastBoundary(p, cut.reconstruction().frames().get(GOP - 1)).orElseThrow();
+        assertArrayEquals(cut.reconstruction().frames().get(2 * (GOP - 1)).y(), last.y());
+        assertDecodesToReconstruction(cut);
+    }
+
+    @Test
+    void withAFixedKeyframeQualityNoGopIsCut() throws BitstreamException {
+        // the plans are compared at equal bits; a fixed quality gives none, so the GOP stays whole
+        StreamEncoder.Result r = StreamEncoder.encode(swinging(), params(8).withMaxSegments(4), prior, Progress.NONE);
+        for (GvcPacket p : packets(r.file())) {
+            for (BoundaryPicture b : p.boundaries()) {
+                assertTrue(b.position() == 0 || b.position() == p.frameCount() - 1, "keyframe at " + b.position());
+            }
+        }
+    }
+
+    @Test
+    void theReaderRefusesKeyframesOutOfOrderAndMidGopKeyframesOutsideFlf2v() throws BitstreamException {
+        StreamEncoder.Result r = StreamEncoder.encode(swinging(), rateControlled(4), prior, Progress.NONE);
+        GvcPacket p = packets(r.file()).stream().filter(q -> q.boundaries().size() > 1).findFirst().orElseThrow();
+        List<BoundaryPicture> reversed = new ArrayList<>(p.boundaries());
+        Collections.reverse(reversed);
+        GvcPacket outOfOrder = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
+                p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), reversed, p.prompt(), p.priorSide(),
+                p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
+        assertEquals("packet.boundary[1].position", assertThrows(BitstreamException.class,
+                () -> PacketCodec.read(PacketCodec.write(outOfOrder))).field());
+        CodingConfig c = p.config();
+        CodingConfig i2v = new CodingConfig(Variant.I2V, c.format(), c.gopFrames(), c.latentDownscale(),
+                c.temporalStride(), c.codebookSize(), c.steps(), c.tailSteps(), c.shift(), c.gScale(), c.seed(),
+                c.modelId(), c.modelHashPrefix());
+        GvcPacket asI2v = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), i2v, p.m(), p.mTail(),
+                p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(),
+                p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
+        BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(PacketCodec.write(asI2v)));
+        int firstMid = p.boundaryAt(0) == null ? 0 : 1; // GOP 0 also carries its first frame
+        assertEquals("packet.boundary[" + firstMid + "].position", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("only FLF2V"), e.getMessage());
     }
 
     @Test

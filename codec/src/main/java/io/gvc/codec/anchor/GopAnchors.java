@@ -14,30 +14,34 @@ import java.util.Arrays;
  * latent, the point the prior's mean and the atoms' steering are measured from. This is the one
  * place that says what a variant is anchored on:
  * <ul>
- *   <li>FLF2V: the {@link AnchorMode} between the decoded first and last frames (cross-fade or
- *       motion-compensated bridge);
+ *   <li>FLF2V: the {@link AnchorMode} between each two consecutive decoded {@link Keyframes} (the
+ *       first frame, any mid-GOP keyframes, the last frame): cross-fade or motion-compensated bridge;
  *   <li>I2V: the first frame, held;
  *   <li>T2V: mid grey (the zero latent).
  * </ul>
- * Encoder and decoder build it from the same decoded pictures, so it is the same to the bit.
+ * A keyframe's own position is anchored on its decoded picture, which the output shows as it is
+ * ({@link #known}). Encoder and decoder build it from the same decoded pictures, so it is the same
+ * to the bit.
  */
 public final class GopAnchors {
 
     private final Frame[] pictures;
     private final float[][] latents;
+    private final boolean[] known;
 
-    private GopAnchors(Frame[] pictures, float[][] latents) {
+    private GopAnchors(Frame[] pictures, float[][] latents, boolean[] known) {
         this.pictures = pictures;
         this.latents = latents;
+        this.known = known;
     }
 
     /**
-     * Anchors for a GOP of {@code layout}. {@code first} / {@code last} are the decoded boundary
-     * pictures (null where the variant has none); {@code mode} matters only for FLF2V.
+     * Anchors for a GOP of {@code layout} between its decoded {@code keyframes}; {@code mode}
+     * matters only for FLF2V.
      */
-    public static GopAnchors build(GopLayout layout, AnchorMode mode, Frame first, Frame last, LatentSpace space,
+    public static GopAnchors build(GopLayout layout, AnchorMode mode, Keyframes keyframes, LatentSpace space,
                                    int width, int height) {
-        return withLatents(layout, pictures(layout, mode, first, last, width, height), space);
+        return withLatents(layout, keyframes, pictures(layout, mode, keyframes, width, height), space);
     }
 
     /**
@@ -45,30 +49,38 @@ public final class GopAnchors {
      * when it chooses the mode ({@code io.gvc.codec.rate.AnchorDecision}), before it pays for the
      * latents of the one it keeps.
      */
-    public static Frame[] pictures(GopLayout layout, AnchorMode mode, Frame first, Frame last, int width, int height) {
+    public static Frame[] pictures(GopLayout layout, AnchorMode mode, Keyframes keyframes, int width, int height) {
         int n = layout.frames();
-        Variant v = layout.variant();
         Frame[] pictures = new Frame[n];
-        MotionBridge bridge = null;
-        if (v == Variant.FLF2V && n > 1) {
-            MotionField field = mode == AnchorMode.MOTION_BRIDGE
-                    ? MotionSearch.estimate(first.plane(0), last.plane(0), width, height)
-                    : MotionField.still(width, height, MotionSearch.BLOCK);
-            bridge = new MotionBridge(first, last, field);
-        }
-        Frame grey = v == Variant.T2V ? grey(width, height) : null;
-        for (int j = 0; j < n; j++) {
-            pictures[j] = switch (v) {
-                case FLF2V -> bridge == null ? first : bridge.at(n == 1 ? 0f : (float) j / (n - 1));
-                case I2V -> first;
-                case T2V -> grey;
-            };
+        switch (layout.variant()) {
+            case FLF2V -> {
+                if (n == 1) {
+                    pictures[0] = keyframes.first();
+                    break;
+                }
+                // each segment between two consecutive keyframes is bridged on its own
+                for (int i = 0; i + 1 < keyframes.count(); i++) {
+                    int a = keyframes.position(i), b = keyframes.position(i + 1);
+                    Frame from = keyframes.picture(i), to = keyframes.picture(i + 1);
+                    MotionField field = mode == AnchorMode.MOTION_BRIDGE
+                            ? MotionSearch.estimate(from.plane(0), to.plane(0), width, height)
+                            : MotionField.still(width, height, MotionSearch.BLOCK);
+                    MotionBridge bridge = new MotionBridge(from, to, field);
+                    pictures[a] = from;
+                    for (int j = a + 1; j < b; j++) {
+                        pictures[j] = bridge.at((float) (j - a) / (b - a));
+                    }
+                    pictures[b] = to;
+                }
+            }
+            case I2V -> Arrays.fill(pictures, keyframes.first());
+            case T2V -> Arrays.fill(pictures, grey(width, height));
         }
         return pictures;
     }
 
     /** Anchors from their pictures ({@link #pictures}): the latent of each coded latent frame's picture. */
-    public static GopAnchors withLatents(GopLayout layout, Frame[] pictures, LatentSpace space) {
+    public static GopAnchors withLatents(GopLayout layout, Keyframes keyframes, Frame[] pictures, LatentSpace space) {
         int coded = layout.codedFrames();
         Variant v = layout.variant();
         float[][] latents = new float[coded][];
@@ -76,7 +88,11 @@ public final class GopAnchors {
             latents[f] = v == Variant.T2V ? new float[space.geometry().dim()]
                     : space.encode(pictures[layout.codedPositions()[f]]);
         }
-        return new GopAnchors(pictures.clone(), latents);
+        boolean[] known = new boolean[layout.frames()];
+        for (int i = 0; i < keyframes.count(); i++) {
+            known[keyframes.position(i)] = true;
+        }
+        return new GopAnchors(pictures.clone(), latents, known);
     }
 
     private static Frame grey(int w, int h) {
@@ -87,6 +103,11 @@ public final class GopAnchors {
         Arrays.fill(u, (byte) 128);
         Arrays.fill(c, (byte) 128);
         return new Frame(w, h, y, u, c);
+    }
+
+    /** Whether GOP position {@code j} is a decoded keyframe, shown as it is rather than generated. */
+    public boolean known(int j) {
+        return known[j];
     }
 
     /** The anchor picture at GOP position {@code j}. */

@@ -15,7 +15,7 @@ public final class PacketCodec {
      * bytes of config are left out (a live packet, alone on Kafka, always carries its own).
      */
     public static final byte[] MAGIC_IMPLIED_CONFIG = {'G', 'V', 'C', 'Q'};
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** magic + version + length */
     static final int PREFIX = 4 + 1 + 4;
 
@@ -184,12 +184,18 @@ public final class PacketCodec {
         int[] scale = {r.u8In("packet.deviation_scale_y", 0, steps), r.u8In("packet.deviation_scale_c", 0, steps)};
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
+        int previous = -1;
         for (int i = 0; i < nb; i++) {
             String f = "packet.boundary[" + i + "]";
-            int pos = r.u16In(f + ".position", 0, frames - 1);
+            // keyframes in increasing position; ones between the first and last frame only in FLF2V
+            int pos = r.u16In(f + ".position", previous + 1, frames - 1);
+            if (pos > 0 && pos < frames - 1 && config.variant() != io.gvc.codec.variant.Variant.FLF2V) {
+                throw new BitstreamException(f + ".position", "is " + pos + ": only FLF2V GOPs carry mid-GOP keyframes");
+            }
+            previous = pos;
             String codec = r.string(f + ".codec", false, 64);
             int q = r.u8In(f + ".quality", 1, 100);
-            // only a last frame is predicted, and only from a first frame the GOP has
+            // a keyframe after the first may be predicted from the keyframe before it
             boolean predicted = r.u8In(f + ".predicted", 0, pos == 0 ? 0 : 1) == 1;
             int len = r.u32In(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
             boundaries.add(new BoundaryPicture(pos, codec, q, predicted, r.bytes(len, f + ".data")));

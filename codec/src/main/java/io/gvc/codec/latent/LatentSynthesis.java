@@ -2,7 +2,6 @@ package io.gvc.codec.latent;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.variant.GopLayout;
-import io.gvc.codec.variant.Variant;
 
 /**
  * Latent back to pictures, the last stage of decoding. Each picture frame j is
@@ -31,21 +30,22 @@ public final class LatentSynthesis {
      *
      * @param anchorPictures the anchor picture of every GOP position ({@code io.gvc.codec.anchor.GopAnchors})
      * @param anchorLatents  the anchor latent of every coded latent frame
-     * @param first   decoded first frame (FLF2V, I2V) or null
-     * @param last    decoded last frame (FLF2V) or null
+     * @param known   per GOP position, whether it is a decoded keyframe, shown as its anchor picture
+     *                (which is that keyframe) instead of generated
      * @param x0      final latents of the coded latent frames
      * @param scale   the deviation scale per plane class, luma and chroma, each 0..{@link #SCALE_STEPS}
      *                ({@link #fitScale}): SCALE_STEPS adds the generated deviation whole, 0 leaves
      *                the anchor
      */
-    public Frame[] synthesise(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, Frame first, Frame last,
+    public Frame[] synthesise(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, boolean[] known,
                               float[][] x0, int[] scale) {
         Frame[] out = new Frame[layout.frames()];
-        out[0] = first; // T2V generates its first frame too (below)
-        if (layout.variant() == Variant.FLF2V && out.length > 1) {
-            out[out.length - 1] = last;
+        for (int j = 0; j < out.length; j++) {
+            if (known[j]) {
+                out[j] = anchorPictures[j];
+            }
         }
-        eachGeneratedFrame(layout, anchorLatents, x0,
+        eachGeneratedFrame(layout, anchorLatents, known, x0,
                 (j, da, db, wb) -> out[j] = compose(anchorPictures[j], da, db, wb, scale));
         return out;
     }
@@ -58,10 +58,10 @@ public final class LatentSynthesis {
      * mean, the anchor, instead of showing the noise. Where the atoms paid for real detail the
      * scale stays near 1.
      */
-    public int[] fitScale(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, float[][] x0,
-                          java.util.function.IntFunction<Frame> truth) {
+    public int[] fitScale(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, boolean[] known,
+                          float[][] x0, java.util.function.IntFunction<Frame> truth) {
         double[] dr = new double[2], dd = new double[2];
-        eachGeneratedFrame(layout, anchorLatents, x0, (j, da, db, wb) -> {
+        eachGeneratedFrame(layout, anchorLatents, known, x0, (j, da, db, wb) -> {
             Frame t = truth.apply(j), a = anchorPictures[j];
             for (int p = 0; p < 3; p++) {
                 byte[] tp = t.plane(p), ap = a.plane(p);
@@ -80,7 +80,7 @@ public final class LatentSynthesis {
             double scale = dd[c] > 0 ? dr[c] / dd[c] : 0;
             q[c] = (int) Math.round(Math.max(0, Math.min(1, scale)) * SCALE_STEPS);
         }
-        q[0] = structuralLumaScale(layout, anchorPictures, anchorLatents, x0, truth, q[0]);
+        q[0] = structuralLumaScale(layout, anchorPictures, anchorLatents, known, x0, truth, q[0]);
         return q;
     }
 
@@ -93,7 +93,8 @@ public final class LatentSynthesis {
      * worse (double edges, smear). So the luma scale is the one, at most the least-squares one,
      * whose pictures have the best mean SSIM against the truth: structure, not only energy.
      */
-    private int structuralLumaScale(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, float[][] x0,
+    private int structuralLumaScale(GopLayout layout, Frame[] anchorPictures, float[][] anchorLatents, boolean[] known,
+                                    float[][] x0,
                                     java.util.function.IntFunction<Frame> truth, int leastSquares) {
         java.util.List<Integer> candidates = new java.util.ArrayList<>();
         for (int c : LUMA_CANDIDATES) {
@@ -103,7 +104,7 @@ public final class LatentSynthesis {
         }
         candidates.add(leastSquares);
         double[] ssim = new double[candidates.size()];
-        eachGeneratedFrame(layout, anchorLatents, x0, (j, da, db, wb) -> {
+        eachGeneratedFrame(layout, anchorLatents, known, x0, (j, da, db, wb) -> {
             Frame t = truth.apply(j), a = anchorPictures[j];
             byte[] base = a.plane(0);
             byte[] pic = new byte[base.length];
@@ -131,7 +132,8 @@ public final class LatentSynthesis {
         void visit(int j, float[][] da, float[][] db, float wb);
     }
 
-    private void eachGeneratedFrame(GopLayout layout, float[][] anchorLatents, float[][] x0, FrameVisitor v) {
+    private void eachGeneratedFrame(GopLayout layout, float[][] anchorLatents, boolean[] known, float[][] x0,
+                                    FrameVisitor v) {
         int n = layout.frames();
         // deviation pictures at every latent position; known boundaries have none
         int[] pos = layout.positions();
@@ -145,10 +147,8 @@ public final class LatentSynthesis {
         }
         int seg = 0; // pos[seg] <= j < pos[seg + 1], or j is the last position
         for (int j = 0; j < n; j++) {
-            boolean knownFirst = j == 0 && layout.variant() != Variant.T2V;
-            boolean knownLast = j == n - 1 && n > 1 && layout.variant() == Variant.FLF2V;
-            if (knownFirst || knownLast) {
-                continue; // boundary frames are the decoded pictures themselves
+            if (known[j]) {
+                continue; // keyframes are the decoded pictures themselves
             }
             while (seg + 1 < pos.length && pos[seg + 1] <= j) {
                 seg++;

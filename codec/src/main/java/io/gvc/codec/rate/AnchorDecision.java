@@ -2,46 +2,64 @@ package io.gvc.codec.rate;
 
 import io.gvc.codec.anchor.AnchorMode;
 import io.gvc.codec.anchor.GopAnchors;
+import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.metrics.Psnr;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
+import java.util.List;
 
 /**
- * Chooses a GOP's {@link AnchorMode} by measured cost: both anchors are built from the decoded
- * boundaries and the one with the smaller squared error against the GOP's true in-between frames
- * wins. The bridge wins where things move; where motion search is misled (flat, noisy or occluded
- * content) the cross-fade is kept. The choice costs one byte and no decoder guesswork.
+ * Chooses how a GOP is anchored, by measured cost: which keyframe plan (the GOP whole, or cut into
+ * segments by mid-GOP keyframes, all coded within the same boundary budget) and which
+ * {@link AnchorMode} between each two keyframes. Every candidate's anchor pictures are built from
+ * its decoded keyframes and the one with the smallest squared error against the GOP's true frames
+ * (those it outputs, keyframes included, since a plan with more keyframes codes each at a lower
+ * quality) wins; ties keep the earlier plan and the cross-fade. The bridge wins where things move,
+ * mid-GOP keyframes where motion is too fast or too complex for one bridge across the GOP.
  */
 public final class AnchorDecision {
 
     private AnchorDecision() {
     }
 
-    /** The chosen mode and its anchors. */
-    public record Decided(AnchorMode mode, GopAnchors anchors) {
+    /** The chosen plan (an index into the candidates), its mode and its anchors. */
+    public record Decided(int plan, AnchorMode mode, GopAnchors anchors) {
     }
 
-    public static Decided choose(Gop gop, GopLayout layout, Frame first, Frame last, LatentSpace space) {
+    /**
+     * @param plans     candidate keyframes, decoded, in order of preference on a tie
+     * @param fromFrame the first position the GOP outputs (1 where it shares its first frame)
+     */
+    public static Decided choose(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame, LatentSpace space) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
-        Frame[] fade = GopAnchors.pictures(layout, AnchorMode.CROSS_FADE, first, last, w, h);
-        if (layout.variant() != Variant.FLF2V || layout.frames() < 3) {
-            // nothing to choose: I2V and T2V have one anchor, a two-frame GOP has no frame between
-            return new Decided(AnchorMode.CROSS_FADE, GopAnchors.withLatents(layout, fade, space));
+        boolean choose = layout.variant() == Variant.FLF2V && layout.frames() >= 3;
+        AnchorMode[] modes = choose ? AnchorMode.values() : new AnchorMode[] {AnchorMode.CROSS_FADE};
+        int bestPlan = -1;
+        AnchorMode bestMode = null;
+        Frame[] bestPictures = null;
+        long bestSse = Long.MAX_VALUE;
+        for (int i = 0; i < (choose ? plans.size() : 1); i++) {
+            for (AnchorMode mode : modes) {
+                Frame[] pictures = GopAnchors.pictures(layout, mode, plans.get(i), w, h);
+                long sse = choose ? sse(gop, pictures, fromFrame) : 0;
+                if (sse < bestSse) {
+                    bestPlan = i;
+                    bestMode = mode;
+                    bestPictures = pictures;
+                    bestSse = sse;
+                }
+            }
         }
-        Frame[] bridge = GopAnchors.pictures(layout, AnchorMode.MOTION_BRIDGE, first, last, w, h);
-        long fadeSse = interiorSse(gop, fade), bridgeSse = interiorSse(gop, bridge);
         // only the kept anchor's latents are computed
-        return bridgeSse < fadeSse
-                ? new Decided(AnchorMode.MOTION_BRIDGE, GopAnchors.withLatents(layout, bridge, space))
-                : new Decided(AnchorMode.CROSS_FADE, GopAnchors.withLatents(layout, fade, space));
+        return new Decided(bestPlan, bestMode, GopAnchors.withLatents(layout, plans.get(bestPlan), bestPictures, space));
     }
 
-    private static long interiorSse(Gop gop, Frame[] anchors) {
+    private static long sse(Gop gop, Frame[] anchors, int fromFrame) {
         long sse = 0;
-        for (int j = 1; j < gop.size() - 1; j++) {
+        for (int j = fromFrame; j < gop.size(); j++) {
             for (int p = 0; p < 3; p++) {
                 sse += Psnr.sse(gop.frame(j), anchors[j], p);
             }

@@ -39,6 +39,14 @@ class LatentSynthesisTest {
         return l;
     }
 
+    /** FLF2V: the first and last frames are the decoded keyframes. */
+    private static boolean[] ends() {
+        boolean[] known = new boolean[N];
+        known[0] = true;
+        known[N - 1] = true;
+        return known;
+    }
+
     /** x0: the anchor latent with the luma DC raised, a smooth brightening of every coded frame. */
     private float[][] brighter(float[][] anchorLatents) {
         float[][] x0 = new float[anchorLatents.length][];
@@ -53,9 +61,9 @@ class LatentSynthesisTest {
     void aDeviationThatIsTheTruthKeepsItsFullScale() {
         Frame[] a = anchors();
         float[][] al = anchorLatents(a), x0 = brighter(al);
-        Frame[] full = synthesis.synthesise(layout, a, al, a[0], a[N - 1], x0,
+        Frame[] full = synthesis.synthesise(layout, a, al, ends(), x0,
                 new int[] {LatentSynthesis.SCALE_STEPS, LatentSynthesis.SCALE_STEPS});
-        int[] scale = synthesis.fitScale(layout, a, al, x0, j -> full[j]);
+        int[] scale = synthesis.fitScale(layout, a, al, ends(), x0, j -> full[j]);
         assertEquals(LatentSynthesis.SCALE_STEPS, scale[0], "luma");
         assertTrue(full[2].y()[0] != a[2].y()[0], "the deviation is visible");
     }
@@ -64,9 +72,9 @@ class LatentSynthesisTest {
     void aDeviationTheTruthDoesNotHaveIsScaledAway() {
         Frame[] a = anchors();
         float[][] al = anchorLatents(a), x0 = brighter(al);
-        int[] scale = synthesis.fitScale(layout, a, al, x0, j -> a[j]); // the truth is the anchor itself
+        int[] scale = synthesis.fitScale(layout, a, al, ends(), x0, j -> a[j]); // the truth is the anchor itself
         assertEquals(0, scale[0], "luma");
-        Frame[] out = synthesis.synthesise(layout, a, al, a[0], a[N - 1], x0, scale);
+        Frame[] out = synthesis.synthesise(layout, a, al, ends(), x0, scale);
         for (int j = 0; j < N; j++) {
             assertArrayEquals(a[j].y(), out[j].y(), "frame " + j + " is the anchor");
         }
@@ -76,9 +84,9 @@ class LatentSynthesisTest {
     void halfTheDeviationIsHalfTheScale() {
         Frame[] a = anchors();
         float[][] al = anchorLatents(a), x0 = brighter(al);
-        Frame[] half = synthesis.synthesise(layout, a, al, a[0], a[N - 1], x0,
+        Frame[] half = synthesis.synthesise(layout, a, al, ends(), x0,
                 new int[] {LatentSynthesis.SCALE_STEPS / 2, LatentSynthesis.SCALE_STEPS});
-        int[] scale = synthesis.fitScale(layout, a, al, x0, j -> half[j]);
+        int[] scale = synthesis.fitScale(layout, a, al, ends(), x0, j -> half[j]);
         assertEquals(LatentSynthesis.SCALE_STEPS / 2, scale[0], 1, "luma");
     }
 }

@@ -101,6 +101,12 @@ final class EncodeCommand implements Callable<Integer> {
             defaultValue = "" + CodecParams.DEFAULT_INTRA_PERIOD)
     int intraPeriod;
 
+    @Option(names = "--max-segments", description = "FLF2V: a GOP may be cut into up to this many segments by "
+            + "mid-GOP keyframes (1, 2 or 4 are tried), each bridged on its own, chosen per GOP by measured cost "
+            + "within the same boundary bits; 1 = never (default: " + CodecParams.DEFAULT_MAX_SEGMENTS + ").",
+            defaultValue = "" + CodecParams.DEFAULT_MAX_SEGMENTS)
+    int maxSegments;
+
     @Option(names = "--tail-residual", description = "I2V: also send a coarse residual of the last latent frame.")
     boolean tailResidual;
 
@@ -140,6 +146,7 @@ final class EncodeCommand implements Callable<Integer> {
             Limits.checkRange("--keyframe-quality", keyframeQuality, 1, 100);
         }
         Limits.checkRange("--intra-period", intraPeriod, 1, 1 << 20);
+        Limits.checkRange("--max-segments", maxSegments, 1, CodecParams.MAX_SEGMENTS);
         Limits.checkPrompt("--prompt", prompt);
         if (!(shift > 0)) {
             throw new IllegalArgumentException("--shift must be positive, got " + shift);
@@ -156,7 +163,7 @@ final class EncodeCommand implements Callable<Integer> {
         CodecParams d = CodecParams.defaults();
         return new CodecParams(v, gop, latentDownscale, stride, k, m, mTail, d.tailLatentFrames(), steps, tailSteps,
                 shift, gScale, seed != null ? seed : d.seed(), intraId, keyframeQuality, bpp, d.boundaryShare(),
-                tailResidual, prompt, modelOptions.threads(), intraPeriod);
+                tailResidual, prompt, modelOptions.threads(), intraPeriod, maxSegments);
     }
 
     @Override

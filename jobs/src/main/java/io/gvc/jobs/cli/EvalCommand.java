@@ -89,6 +89,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gop", defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES, description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
     int gop;
 
+    @Option(names = "--max-segments", defaultValue = "" + CodecParams.DEFAULT_MAX_SEGMENTS,
+            description = "GVC: a GOP may be cut into up to this many segments by mid-GOP keyframes, chosen per "
+                    + "GOP by measured cost; 1 = never (default: ${DEFAULT-VALUE}).")
+    int maxSegments;
+
     @Option(names = "-K", defaultValue = "1024", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -173,13 +178,15 @@ final class EvalCommand implements Callable<Integer> {
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.defaultId();
         IntraCodecs.byId(intraId);
+        io.gvc.codec.bitstream.Limits.checkRange("--max-segments", maxSegments, 1, CodecParams.MAX_SEGMENTS);
         if (keyframeQuality != null && (keyframeQuality < 1 || keyframeQuality > 100)) {
             throw new IllegalArgumentException("--keyframe-quality must be 1..100, got " + keyframeQuality);
         }
         // M and the target are each point's own (EvalSettings.params); M null: the rate control's
         CodecParams gvc = new CodecParams(Variant.FLF2V, gop, 0, d.temporalStride(), k, null, null,
                 d.tailLatentFrames(), d.steps(), d.tailSteps(), d.shift(), d.gScale(), d.seed(), intraId,
-                keyframeQuality, bpps.get(0), d.boundaryShare(), false, "", modelOptions.threads());
+                keyframeQuality, bpps.get(0), d.boundaryShare(), false, "", modelOptions.threads())
+                .withMaxSegments(maxSegments);
         Path weights = lpipsWeights();
 
         List<EvalClip> clips = new ArrayList<>();

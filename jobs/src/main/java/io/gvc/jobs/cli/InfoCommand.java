@@ -31,19 +31,28 @@ final class InfoCommand implements Callable<Integer> {
     /**
      * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
      * coded (P predicted, I intra: a point where a decoder can join), its anchor (bridge or
-     * cross-fade) and its deviation scale in 16ths (luma/chroma, the fidelity knob).
+     * cross-fade), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none) and its
+     * deviation scale in 16ths (luma/chroma, the fidelity knob).
      */
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
         java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
-                scale = new java.util.ArrayList<>();
+                scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>();
         for (io.gvc.codec.bitstream.GvcPacket p : packets) {
             io.gvc.codec.bitstream.BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
             last.add(b == null ? "-" : b.predicted() ? "P" : "I");
             anchor.add(p.anchorMode() == io.gvc.codec.anchor.AnchorMode.MOTION_BRIDGE.code() ? "bridge" : "cross-fade");
             scale.add(p.deviationScale()[0] + "/" + p.deviationScale()[1]);
+            StringBuilder keys = new StringBuilder();
+            for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
+                if (k.position() > 0 && k.position() < p.frameCount() - 1) {
+                    keys.append(keys.length() == 0 ? "" : " ").append(k.position()).append(k.predicted() ? "P" : "I");
+                }
+            }
+            mid.add(keys.length() == 0 ? "-" : keys.toString());
         }
         m.put("last_boundary_per_gop", last);
         m.put("anchor_per_gop", anchor);
+        m.put("mid_keyframes_per_gop", mid);
         m.put("deviation_scale_per_gop", scale);
     }
 

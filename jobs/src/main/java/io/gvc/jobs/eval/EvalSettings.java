@@ -66,7 +66,7 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, bool
         return new CodecParams(spec.variant(), g.gopFrames(), g.latentDownscale(), g.temporalStride(),
                 g.codebookSize(), spec.m(), null, g.tailLatentFrames(), g.steps(), g.tailSteps(), g.shift(),
                 g.gScale(), g.seed(), g.intraCodec(), g.keyframeQuality(), spec.targetBpp(), g.boundaryShare(),
-                g.tailResidual(), g.prompt(), g.threads(), g.intraPeriod());
+                g.tailResidual(), g.prompt(), g.threads(), g.intraPeriod(), g.maxSegments());
     }
 
     /**
@@ -80,7 +80,7 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, bool
         return new CodecParams(spec.variant(), g.gopFrames(), g.latentDownscale(), g.temporalStride(),
                 g.codebookSize(), 0, 0, g.tailLatentFrames(), g.steps(), g.tailSteps(), g.shift(), g.gScale(),
                 g.seed(), g.intraCodec(), null, spec.targetBpp(), g.boundaryShare(), g.tailResidual(), g.prompt(),
-                g.threads(), g.intraPeriod());
+                g.threads(), g.intraPeriod(), g.maxSegments());
     }
 
     /** The settings {@code spec}'s result depends on, for the clip as read. */
@@ -91,17 +91,17 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, bool
         if (spec.isGvc()) {
             // the point's own M ("rc": the rate control's) and target, not only its key's setting text
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=%s mtail=auto kfq=%s bpp=%s share=%s "
-                            + "intra=%s seed=%x prior=%s", source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
+                            + "intra=%s seed=%x prior=%s seg=%d", source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
                     spec.m() == null ? "rc" : spec.m().toString(),
                     gvc.keyframeQuality() == null ? "auto" : gvc.keyframeQuality().toString(),
                     Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
-                    gvc.seed(), priorLabel(spec.variant()));
+                    gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments());
         }
         if (spec.isM0()) {
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=0 mtail=0 kfq=auto bpp=%s share=%s "
-                            + "intra=%s seed=%x prior=%s", source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
+                            + "intra=%s seed=%x prior=%s seg=%d", source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
                     Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
-                    gvc.seed(), priorLabel(spec.variant()));
+                    gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments());
         }
         if (spec.codec().equals(PointSpec.INTERP)) {
             return String.format(Locale.ROOT, "%s gop=%d intra=%s", source, gvc.gopFrames(), gvc.intraCodec());

@@ -65,6 +65,10 @@ class GvcCliTest {
         assertEquals(gops, info.get("last_boundary_per_gop").size());
         assertEquals(gops, info.get("anchor_per_gop").size());
         assertEquals(gops, info.get("deviation_scale_per_gop").size());
+        assertEquals(gops, info.get("mid_keyframes_per_gop").size());
+        for (JsonNode mid : info.get("mid_keyframes_per_gop")) {
+            assertTrue(mid.asText().matches("-|\\d+[PI]( \\d+[PI])*"), mid.asText());
+        }
         for (JsonNode last : info.get("last_boundary_per_gop")) {
             assertEquals("P", last.asText(), info.toString());
         }
