@@ -55,11 +55,48 @@ public final class GopDecoder implements AutoCloseable {
      * last frame is generated (I2V) or that do not chain (T2V), and for single-frame GOPs.
      */
     public static java.util.Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
+        CodingConfig config = p.config();
         int n = p.frameCount();
-        if (p.config().variant() != Variant.FLF2V || n < 2) {
+        if (config.variant() != Variant.FLF2V || n < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(keyframes(p, sharedFirst).at(n - 1));
+        List<BoundaryPicture> later = laterKeyframes(p);
+        // the chain back from the last frame to its newest intra picture: only that part is decoded,
+        // so an intra last frame needs nothing earlier (a point where a decoder can join)
+        int from = later.size() - 1;
+        while (from >= 0 && later.get(from).predicted()) {
+            from--;
+        }
+        int w = config.format().width(), h = config.format().height();
+        Frame picture = from < 0 ? firstFrame(p, sharedFirst) : null;
+        for (int i = Math.max(from, 0); i < later.size(); i++) {
+            BoundaryPicture b = later.get(i);
+            picture = boundary(b, b.predicted() ? picture : null, w, h, fieldOf(b, n));
+        }
+        return java.util.Optional.of(picture);
+    }
+
+    /** The packet's keyframes after position 0, in increasing position; FLF2V must carry its last frame. */
+    private static List<BoundaryPicture> laterKeyframes(GvcPacket p) throws BitstreamException {
+        int n = p.frameCount();
+        Variant variant = p.config().variant();
+        if (variant == Variant.FLF2V && n > 1 && p.boundaryAt(n - 1) == null) {
+            throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
+        }
+        List<BoundaryPicture> later = new java.util.ArrayList<>();
+        for (BoundaryPicture b : p.boundaries()) {
+            if (b.position() > 0) {
+                later.add(b); // the reader keeps them in increasing position
+            }
+        }
+        if (variant != Variant.FLF2V && !later.isEmpty()) {
+            throw new BitstreamException("packet.boundary", "only FLF2V GOPs carry keyframes after their first frame");
+        }
+        return later;
+    }
+
+    private static String fieldOf(BoundaryPicture b, int n) {
+        return b.position() == n - 1 ? "packet.boundary[last]" : "packet.boundary[" + b.position() + "]";
     }
 
     /**
@@ -71,30 +108,17 @@ public final class GopDecoder implements AutoCloseable {
         CodingConfig config = p.config();
         int n = p.frameCount();
         int w = config.format().width(), h = config.format().height();
-        Variant variant = config.variant();
-        if (variant == Variant.FLF2V && n > 1 && p.boundaryAt(n - 1) == null) {
-            throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
-        }
-        if (variant == Variant.T2V) {
+        List<BoundaryPicture> later = laterKeyframes(p);
+        if (config.variant() == Variant.T2V) {
             return Keyframes.none();
-        }
-        List<BoundaryPicture> later = new java.util.ArrayList<>();
-        for (BoundaryPicture b : p.boundaries()) {
-            if (b.position() > 0) {
-                later.add(b); // the reader keeps them in increasing position
-            }
-        }
-        if (variant == Variant.I2V && !later.isEmpty()) {
-            throw new BitstreamException("packet.boundary", "an I2V GOP carries no keyframe after its first frame");
         }
         int[] positions = new int[later.size() + 1];
         Frame[] pictures = new Frame[positions.length];
         pictures[0] = firstFrame(p, sharedFirst);
         for (int i = 0; i < later.size(); i++) {
             BoundaryPicture b = later.get(i);
-            String field = b.position() == n - 1 ? "packet.boundary[last]" : "packet.boundary[" + b.position() + "]";
             positions[i + 1] = b.position();
-            pictures[i + 1] = boundary(b, b.predicted() ? pictures[i] : null, w, h, field);
+            pictures[i + 1] = boundary(b, b.predicted() ? pictures[i] : null, w, h, fieldOf(b, n));
         }
         return new Keyframes(positions, pictures);
     }

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * default.variant=flf2v       flf2v or t2v (i2v chains through a generated frame, so it cannot run live)
  * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
  * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
+ * default.intra-period=8      every Nth GOP ends on an intra picture, where a decoder can join
+ * default.max-segments=4      a GOP may be cut into up to this many segments by mid-GOP keyframes (1 = never)
  * default.prompt=             T2V text prompt
  * # one stream
  * stream.cam1.width=1280      expected size; GOPs of another size go to the dead letters
@@ -42,7 +44,7 @@ public final class StreamConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> KEYS = Set.of("bpp", "m", "gop-frames", "variant", "keyframe-quality", "intra",
-            "prompt", "width", "height");
+            "intra-period", "max-segments", "prompt", "width", "height");
 
     private final TreeMap<String, String> entries;
     private final int threads;
@@ -116,6 +118,8 @@ public final class StreamConfig implements Serializable {
         String q = get(streamId, "keyframe-quality");
         String prompt = get(streamId, "prompt");
         String intra = get(streamId, "intra");
+        String intraPeriod = get(streamId, "intra-period");
+        String segments = get(streamId, "max-segments");
         // the same boundary codec as gvc encode: x265 where FFmpeg has it, unless the config names one
         String intraId = intra != null && !intra.isBlank() ? intra.trim() : IntraCodecs.defaultId();
         IntraCodecs.byId(intraId); // an unknown one is named with the codecs there are, when the job is built
@@ -136,6 +140,14 @@ public final class StreamConfig implements Serializable {
         }
         if (q != null && !q.isEmpty()) {
             p = p.withIntra(p.intraCodec(), Integer.parseInt(q));
+        }
+        if (intraPeriod != null && !intraPeriod.isBlank()) {
+            p = p.withIntraPeriod((int) Limits.checkRange("stream config intra-period",
+                    Integer.parseInt(intraPeriod.trim()), 1, 1 << 20));
+        }
+        if (segments != null && !segments.isBlank()) {
+            p = p.withMaxSegments((int) Limits.checkRange("stream config max-segments",
+                    Integer.parseInt(segments.trim()), 1, CodecParams.MAX_SEGMENTS));
         }
         if (prompt != null) {
             p = p.withPrompt(Limits.checkPrompt("stream config prompt", prompt));

@@ -44,10 +44,10 @@ class StreamConfigTest {
                 refusal("bpp", "0.1"));
         assertEquals("stream config: unknown key 'stream.cam1' (expected default.<setting>, stream.<id>.<setting> "
                 + "or streams)", refusal("stream.cam1", "x"));
-        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, gop-frames, height, intra, "
-                + "keyframe-quality, m, prompt, variant, width])", refusal("default.colour", "red"));
-        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, gop-frames, height, intra, "
-                + "keyframe-quality, m, prompt, variant, width])", refusal("stream.cam1.fps", "25"));
+        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, gop-frames, height, intra, intra-period, "
+                + "keyframe-quality, m, max-segments, prompt, variant, width])", refusal("default.colour", "red"));
+        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, gop-frames, height, intra, intra-period, "
+                + "keyframe-quality, m, max-segments, prompt, variant, width])", refusal("stream.cam1.fps", "25"));
     }
 
     @Test
@@ -68,8 +68,12 @@ class StreamConfigTest {
         StreamConfig c = StreamConfig.defaults().with("default.bpp", "0.05").with("default.m", "16")
                 .with("default.gop-frames", "9").with("default.keyframe-quality", "80")
                 .with("default.prompt", "a football match").with("stream.cam1.width", "1280")
-                .with("stream.cam1.height", "720");
+                .with("stream.cam1.height", "720").with("default.intra-period", "4")
+                .with("stream.cam1.max-segments", "2");
         CodecParams p = c.settings("cam1").params();
+        assertEquals(4, p.intraPeriod());
+        assertEquals(2, p.maxSegments());
+        assertEquals(CodecParams.DEFAULT_MAX_SEGMENTS, c.settings("cam2").params().maxSegments());
         assertEquals(0.05, p.targetBpp());
         assertEquals(16, p.m());
         assertEquals(9, p.gopFrames());
@@ -98,6 +102,9 @@ class StreamConfigTest {
         assertEquals("stream config m must be within 0..1024, got 5000", refusal("default.m", "5000"));
         assertEquals("stream config prompt must be at most 4096 bytes of UTF-8, got 5000",
                 refusal("default.prompt", "p".repeat(5000)));
+        assertEquals("stream config max-segments must be within 1..8, got 9", refusal("default.max-segments", "9"));
+        assertEquals("stream config intra-period must be within 1..1048576, got 0",
+                refusal("stream.cam1.intra-period", "0"));
         assertEquals("keyframe quality must be 1..100, got 0", refusal("stream.cam1.keyframe-quality", "0"));
         assertEquals("target bpp must be positive, got -0.1", refusal("default.bpp", "-0.1"));
     }
