@@ -30,8 +30,20 @@ import java.util.List;
  */
 final class BoundaryCoder {
 
-    /** The coded keyframe pictures, and the GOP's keyframes decoded from them (the shared first included). */
-    record Coded(List<BoundaryPicture> pictures, Keyframes keyframes) {
+    /**
+     * The coded keyframe pictures, the GOP's keyframes decoded from them (the shared first included),
+     * and whether they fit the budget (false when even the lowest quality is over it, or for a
+     * fixed quality, which has none).
+     */
+    record Coded(List<BoundaryPicture> pictures, Keyframes keyframes, boolean fitsBudget) {
+
+        Coded(List<BoundaryPicture> pictures, Keyframes keyframes) {
+            this(pictures, keyframes, false);
+        }
+
+        Coded fitting() {
+            return new Coded(pictures, keyframes, true);
+        }
     }
 
     /** Quality at which intra and prediction are compared (the middle of the scale). */
@@ -60,7 +72,7 @@ final class BoundaryCoder {
      */
     Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits) {
         if (!codeFirst && later.length == 0) {
-            return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst));
+            return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true);
         }
         boolean[] predict = predictions(gop, sharedFirst, codeFirst, later);
         if (fixedQuality != null) {
@@ -87,7 +99,7 @@ final class BoundaryCoder {
                 hi = mid - 1;
             }
         }
-        return best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, 1);
+        return best != null ? best.fitting() : codeAt(gop, sharedFirst, codeFirst, later, predict, 1);
     }
 
     /**

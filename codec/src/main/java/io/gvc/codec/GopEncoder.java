@@ -103,7 +103,13 @@ public final class GopEncoder implements AutoCloseable {
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
-            plans.add(boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, later, boundaryBudget));
+            BoundaryCoder.Coded c = boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, later,
+                    boundaryBudget);
+            // a cut plan competes only within the budget: one that is over it even at the lowest
+            // quality would win by spending bits the uncut plan was not given
+            if (plans.isEmpty() || c.fitsBudget()) {
+                plans.add(c);
+            }
         }
 
         // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest
