@@ -54,10 +54,11 @@ final class HlsStream {
     }
 
     /**
-     * Packages a decoded GOP of a stream of {@code format}. A GOP at or before the last one packaged
-     * (a repeat) is ignored and false returned.
+     * Packages a decoded GOP of a stream of {@code format} whose first picture was captured at
+     * {@code firstFrameCaptureMicros}. A GOP at or before the last one packaged (a repeat) is ignored
+     * and false returned.
      */
-    synchronized boolean add(DecodedGop gop, VideoFormat format) throws IOException {
+    synchronized boolean add(DecodedGop gop, VideoFormat format, long firstFrameCaptureMicros) throws IOException {
         if (gop.gopSeq() <= lastGopSeq) {
             return false;
         }
@@ -76,7 +77,7 @@ final class HlsStream {
         String name = "seg-" + nextSequence + ".m4s";
         put(name, f.media());
         Segment s = new Segment(nextSequence++, name, gop.gopSeq(), gop.firstFrameIndex(), f.frames(),
-                f.frames() * (double) format.fpsDen() / format.fpsNum(), gop.captureTimeMicros(), initName,
+                f.frames() * (double) format.fpsDen() / format.fpsNum(), firstFrameCaptureMicros, initName,
                 discontinuity && lastGopSeq >= 0, f.media());
         for (Segment gone : playlist.add(s)) {
             retire(gone.name());

@@ -33,15 +33,19 @@ class HlsStreamTest {
         return new DecodedGop("cam1", seq, first, capture, capture + 500_000, 96, 64, frames);
     }
 
+    static boolean add(HlsStream s, DecodedGop g) throws java.io.IOException {
+        return s.add(g, FORMAT, g.captureTimeMicros());
+    }
+
     @Test
     void threeGopsPlayBackAsOneTimelineWithTheirCaptureTimes() throws Exception {
         FrameSource src = FrameSource.synthetic(96, 64, 25, 1, 49, 1);
         Path dir = Path.of("target", "hls-stream-test", "cam1");
         HlsStream s = new HlsStream("cam1", LivePlaylist.UNBOUNDED, dir);
-        assertTrue(s.add(gop(src, 0, 0, 17), FORMAT));
-        assertTrue(s.add(gop(src, 1, 17, 16), FORMAT));
-        assertFalse(s.add(gop(src, 1, 17, 16), FORMAT), "a repeated GOP is not packaged twice");
-        assertTrue(s.add(gop(src, 2, 33, 16), FORMAT));
+        assertTrue(add(s, gop(src, 0, 0, 17)));
+        assertTrue(add(s, gop(src, 1, 17, 16)));
+        assertFalse(add(s, gop(src, 1, 17, 16)), "a repeated GOP is not packaged twice");
+        assertTrue(add(s, gop(src, 2, 33, 16)));
         s.end();
         String m3u8 = Files.readString(dir.resolve("index.m3u8"));
         assertEquals(s.playlist(), m3u8);
@@ -86,17 +90,17 @@ class HlsStreamTest {
     void theWindowSlidesAndAGapIsADiscontinuity() throws Exception {
         FrameSource src = FrameSource.synthetic(96, 64, 25, 1, 200, 2);
         HlsStream s = new HlsStream("cam1", 2, null);
-        s.add(gop(src, 0, 0, 17), FORMAT);
-        s.add(gop(src, 1, 17, 16), FORMAT);
-        s.add(gop(src, 3, 49, 16), FORMAT); // GOP 2 never came
+        add(s, gop(src, 0, 0, 17));
+        add(s, gop(src, 1, 17, 16));
+        add(s, gop(src, 3, 49, 16)); // GOP 2 never came
         String m3u8 = s.playlist();
         assertTrue(m3u8.contains("#EXT-X-MEDIA-SEQUENCE:1\n"), m3u8);
         assertFalse(m3u8.contains("seg-0.m4s"), m3u8);
         assertTrue(m3u8.contains("seg-1.m4s\n#EXT-X-DISCONTINUITY\n#EXT-X-PROGRAM-DATE-TIME"), m3u8);
         assertFalse(m3u8.contains("#EXT-X-PLAYLIST-TYPE"), m3u8);
         assertNotNull(s.file("seg-0.m4s"), "a segment that just left the window is still served");
-        s.add(gop(src, 4, 65, 16), FORMAT);
-        s.add(gop(src, 5, 81, 16), FORMAT);
+        add(s, gop(src, 4, 65, 16));
+        add(s, gop(src, 5, 81, 16));
         assertTrue(s.playlist().contains("#EXT-X-DISCONTINUITY-SEQUENCE:1\n"), s.playlist());
         assertNull(s.file("seg-0.m4s"), "two windows later it is gone");
         assertNotNull(s.file("seg-2.m4s"));
