@@ -45,7 +45,7 @@ final class StreamStats {
                 bits == null ? null : (double) bits / pixels,
                 packet == null ? null : Psnr.psnr(packet.sseY(), pixels), latency,
                 percentile(sorted, 50), percentile(sorted, 99), deadLetters,
-                metric(dashboard, "Reorderer.stream." + stream + ".latencyMs_p50"),
+                metric(dashboard, "Reorderer.stream." + stream + ".latencyMs_median"),
                 metric(dashboard, "Reorderer.stream." + stream + ".latencyMs_p99"),
                 deadLettersOnDashboard(dashboard));
         points.addLast(p);
