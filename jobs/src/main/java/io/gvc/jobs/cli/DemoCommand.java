@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
             "feeds camera streams in real time (default: a synthetic broadcast scene with a camera pan and moving",
             "players, rendered by GVC itself), and writes into --out: each stream's bitstream (camN.gvc, readable",
             "by gvc info/decode), the decoded video (camN-decoded.y4m and .mp4), a side-by-side PNG",
-            "(original | decoded) and report.json / report.txt (GOPs, bpp, PSNR, latency percentiles).",
+            "(original | decoded) and report.json / report.txt (GOPs, bpp, PSNR, latency percentiles), and HLS:",
+            "hls/<stream>/index.m3u8 with its fMP4 segments, as gvc serve makes them. The preview page of gvc serve",
+            "(every stream playing, with charts) is served while the demo runs; its URL is printed at the start.",
             "Everything it starts is stopped at the end.", ""})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -66,6 +68,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Longest wait for the last decoded GOP after ingest ends [${DEFAULT-VALUE}].")
     long timeoutSeconds;
 
+    @Option(names = "--serve-port", defaultValue = "0",
+            description = "Port of the preview page and the HLS playlists; 0 takes any free one [${DEFAULT-VALUE}].")
+    int servePort;
+
+    @Option(names = "--serve-seconds", defaultValue = "0",
+            description = "Keep serving the preview page this long after the run (the Flink dashboard stays up too) [${DEFAULT-VALUE}].")
+    int serveSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (input != null && !Files.isRegularFile(input)) {
@@ -82,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
         DemoOptions o = new DemoOptions(input, streams, seconds, out, parallelism, !noRealtime, port,
                 Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), fps, model, Duration.ofMillis(checkpointMs),
-                Duration.ofSeconds(timeoutSeconds), threads, bpp);
+                Duration.ofSeconds(timeoutSeconds), threads, bpp, servePort, serveSeconds);
         Map<String, Object> report = new LiveDemo(o, System.out).run();
         System.out.println();
         System.out.print(Files.readString(out.resolve("report.txt")));

@@ -21,6 +21,7 @@ import io.gvc.jobs.media.ReadOptions;
 import io.gvc.jobs.media.VideoReader;
 import io.gvc.jobs.media.VideoWriter;
 import io.gvc.jobs.report.SideBySide;
+import io.gvc.jobs.serve.HlsService;
 import io.gvc.kafka.broker.EmbeddedKafka;
 import io.gvc.kafka.props.ClientProperties;
 import io.gvc.kafka.topics.GvcTopics;
@@ -76,8 +77,11 @@ public final class LiveDemo {
             // encoders, the light decode operators, and the decoders each take a slot per parallel instance
             int slots = 3 * o.parallelism();
             try (LocalCluster flink = LocalCluster.start(o.dashboardPorts(), slots);
-                 OutputCollector output = new OutputCollector(props, topics.decoded().name(), topics.bitstream().name())) {
+                 OutputCollector output = new OutputCollector(props, topics.decoded().name(), topics.bitstream().name());
+                 HlsService hls = HlsService.start(new HlsService.Options(props, topics, o.servePort(),
+                         o.out().resolve(HLS_DIR), HlsService.UNBOUNDED_WINDOW, true, flink.dashboard()), log)) {
                 log.println("Flink dashboard: " + flink.dashboard() + "  (jobs " + EncodeJob.NAME + " and " + DecodeJob.NAME + ")");
+                log.println("preview page (gvc serve): " + hls.url() + "  HLS in " + o.out().resolve(HLS_DIR));
                 String overview = flink.overview();
                 log.println("  dashboard /overview answers: " + overview);
                 JobOptions jo = JobOptions.local(props, topics, streams, prior, o.parallelism(), o.checkpointInterval());
@@ -135,8 +139,55 @@ public final class LiveDemo {
                     published = ingest.join();
                     log.println("stopping the jobs ...");
                 }
-                return report(sources, published, output, streams, prior, t0, lastDone, flink);
+                awaitPackaged(hls, output.decoded());
+                hls.endStreams();
+                Map<String, Object> r = report(sources, published, output, streams, prior, t0, lastDone, flink, hls);
+                serve(hls);
+                return r;
             }
+        }
+    }
+
+    /** Folder under --out with the HLS rendition, one folder per stream. */
+    public static final String HLS_DIR = "hls";
+    /** Longest wait for the HLS packager to catch up with the decoded GOPs. */
+    static final java.time.Duration PACKAGING_WAIT = java.time.Duration.ofSeconds(120);
+
+    private final CompletableFuture<java.net.URI> serving = new CompletableFuture<>();
+    private final java.util.concurrent.CountDownLatch stopServing = new java.util.concurrent.CountDownLatch(1);
+
+    /** Completes with the preview page's URL when the run is over and the page is being served (--serve-seconds). */
+    public CompletableFuture<java.net.URI> serving() {
+        return serving;
+    }
+
+    /** Ends the --serve-seconds period early. */
+    public void stopServing() {
+        stopServing.countDown();
+    }
+
+    private void serve(HlsService hls) throws InterruptedException {
+        if (o.serveSeconds() > 0) {
+            log.println("serving the preview page at " + hls.url() + " for " + o.serveSeconds() + " s (Flink dashboard "
+                    + "still up) ...");
+            serving.complete(hls.url());
+            stopServing.await(o.serveSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } else {
+            serving.complete(hls.url());
+        }
+    }
+
+    /** Waits (bounded) until the HLS packager has every decoded frame of every stream. */
+    private void awaitPackaged(HlsService hls, Map<String, List<OutputCollector.Received>> decoded)
+            throws InterruptedException {
+        Map<String, Long> want = new java.util.TreeMap<>();
+        decoded.forEach((id, gops) -> want.put(id, gops.stream().mapToLong(g -> g.gop().frameCount()).sum()));
+        long deadline = System.nanoTime() + PACKAGING_WAIT.toNanos();
+        while (!hls.framesPackaged().equals(want) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!hls.framesPackaged().equals(want)) {
+            log.println("HLS packaging did not catch up: " + hls.framesPackaged() + " frames of " + want);
         }
     }
 
@@ -187,7 +238,8 @@ public final class LiveDemo {
 
     private Map<String, Object> report(Map<String, FrameSource> sources, Map<String, List<PublishedGop>> published,
                                        OutputCollector output, StreamConfig streams, PriorSource priorSource, long t0,
-                                       long lastDone, LocalCluster flink) throws IOException, BitstreamException {
+                                       long lastDone, LocalCluster flink, HlsService hls)
+            throws IOException, BitstreamException {
         Map<String, List<OutputCollector.Received>> decoded = output.decoded();
         Map<String, List<byte[]>> packets = output.packets();
         List<Map<String, Object>> perStream = new ArrayList<>();
@@ -229,6 +281,8 @@ public final class LiveDemo {
                 s.put("decoded_mp4", id + "-decoded.mp4");
                 s.put("side_by_side_png", id + "-side-by-side.png");
             }
+            s.put("hls_playlist", HLS_DIR + "/" + id + "/index.m3u8");
+            s.put("hls_frames", hls.framesPackaged().getOrDefault(id, 0L));
             List<byte[]> ps = packets.getOrDefault(id, List.of());
             if (!ps.isEmpty()) {
                 // the stream as a .gvc file: what `gvc info` and `gvc decode` read
@@ -285,7 +339,10 @@ public final class LiveDemo {
         r.put("dashboard", flink.dashboard().toString());
         r.put("dashboard_overview", overviewWhileRunning);
         r.put("dashboard_stream_metrics", metricsWhileRunning);
-        r.put("problems", output.problems());
+        r.put("preview_page", hls.url().toString());
+        List<String> problems = new ArrayList<>(output.problems());
+        problems.addAll(hls.problems());
+        r.put("problems", problems);
         r.put("streams", perStream);
         writeFiles(r, perStream);
         return r;
@@ -335,6 +392,7 @@ public final class LiveDemo {
                     s.get("stream"), s.get("gops_decoded"), s.get("gops_ingested"), s.get("frames_decoded"),
                     fmt(s.get("bpp"), "%.4f"), fmt(s.get("psnr_y"), "%.2f"), fmt(s.get("psnr_y_encoder"), "%.2f"),
                     s.get("bitstream"), s.get("decoded_mp4"), s.get("side_by_side_png")));
+            b.append(String.format(Locale.ROOT, "      HLS: %s (%s frames)%n", s.get("hls_playlist"), s.get("hls_frames")));
         }
         return b.toString();
     }

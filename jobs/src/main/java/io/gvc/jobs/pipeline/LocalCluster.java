@@ -1,5 +1,6 @@
 package io.gvc.jobs.pipeline;
 
+import io.gvc.jobs.serve.FlinkRestMetrics;
 import java.net.URI;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
@@ -89,48 +90,11 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private java.util.Map<String, String> readStreamMetrics() throws java.io.IOException {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        for (var job : json.readTree(get("/jobs")).path("jobs")) {
-            if (!"RUNNING".equals(job.path("status").asText())) {
-                continue;
-            }
-            String jid = job.path("id").asText();
-            for (var v : json.readTree(get("/jobs/" + jid)).path("vertices")) {
-                String base = "/jobs/" + jid + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
-                java.util.List<String> names = new java.util.ArrayList<>();
-                for (var m : json.readTree(get(base))) {
-                    String id = m.path("id").asText();
-                    if (id.contains(".stream.")) {
-                        names.add(id);
-                    }
-                }
-                if (names.isEmpty()) {
-                    continue;
-                }
-                var values = json.readTree(get(base + "?agg=sum&get=" + String.join(",", names)));
-                for (var m : values) {
-                    out.put(m.path("id").asText(), m.path("sum").asText());
-                }
-            }
-        }
-        return out;
+        return new FlinkRestMetrics(rest).read();
     }
 
     private String get(String path) throws java.io.IOException {
-        try {
-            var client = java.net.http.HttpClient.newHttpClient();
-            var req = java.net.http.HttpRequest.newBuilder(rest.resolve(path))
-                    .timeout(java.time.Duration.ofSeconds(10)).build();
-            var resp = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (resp.statusCode() != 200) {
-                throw new java.io.IOException("GET " + path + ": HTTP " + resp.statusCode());
-            }
-            return resp.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.IOException("interrupted", e);
-        }
+        return new FlinkRestMetrics(rest).get(path);
     }
 
     /** A fresh environment whose jobs run on this cluster. */

@@ -165,6 +165,23 @@ class IngestCliTest {
         assertTrue(gvc("--help").out().contains("ingest"));
     }
 
+    @Test
+    void serveExplainsItselfAndRefusesWhatItCannotServe() throws Exception {
+        Run help = gvc("serve", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("/streams/<id>/index.m3u8"), help.out());
+        assertTrue(help.out().contains("--from-beginning") && help.out().contains("--window"), help.out());
+        assertTrue(gvc("--help").out().contains("serve"));
+
+        assertEquals(ExitCodes.USAGE, gvc("serve", "--port", "0").code(), "no Kafka given");
+        assertEquals(ExitCodes.USAGE, gvc("serve", "--bootstrap", bootstrap, "--window", "-1").code());
+        Path cfg = dir.resolve("elsewhere.properties");
+        Files.writeString(cfg, "gvc.topics.prefix=absent.\n");
+        Run noTopics = gvc("serve", "--bootstrap", bootstrap, "--kafka-config", cfg.toString(), "--port", "0");
+        assertEquals(ExitCodes.BAD_INPUT, noTopics.code());
+        assertTrue(noTopics.err().contains("topic absent.decoded does not exist"), noTopics.err());
+    }
+
     private static List<RawGop> read(String topic, int n) throws Exception {
         List<RawGop> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientProperties.local(bootstrap).consumer(null))) {

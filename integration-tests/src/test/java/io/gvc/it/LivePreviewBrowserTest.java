@@ -1,0 +1,134 @@
+package io.gvc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvc.jobs.pipeline.DemoOptions;
+import io.gvc.jobs.pipeline.LiveDemo;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The preview page of {@code gvc serve}, opened in a real headless Chromium on a real demo run
+ * (embedded Kafka, local Flink, the shipped model): the decoded stream plays through hls.js with
+ * no media error for more than 2 s, every chart holds a point per GOP, and a screenshot is kept in
+ * target/preview-screenshot.png. The HLS files the demo wrote hold every decoded frame.
+ *
+ * <p>Needs Chromium: .ci/run installs Debian's and sets GVC_REQUIRE_BROWSER=1, so in CI a missing
+ * browser fails the test; elsewhere it is skipped with a message.
+ */
+class LivePreviewBrowserTest {
+
+    static final int SECONDS = 4;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String STATE = "(() => { const v = document.querySelector('video'); const p = window.gvcPreview;"
+            + " return JSON.stringify({ video: !!v, t: v ? v.currentTime : -1,"
+            + " error: v && v.error ? v.error.code + ' ' + v.error.message : null,"
+            + " page: !!p, errors: p ? p.errors : [], charts: p ? p.chartPoints : {},"
+            + " mse: typeof Hls !== 'undefined' && Hls.isSupported() }); })()";
+
+    @Test
+    void thePreviewPagePlaysTheDemoInARealBrowser() throws Exception {
+        Path chromium = HeadlessChromium.find();
+        if (chromium == null) {
+            String why = "Chromium is absent (apt-get install -y chromium, or set GVC_CHROMIUM=/path/to/chrome)";
+            if ("1".equals(System.getenv("GVC_REQUIRE_BROWSER"))) {
+                fail(why + ", and GVC_REQUIRE_BROWSER=1 requires the browser test");
+            }
+            assumeTrue(false, why + ": skipping the browser test");
+        }
+        Path out = Path.of("target", "preview-demo");
+        DemoOptions o = new DemoOptions(null, 1, SECONDS, out, 1, false, "0", 96, 64, 25, null,
+                Duration.ofMillis(300), Duration.ofSeconds(600), 2, 0.03, 0, 600);
+        LiveDemo demo = new LiveDemo(o, System.out);
+        CompletableFuture<Map<String, Object>> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return demo.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        CompletableFuture.anyOf(run, demo.serving()).get(15, TimeUnit.MINUTES);
+        assertTrue(demo.serving().isDone(), "the demo ended without serving its page");
+        URI page = demo.serving().get();
+        int gops = (int) new io.gvc.codec.GopPartition(io.gvc.codec.variant.Variant.FLF2V,
+                io.gvc.codec.CodecParams.DEFAULT_GOP_FRAMES, SECONDS * 25).gopCount();
+
+        Path profile = Path.of("target", "chromium-profile-" + ProcessHandle.current().pid());
+        try (HeadlessChromium browser = new HeadlessChromium(chromium, profile, 1280, 900)) {
+            browser.navigate(page);
+            JsonNode state = null;
+            double first = -1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                state = JSON.readTree(browser.eval(STATE).asText());
+                assertTrue(state.path("errors").isEmpty(), "page errors: " + state);
+                assertTrue(state.path("error").isNull(), "media error: " + state);
+                if (state.path("video").asBoolean()) {
+                    if (first < 0) {
+                        first = state.path("t").asDouble();
+                    }
+                    if (state.path("t").asDouble() > first + 2.0 && chartsFull(state, gops)) {
+                        break;
+                    }
+                }
+                Thread.sleep(250);
+            }
+            assertNotNull(state);
+            assertTrue(state.path("page").asBoolean(), "the page's script ran: " + state);
+            assertTrue(state.path("mse").asBoolean(), "hls.js finds Media Source Extensions: " + state);
+            assertTrue(state.path("t").asDouble() > first + 2.0, "the video played on by more than 2 s from "
+                    + first + ": " + state);
+            assertTrue(chartsFull(state, gops), "every chart holds a point per GOP (" + gops + "): " + state);
+            Path png = Path.of("target", "preview-screenshot.png");
+            Files.write(png, browser.screenshot());
+            BufferedImage shot = ImageIO.read(png.toFile());
+            assertEquals(1280, shot.getWidth(), "screenshot " + png);
+        } finally {
+            demo.stopServing();
+        }
+        Map<String, Object> report = run.get(5, TimeUnit.MINUTES);
+        assertEquals(gops, ((Number) report.get("gops_decoded")).intValue(), report.toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cam1 = ((List<Map<String, Object>>) report.get("streams")).get(0);
+        int frames = ((Number) cam1.get("frames_decoded")).intValue();
+        assertEquals(SECONDS * 25, frames);
+        assertEquals(frames, ((Number) cam1.get("hls_frames")).intValue());
+        // what a player reads from the files: FFmpeg's HLS demuxer decodes every frame
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.resolve("hls/cam1/index.m3u8").toString())) {
+            g.start();
+            int n = 0;
+            while (g.grabImage() != null) {
+                n++;
+            }
+            assertEquals(frames, n);
+        }
+    }
+
+    /** Whether the rate and quality charts hold exactly a point per GOP and the others at least one per GOP. */
+    private static boolean chartsFull(JsonNode state, int gops) {
+        JsonNode c = state.path("charts").path("cam1");
+        for (String exact : new String[] {"bpp", "bits", "psnr"}) {
+            if (c.path(exact).asInt() != gops) {
+                return false;
+            }
+        }
+        return c.path("latency").asInt() >= gops && c.path("deadLetters").asInt() >= gops;
+    }
+}
