@@ -22,9 +22,9 @@ import java.util.List;
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
  * (bisection; size grows with quality), one quality for all of the GOP's keyframes. The budget is
  * so many bits per predicted picture and {@link RateController#INTRA_COST_RATIO} times as many per
- * intra one, counted for the GOP's boundary pictures alone: mid-GOP keyframes share it, so a GOP
- * cut into segments costs what it would uncut and the choice between them is a matter of picture
- * quality alone ({@link io.gvc.codec.rate.AnchorDecision}). The budget depends on the GOP alone
+ * intra one, counted for the GOP's boundary pictures alone. Mid-GOP keyframes get no budget of
+ * their own: a cut plan is coded within the bits the uncut one spent ({@link #codeWithin}), so the
+ * choice between them is a matter of picture quality alone ({@link io.gvc.codec.rate.AnchorDecision}). The budget depends on the GOP alone
  * (its number and pictures), never on earlier GOPs: a live encoder restarted after a failover, or
  * one that skipped a refused record, codes every GOP as the file encoder does.
  */
@@ -43,6 +43,14 @@ final class BoundaryCoder {
 
         Coded fitting() {
             return new Coded(pictures, keyframes, true);
+        }
+
+        long bits() {
+            long bits = 0;
+            for (BoundaryPicture b : pictures) {
+                bits += 8L * b.data().length;
+            }
+            return bits;
         }
     }
 
@@ -74,9 +82,9 @@ final class BoundaryCoder {
         if (!codeFirst && later.length == 0) {
             return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true);
         }
-        boolean[] predict = predictions(gop, sharedFirst, codeFirst, later);
         if (fixedQuality != null) {
-            return codeAt(gop, sharedFirst, codeFirst, later, predict, fixedQuality);
+            return codeAt(gop, sharedFirst, codeFirst, later, predictions(gop, sharedFirst, codeFirst, later),
+                    fixedQuality);
         }
         // a picture is "normally" predicted; the chain's start and random-access points are intra by
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
@@ -86,13 +94,22 @@ final class BoundaryCoder {
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
         long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
                 : perPictureBits;
-        long budgetBits = RateController.boundaryBudget(perPicture, forcedIntra, normal);
+        return codeWithin(gop, sharedFirst, codeFirst, later, RateController.boundaryBudget(perPicture, forcedIntra,
+                normal));
+    }
+
+    /**
+     * The keyframes at the highest quality whose bits fit {@code budgetBits} (bisection; size grows
+     * with quality); at the lowest quality, marked as not fitting, when none does.
+     */
+    Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits) {
+        boolean[] predict = predictions(gop, sharedFirst, codeFirst, later);
         Coded best = null;
         int lo = 1, hi = 100;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, mid);
-            if (bits(trial) <= budgetBits) {
+            if (trial.bits() <= budgetBits) {
                 best = trial;
                 lo = mid + 1;
             } else {
@@ -170,13 +187,5 @@ final class BoundaryCoder {
         } catch (BitstreamException e) {
             throw new IllegalStateException(codec.id() + " cannot decode its own output: " + e.getMessage(), e);
         }
-    }
-
-    private static long bits(Coded c) {
-        long bits = 0;
-        for (BoundaryPicture b : c.pictures()) {
-            bits += 8L * b.data().length;
-        }
-        return bits;
     }
 }

@@ -103,11 +103,16 @@ public final class GopEncoder implements AutoCloseable {
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
-            BoundaryCoder.Coded c = boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, later,
-                    boundaryBudget);
-            // a cut plan competes only within the budget: one that is over it even at the lowest
-            // quality would win by spending bits the uncut plan was not given
-            if (plans.isEmpty() || c.fitsBudget()) {
+            if (plans.isEmpty()) {
+                plans.add(boundaryCoder.code(gop, chained ? sharedFirst : null, codeFirst, later, boundaryBudget));
+                continue;
+            }
+            // a cut plan is coded within the bits the uncut plan actually spent (its quality steps
+            // leave some of its budget unused), so the comparison is at equal or fewer bits; one that
+            // cannot fit even at the lowest quality is not a candidate
+            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, chained ? sharedFirst : null, codeFirst, later,
+                    plans.get(0).bits());
+            if (c.fitsBudget()) {
                 plans.add(c);
             }
         }

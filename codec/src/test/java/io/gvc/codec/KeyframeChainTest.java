@@ -173,6 +173,18 @@ class KeyframeChainTest {
     }
 
     @Test
+    void aStreamEndingOnATwoFrameGopCodesItWhole() throws BitstreamException {
+        // 18 frames in GOPs of 9 sharing boundaries: 0-8, 8-16 and 16-17, too short to cut
+        Video clip = new Video(swinging().format(), swinging().frames().subList(0, 2 * (GOP - 1) + 2));
+        StreamEncoder.Result r = StreamEncoder.encode(clip, rateControlled(4), prior, Progress.NONE);
+        List<GvcPacket> ps = packets(r.file());
+        assertEquals(3, ps.size());
+        assertEquals(2, ps.get(2).frameCount());
+        assertEquals(1, ps.get(2).boundaries().size());
+        assertDecodesToReconstruction(r);
+    }
+
+    @Test
     void withAFixedKeyframeQualityNoGopIsCut() throws BitstreamException {
         // the plans are compared at equal bits; a fixed quality gives none, so the GOP stays whole
         StreamEncoder.Result r = StreamEncoder.encode(swinging(), params(8).withMaxSegments(4), prior, Progress.NONE);

@@ -27,7 +27,8 @@ public final class KeyframePlans {
             return List.of(new int[0]);
         }
         List<int[]> plans = new ArrayList<>();
-        for (int segments = 1; segments <= maxSegments && (frames - 1) / segments >= 2; segments *= 2) {
+        plans.add(new int[] {frames - 1}); // the uncut GOP, whatever its length
+        for (int segments = 2; segments <= maxSegments && (frames - 1) / segments >= 2; segments *= 2) {
             plans.add(positions(frames, segments));
         }
         return plans;
