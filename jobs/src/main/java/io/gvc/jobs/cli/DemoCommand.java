@@ -101,6 +101,10 @@ public final class DemoCommand implements Callable<Integer> {
         long got = ((Number) report.get("gops_decoded")).longValue();
         if (got != want) {
             System.err.println("gvc demo: only " + got + " of " + want + " GOPs came out decoded");
+            Object dead = report.get("dead_letters");
+            if (dead instanceof java.util.List<?> reasons) {
+                reasons.forEach(d -> System.err.println("  dead letter: " + d));
+            }
             return ExitCodes.INTERNAL;
         }
         return 0;

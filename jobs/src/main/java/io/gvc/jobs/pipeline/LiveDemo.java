@@ -77,7 +77,8 @@ public final class LiveDemo {
             // encoders, the light decode operators, and the decoders each take a slot per parallel instance
             int slots = 3 * o.parallelism();
             try (LocalCluster flink = LocalCluster.start(o.dashboardPorts(), slots);
-                 OutputCollector output = new OutputCollector(props, topics.decoded().name(), topics.bitstream().name());
+                 OutputCollector output = new OutputCollector(props, topics.decoded().name(), topics.bitstream().name(),
+                         topics.deadLetters().name());
                  HlsService hls = HlsService.start(new HlsService.Options(props, topics, o.servePort(),
                          o.out().resolve(HLS_DIR), HlsService.UNBOUNDED_WINDOW, true, flink.dashboard()), log)) {
                 log.println("Flink dashboard: " + flink.dashboard() + "  (jobs " + EncodeJob.NAME + " and " + DecodeJob.NAME + ")");
@@ -104,7 +105,9 @@ public final class LiveDemo {
                                     (gop, count) -> sent.incrementAndGet()));
                     long deadline = Long.MAX_VALUE;
                     String lastShown = "";
-                    while (output.decodedCount() < want) {
+                    // until every GOP came out decoded or was refused (a refused one is not waited for)
+                    int deadShown = 0;
+                    while (output.accountedCount() < want) {
                         output.check();
                         if (ingest.isDone() && deadline == Long.MAX_VALUE) {
                             ingest.join(); // rethrows an ingest failure
@@ -115,8 +118,12 @@ public final class LiveDemo {
                             break;
                         }
                         // a line whenever a count moves
-                        String shown = String.format(Locale.ROOT, "ingested %d/%d  encoded %d  decoded %d", sent.get(),
-                                want, output.packetCount(), output.decodedCount());
+                        List<String> dead = output.deadLetters();
+                        for (; deadShown < dead.size(); deadShown++) {
+                            log.println("  dead letter: " + dead.get(deadShown));
+                        }
+                        String shown = String.format(Locale.ROOT, "ingested %d/%d  encoded %d  decoded %d  dead letters %d",
+                                sent.get(), want, output.packetCount(), output.decodedCount(), dead.size());
                         if (!shown.equals(lastShown)) {
                             log.printf(Locale.ROOT, "  %5.1f s  %s%n", (System.currentTimeMillis() - t0) / 1000.0, shown);
                             lastShown = shown;
@@ -343,6 +350,7 @@ public final class LiveDemo {
         List<String> problems = new ArrayList<>(output.problems());
         problems.addAll(hls.problems());
         r.put("problems", problems);
+        r.put("dead_letters", output.deadLetters());
         r.put("streams", perStream);
         writeFiles(r, perStream);
         return r;
