@@ -12,6 +12,9 @@ import java.util.Map;
  *
  * @param home                 the cluster's folder: conf, logs, checkpoints, temporary files, broker data
  * @param flinkLib             folder of Flink's jars (the build's cluster/target/flink-lib)
+ * @param nativeLib            folder of jars with native code to load once per process, parent-first
+ *                             (the build's flink-jobs/target/cluster-lib: JavaCPP, FFmpeg, ONNX Runtime);
+ *                             null: none, and every job loads its own copies (docs/live.md)
  * @param brokerClasspath      classpath holding io.gvc.kafka.broker.EmbeddedKafka; null: start no broker
  * @param taskManagers         TaskManagers to start
  * @param slotsPerTaskManager  task slots of each TaskManager
@@ -21,7 +24,7 @@ import java.util.Map;
  * @param taskManagerMemory    taskmanager.memory.process.size
  * @param flinkConf            extra or overriding config.yaml entries
  */
-public record ClusterSettings(Path home, Path flinkLib, String brokerClasspath, int taskManagers,
+public record ClusterSettings(Path home, Path flinkLib, Path nativeLib, String brokerClasspath, int taskManagers,
                               int slotsPerTaskManager, int restPort, int kafkaPort, String jobManagerMemory,
                               String taskManagerMemory, Map<String, String> flinkConf) {
 
@@ -36,34 +39,41 @@ public record ClusterSettings(Path home, Path flinkLib, String brokerClasspath, 
         checkPort("Kafka", kafkaPort);
         home = home.toAbsolutePath().normalize();
         flinkLib = flinkLib.toAbsolutePath().normalize();
+        nativeLib = nativeLib == null ? null : nativeLib.toAbsolutePath().normalize();
         flinkConf = Map.copyOf(flinkConf);
     }
 
-    /** Two TaskManagers of two slots, free ports, the broker on {@code brokerClasspath}. */
+    /** Two TaskManagers of two slots, free ports, the broker on {@code brokerClasspath}, no native lib. */
     public static ClusterSettings defaults(Path home, Path flinkLib, String brokerClasspath) {
-        return new ClusterSettings(home, flinkLib, brokerClasspath, 2, 2, 0, 0, "1024m", "1600m", Map.of());
+        return new ClusterSettings(home, flinkLib, null, brokerClasspath, 2, 2, 0, 0, "1024m", "1600m", Map.of());
+    }
+
+    /** The jars of {@code folder} go on every process's classpath and their packages load parent-first. */
+    public ClusterSettings withNativeLib(Path folder) {
+        return new ClusterSettings(home, flinkLib, folder, brokerClasspath, taskManagers, slotsPerTaskManager,
+                restPort, kafkaPort, jobManagerMemory, taskManagerMemory, flinkConf);
     }
 
     public ClusterSettings withTaskManagers(int n, int slots) {
-        return new ClusterSettings(home, flinkLib, brokerClasspath, n, slots, restPort, kafkaPort, jobManagerMemory,
-                taskManagerMemory, flinkConf);
+        return new ClusterSettings(home, flinkLib, nativeLib, brokerClasspath, n, slots, restPort, kafkaPort,
+                jobManagerMemory, taskManagerMemory, flinkConf);
     }
 
     public ClusterSettings withPorts(int rest, int kafka) {
-        return new ClusterSettings(home, flinkLib, brokerClasspath, taskManagers, slotsPerTaskManager, rest, kafka,
-                jobManagerMemory, taskManagerMemory, flinkConf);
+        return new ClusterSettings(home, flinkLib, nativeLib, brokerClasspath, taskManagers, slotsPerTaskManager, rest,
+                kafka, jobManagerMemory, taskManagerMemory, flinkConf);
     }
 
     /** Adds (or replaces) one config.yaml entry. */
     public ClusterSettings withFlinkConf(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>(flinkConf);
         m.put(key, value);
-        return new ClusterSettings(home, flinkLib, brokerClasspath, taskManagers, slotsPerTaskManager, restPort,
-                kafkaPort, jobManagerMemory, taskManagerMemory, m);
+        return new ClusterSettings(home, flinkLib, nativeLib, brokerClasspath, taskManagers, slotsPerTaskManager,
+                restPort, kafkaPort, jobManagerMemory, taskManagerMemory, m);
     }
 
-    /** The Flink lib folder must hold Flink's runtime, or nothing can start: say how to build it. */
-    void checkFlinkLib() {
+    /** Flink's lib folder must hold its runtime and the native lib must exist: else say how to build them. */
+    public void checkLibs() {
         boolean ok = false;
         if (Files.isDirectory(flinkLib)) {
             try (var files = Files.list(flinkLib)) {
@@ -75,6 +85,10 @@ public record ClusterSettings(Path home, Path flinkLib, String brokerClasspath, 
         if (!ok) {
             throw new IllegalArgumentException(flinkLib + " holds no Flink runtime jars; build them first with the"
                     + " README's build step (the cluster module copies them to cluster/target/flink-lib)");
+        }
+        if (nativeLib != null && !Files.isDirectory(nativeLib)) {
+            throw new IllegalArgumentException("native lib folder " + nativeLib + " does not exist; build it with the"
+                    + " README's build step (flink-jobs/target/cluster-lib)");
         }
     }
 

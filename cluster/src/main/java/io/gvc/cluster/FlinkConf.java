@@ -17,10 +17,16 @@ import java.util.Map;
  *     fails for good, so it can be resumed from its last checkpoint.</li>
  * <li>Everything on localhost; RPC, REST and Kafka on the ports given, blob and TaskManager ports free.</li>
  * <li>Managed memory small: the jobs keep their state on the heap, which gets the memory instead.</li>
+ * <li>With a native lib (JavaCPP, FFmpeg, ONNX Runtime on the cluster's classpath), their packages
+ *     load parent-first: every job uses the copy the process loaded once, instead of loading the
+ *     natives again in its own class loader, which can never be collected (docs/live.md).</li>
  * <li>The REST API's metrics are refreshed every second instead of every 10 s.</li>
  * </ul>
  */
 public final class FlinkConf {
+
+    /** Packages of the native lib, loaded parent-first (a YAML list). */
+    static final String NATIVE_PACKAGES = "[org.bytedeco., ai.onnxruntime.]";
 
     private FlinkConf() {
     }
@@ -55,6 +61,9 @@ public final class FlinkConf {
         c.put("io.tmp.dirs", layout.tmp().toString());
         c.put("web.upload.dir", layout.uploads().toString());
         c.put("metrics.fetcher.update-interval", "1 s");
+        if (s.nativeLib() != null) {
+            c.put("classloader.parent-first-patterns.additional", NATIVE_PACKAGES);
+        }
         c.putAll(s.flinkConf());
         return c;
     }
@@ -67,9 +76,9 @@ public final class FlinkConf {
         Files.writeString(layout.conf().resolve("log4j.properties"), LOG4J, StandardCharsets.UTF_8);
     }
 
-    /** Values quoted where YAML would read them as something else (e.g. a path with a colon). */
+    /** Values quoted where YAML would read them as something else (e.g. a path with a colon); lists as they are. */
     private static String yamlValue(String v) {
-        if (v.matches("[A-Za-z0-9_./ -]*") && !v.isEmpty()) {
+        if ((v.matches("[A-Za-z0-9_./ -]*") && !v.isEmpty()) || v.matches("\\[[A-Za-z0-9_., -]*]")) {
             return v;
         }
         return "'" + v.replace("'", "''") + "'";

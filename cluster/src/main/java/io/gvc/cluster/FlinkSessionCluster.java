@@ -52,7 +52,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * failure everything started so far is stopped.
      */
     public static FlinkSessionCluster start(ClusterSettings settings) throws IOException, InterruptedException {
-        settings.checkFlinkLib();
+        settings.checkLibs();
         ClusterLayout layout = new ClusterLayout(settings.home());
         layout.create();
         int rpcPort = Ports.free();
@@ -154,8 +154,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return "jobmanager log tail:\n" + Logs.tail(layout.log("jobmanager"), 30) + "\n" + jobManager.consoleTail(10);
     }
 
+    /** Flink's jars, then the native lib's (a distribution's lib/ folder with those jars added). */
     static String classpath(ClusterSettings s) {
-        return s.flinkLib().resolve("*").toString();
+        String cp = s.flinkLib().resolve("*").toString();
+        return s.nativeLib() == null ? cp : cp + java.io.File.pathSeparator + s.nativeLib().resolve("*");
     }
 
     /** Flink's Java 17 options, the memory limits, one log file, and every temporary file under home. */

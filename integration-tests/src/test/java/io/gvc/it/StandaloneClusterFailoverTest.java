@@ -93,10 +93,8 @@ class StandaloneClusterFailoverTest {
             GvcTopics topics = props.topics();
 
             List<String> common = List.of("--bootstrap", bootstrap, "--stream-config", streamConfig.toString(),
-                    "--codec-threads", "1", "--checkpoint-interval-ms", "1000",
-                    // the jobs hard-code a fixed-delay strategy over the cluster's exponential one;
-                    // with their default of 10 attempts 1 s apart they give up long before 45 s
-                    "--restart-attempts", "1000");
+                    // no restart strategy: the jobs take the cluster's (exponential delay, see FlinkConf)
+                    "--codec-threads", "1", "--checkpoint-interval-ms", "1000");
             String jar = rest.uploadJar(StandaloneSupport.JOB_JAR);
             String encode = rest.runJar(jar, FlinkRest.JarRun.of(StandaloneSupport.ENCODE_JOB, common));
             List<String> decodeArgs = new ArrayList<>(common);
@@ -162,7 +160,8 @@ class StandaloneClusterFailoverTest {
                 }
                 Report report = Report.of(out, GOPS);
                 String summary = String.format(Locale.ROOT, "kill -> first GOP decoded after it: %.1f s; restarts: %s;"
-                        + " GOPs lost: %d, duplicated: %d%n%s", recovery, restarts, report.lost(), report.duplicated(), t);
+                        + " GOPs lost: %d, duplicated: %d%n%s", recovery, restarts, report.lost(), report.duplicated(),
+                        t);
                 System.out.println("[StandaloneClusterFailoverTest] " + summary);
                 Files.writeString(home.resolve("report.txt"), summary, StandardCharsets.UTF_8);
 
@@ -251,7 +250,8 @@ class StandaloneClusterFailoverTest {
             for (var j : jobs.entrySet()) {
                 String state = rest.jobState(j.getValue());
                 assertFalse(state.equals("FAILED"), "the " + j.getKey() + " job gave up while the TaskManager was"
-                        + " missing: " + rest.get("/jobs/" + j.getValue() + "/exceptions").path("rootException").asText());
+                        + " missing: " + rest.get("/jobs/" + j.getValue() + "/exceptions").path("rootException")
+                        .asText());
             }
             Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
         }

@@ -34,7 +34,10 @@ final class StandaloneSupport {
      * The jar both jobs are submitted from. One constant, so switching to the thin job jar is one
      * line (and the pom's gvc.job.jar).
      */
-    static final Path JOB_JAR = Path.of(System.getProperty("gvc.job.jar", "../jobs/target/gvc-jobs.jar"))
+    static final Path JOB_JAR = Path.of(System.getProperty("gvc.job.jar", "../flink-jobs/target/gvc-flink-jobs.jar"))
+            .toAbsolutePath().normalize();
+    /** JavaCPP, FFmpeg and ONNX Runtime for the cluster's classpath, loaded once per process (docs/live.md). */
+    static final Path NATIVE_LIB = Path.of(System.getProperty("gvc.native.lib", "../flink-jobs/target/cluster-lib"))
             .toAbsolutePath().normalize();
     static final String ENCODE_JOB = "io.gvc.jobs.pipeline.EncodeJob";
     static final String DECODE_JOB = "io.gvc.jobs.pipeline.DecodeJob";
@@ -51,6 +54,7 @@ final class StandaloneSupport {
     static void assumeBuilt() {
         assumeTrue(Files.isRegularFile(JOB_JAR), "job jar " + JOB_JAR + " is absent: build with mvn package first");
         assumeTrue(Files.isDirectory(FLINK_LIB), "Flink jars " + FLINK_LIB + " are absent: build the cluster module");
+        assumeTrue(Files.isDirectory(NATIVE_LIB), "native jars " + NATIVE_LIB + " are absent: package flink-jobs");
     }
 
     /** A new folder under target/ for one cluster: conf, logs of every process, checkpoints. */
@@ -64,8 +68,10 @@ final class StandaloneSupport {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
+    /** The cluster docs/live.md describes: natives in its lib folder, loaded parent-first. */
     static ClusterSettings settings(Path home, int taskManagers, int slots) {
-        return ClusterSettings.defaults(home, FLINK_LIB, brokerClasspath()).withTaskManagers(taskManagers, slots);
+        return ClusterSettings.defaults(home, FLINK_LIB, brokerClasspath()).withTaskManagers(taskManagers, slots)
+                .withNativeLib(NATIVE_LIB);
     }
 
     /** Client settings for the broker, record limits as the GVC topics need them. */

@@ -58,6 +58,11 @@ public final class Y4mWriter implements Closeable {
         out.write(frame.v());
     }
 
+    /** Pushes the frames written so far to the stream (a pipe to a player). */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
     @Override
     public void close() throws IOException {
         out.close();

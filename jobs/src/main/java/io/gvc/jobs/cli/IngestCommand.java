@@ -178,7 +178,7 @@ final class IngestCommand implements Callable<Integer> {
         Map<String, FrameSource> out = new LinkedHashMap<>();
         if (source.synthetic) {
             int[] wh = size == null ? new int[] {SYNTHETIC_WIDTH, SYNTHETIC_HEIGHT} : parseSize(size);
-            int[] rate = parseRate(fps == null ? "25" : fps);
+            int[] rate = FrameRates.parse(fps == null ? "25" : fps, "--fps", spec.commandLine());
             long n = frames != null ? frames : SYNTHETIC_FRAMES;
             for (int i = 0; i < ids.size(); i++) {
                 out.put(ids.get(i), FrameSource.synthetic(wh[0], wh[1], rate[0], rate[1], n, seed + i));
@@ -247,21 +247,5 @@ final class IngestCommand implements Callable<Integer> {
             // fall through to the usage error
         }
         throw new CommandLine.ParameterException(spec.commandLine(), "--size must look like 176x144, got '" + s + "'");
-    }
-
-    private int[] parseRate(String s) {
-        String[] r = s.split("/");
-        try {
-            if (r.length <= 2) {
-                int num = Integer.parseInt(r[0].trim()), den = r.length == 2 ? Integer.parseInt(r[1].trim()) : 1;
-                if (num > 0 && den > 0) {
-                    return new int[] {num, den};
-                }
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the usage error
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "--fps must look like 25 or 30000/1001, got '" + s + "'");
     }
 }

@@ -46,7 +46,7 @@ public final class VideoReader {
         return video;
     }
 
-    static String extension(Path file) {
+    public static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.intra.IntraCodec;
+import io.gvc.codec.intra.IntraCodecProvider;
+import io.gvc.codec.intra.IntraCodecs;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.ServiceLoader;
@@ -34,13 +36,14 @@ class IntraCodecTest {
     }
 
     private static IntraCodec codec(String id) {
-        return ServiceLoader.load(IntraCodec.class).stream().map(ServiceLoader.Provider::get)
-                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        IntraCodec c = IntraCodecs.byId(id);
+        assertEquals(id, c.id());
+        return c;
     }
 
     @Test
     void bothCodecsAreServices() {
-        Set<String> ids = ServiceLoader.load(IntraCodec.class).stream()
+        Set<String> ids = ServiceLoader.load(IntraCodecProvider.class).stream()
                 .map(p -> p.get().id()).collect(Collectors.toSet());
         assertTrue(ids.containsAll(Set.of("x264", "x265")), ids.toString());
     }

@@ -8,6 +8,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.GopJumps;
 import io.gvc.operators.RecordFailures;
+import io.gvc.operators.metrics.KeyedCounterTotals;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
@@ -64,7 +65,7 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
         lastBoundarySeq = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary-seq", Types.LONG));
         lastHandedOn = getRuntimeContext().getState(new ValueStateDescriptor<>("last-handed-on", Types.LONG));
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
-        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
+        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup(), KeyedCounterTotals.of(getRuntimeContext()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.gvc.operators.decode;
 
+import io.gvc.operators.metrics.KeyedCounterTotals;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DecodedEnvelope;
@@ -49,7 +50,7 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
         newestSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-seen", Types.LONG));
         waitingByPrevious = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("waiting-by-previous", Types.LONG, GvcTypes.DECODED));
-        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
+        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup(), KeyedCounterTotals.of(getRuntimeContext()));
     }
 
     @Override
@@ -119,5 +120,10 @@ public final class Reorderer extends KeyedProcessFunction<String, DecodedEnvelop
         metrics.inc(d.streamId(), "gopsReleased");
         metrics.record(d.streamId(), "latencyMs", Math.max(0, latencyMs));
         out.collect(d);
+    }
+
+    /** This subtask's metrics (tests read the counters through it). */
+    StreamMetrics metrics() {
+        return metrics;
     }
 }

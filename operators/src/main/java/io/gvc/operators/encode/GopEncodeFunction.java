@@ -16,6 +16,7 @@ import io.gvc.operators.GopJumps;
 import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.RecordFailures;
+import io.gvc.operators.metrics.KeyedCounterTotals;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DeadLetter;
@@ -90,7 +91,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
         priors = new OpenPriors(priorSource, null, config.threads());
         engines = new HashMap<>();
-        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
+        metrics = new StreamMetrics(getRuntimeContext().getMetricGroup(), KeyedCounterTotals.of(getRuntimeContext()));
     }
 
     @Override

@@ -116,9 +116,11 @@ public final class StreamConfig implements Serializable {
         String q = get(streamId, "keyframe-quality");
         String prompt = get(streamId, "prompt");
         String intra = get(streamId, "intra");
-        // the same boundary codec as gvc encode: x265 where FFmpeg has it, unless the config names one
+        // the same boundary codec as gvc encode: x265 where it is registered, unless the config names one
         String intraId = intra != null && !intra.isBlank() ? intra.trim() : IntraCodecs.defaultId();
-        IntraCodecs.byId(intraId); // an unknown one is named with the codecs there are, when the job is built
+        // an unknown one is named with the codecs there are, when the job is built; nothing is loaded
+        // here (this runs on the client or JobManager, and per GOP in the encoder)
+        IntraCodecs.requireKnown(intraId);
         p = p.withIntra(intraId, null);
         if (variant != null) {
             p = p.withVariant(variant(variant));

@@ -188,6 +188,40 @@ class ReordererTest {
         }
     }
 
+    static long counter(KeyedOneInputStreamOperatorTestHarness<String, DecodedEnvelope, DecodedEnvelope> h,
+                        String stream, String name) {
+        Reorderer r = (Reorderer) ((KeyedProcessOperator<?, ?, ?>) h.getOperator()).getUserFunction();
+        return r.metrics().count(stream, name);
+    }
+
+    @Test
+    void perStreamCountersGoOnFromTheirCheckpointedTotalsAfterARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness(64)) {
+            h.open();
+            feed(h, ok(0, -1));
+            feed(h, ok(1, 0));
+            feed(h, failed(2, 1));
+            feed(h, ok("cam2", 0, -1));
+            assertEquals(2, counter(h, "cam1", "gopsReleased"));
+            assertEquals(1, counter(h, "cam1", "gopsFailed"));
+            snapshot = h.snapshot(1L, 1L);
+            feed(h, ok(3, 2)); // after the checkpoint: lost with this attempt, replayed by the source
+        }
+        try (var h = harness(64)) {
+            h.setup();
+            h.initializeState(snapshot);
+            h.open();
+            assertEquals(List.of(3L), feed(h, ok(3, 2)));
+            assertEquals(3, counter(h, "cam1", "gopsReleased"), "2 before the checkpoint + the replayed GOP 3");
+            assertEquals(0, counter(h, "cam2", "gopsReleased"), "shown on the stream's next record");
+            feed(h, ok("cam2", 1, 0));
+            assertEquals(2, counter(h, "cam2", "gopsReleased"));
+            feed(h, failed(4, 3));
+            assertEquals(2, counter(h, "cam1", "gopsFailed"));
+        }
+    }
+
     @Test
     void maxWaitingMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new Reorderer(0));

@@ -13,15 +13,21 @@ import org.apache.flink.util.ParameterTool;
 
 /**
  * The options of EncodeJob and DecodeJob, as {@code --key value} arguments (Flink's ParameterTool),
- * with their defaults. {@link #HELP} is what {@code --help} prints.
+ * with their defaults. {@link #HELP} is what {@code --help} prints. They are read where the job's
+ * main runs: on the client with {@code flink run}, on the JobManager when the jar is run through
+ * the REST API or the web UI (files named here must then exist there).
+ *
+ * @param checkpointDir where checkpoints go (execution.checkpointing.dir), or null for the cluster's setting
  */
 public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig streams, PriorSource prior,
                          int parallelism, int decoders, int decoderGpus, Duration checkpointInterval,
-                         String encodeGroup, String decodeGroup, String transactionalIdPrefix, long maxRawRecordBytes,
-                         long maxPacketRecordBytes, int reorderMaxWaiting, int restartAttempts, FailureDrill drill) {
+                         String checkpointDir, String encodeGroup, String decodeGroup, String transactionalIdPrefix,
+                         long maxRawRecordBytes, long maxPacketRecordBytes, int reorderMaxWaiting, Restarts restarts,
+                         FailureDrill drill) {
 
     public static final String HELP = """
-            Options (all --key value; defaults in brackets):
+            Options (all --key value; defaults in brackets). They and the files they name are read
+            where main runs: the client with `flink run`, the JobManager with REST or web-UI submission.
               --bootstrap HOST:PORT        Kafka bootstrap servers (or bootstrap.servers in --kafka-config)
               --kafka-config FILE          Kafka client properties: security.protocol, ssl.*, sasl.* are passed
                                            through as written; gvc.topics.prefix / gvc.topic.<role>.* rename topics
@@ -35,14 +41,19 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
               --decoders N                 parallel GOP decoders [--parallelism]
               --decoder-gpus N             GPUs each decoder slot asks for (Flink external resource 'gpu';
                                            needs fine-grained resource management on the cluster) [0]
-              --codec-threads N            worker threads per encoder/decoder [cores / parallelism]
+              --codec-threads N            worker threads per encoder/decoder [cores of the machine running
+                                           main / parallelism: set it for task managers unlike that machine]
               --checkpoint-interval-ms N   checkpoints; outputs become visible to read_committed readers at each [2000]
+              --checkpoint-dir URI         where checkpoints go, kept on failure and cancellation (resume with
+                                           flink run -s URI/<job-id>/chk-N) [the cluster's execution.checkpointing.dir]
               --encode-group ID            consumer group of the encode job [gvc-encode]
               --decode-group ID            consumer group of the decode job [gvc-decode]
               --transactional-id-prefix P  prefix of the sinks' Kafka transactional ids [gvc]
               --max-raw-record-bytes N     larger raw-GOP records go to the dead letters [raw topic's limit]
               --reorder-max-waiting N      decoded GOPs one stream may hold back waiting for an earlier one [64]
-              --restart-attempts N         fixed-delay restarts after a failure [10]
+              --restart-strategy S         cluster: the cluster's restart-strategy; exponential-delay: 1 s doubling
+                                           up to --restart-max-backoff-ms, no attempt limit [cluster]
+              --restart-max-backoff-ms N   longest wait between restarts with exponential-delay [60000]
               --fail-after-gops N          recovery drill: subtask 0 fails once after N GOPs [0 = off]
             """;
 
@@ -67,32 +78,56 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
         GvcTopics topics = kafka.topics();
         return new JobOptions(kafka, topics, streams, new PriorSource(p.get("model", null), p.get("device", "cpu")),
                 parallelism, p.getInt("decoders", parallelism), p.getInt("decoder-gpus", 0),
-                Duration.ofMillis(p.getLong("checkpoint-interval-ms", 2000)), p.get("encode-group", "gvc-encode"),
+                Duration.ofMillis(p.getLong("checkpoint-interval-ms", 2000)), p.get("checkpoint-dir", null),
+                p.get("encode-group", "gvc-encode"),
                 p.get("decode-group", "gvc-decode"), p.get("transactional-id-prefix", "gvc"),
                 p.getLong("max-raw-record-bytes", topics.rawGops().maxMessageBytes()),
                 p.getLong("max-packet-record-bytes", topics.bitstream().maxMessageBytes()),
-                p.getInt("reorder-max-waiting", 64), p.getInt("restart-attempts", 10),
+                p.getInt("reorder-max-waiting", 64), restarts(p),
                 new FailureDrill(p.getInt("fail-after-gops", 0)));
     }
 
-    /** Local mode: the embedded broker, the given streams and parallelism. */
+    private static Restarts restarts(ParameterTool p) {
+        if (p.has("restart-attempts")) {
+            throw new IllegalArgumentException("--restart-attempts is gone: the jobs take the cluster's restart "
+                    + "strategy, or --restart-strategy exponential-delay (no attempt limit)");
+        }
+        String s = p.get("restart-strategy", "cluster");
+        return switch (s) {
+            case "cluster" -> Restarts.cluster();
+            case "exponential-delay" -> Restarts.exponential(Duration.ofMillis(p.getLong("restart-max-backoff-ms", 60_000)));
+            default -> throw new IllegalArgumentException("--restart-strategy must be cluster or exponential-delay, got '"
+                    + s + "'");
+        };
+    }
+
+    /**
+     * Local mode: the embedded broker, the given streams and parallelism, and GVC's own restart
+     * strategy (exponential delay, no attempt limit), since a local cluster has no configuration of its own.
+     */
     public static JobOptions local(ClientProperties kafka, GvcTopics topics, StreamConfig streams, PriorSource prior,
                                    int parallelism, Duration checkpointInterval) {
         String p = topics.rawGops().name().replace(GvcTopics.RAW_GOPS, "");
-        return new JobOptions(kafka, topics, streams, prior, parallelism, parallelism, 0, checkpointInterval,
+        return new JobOptions(kafka, topics, streams, prior, parallelism, parallelism, 0, checkpointInterval, null,
                 p + "encode", p + "decode", p + "tx", topics.rawGops().maxMessageBytes(),
-                topics.bitstream().maxMessageBytes(), 64, 10, FailureDrill.off());
+                topics.bitstream().maxMessageBytes(), 64, Restarts.exponential(), FailureDrill.off());
     }
 
     public JobOptions withDrill(FailureDrill d) {
         return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
-                encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
-                reorderMaxWaiting, restartAttempts, d);
+                checkpointDir, encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
+                reorderMaxWaiting, restarts, d);
     }
 
     public JobOptions withMaxRawRecordBytes(long bytes) {
         return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
-                encodeGroup, decodeGroup, transactionalIdPrefix, bytes, maxPacketRecordBytes,
-                reorderMaxWaiting, restartAttempts, drill);
+                checkpointDir, encodeGroup, decodeGroup, transactionalIdPrefix, bytes, maxPacketRecordBytes,
+                reorderMaxWaiting, restarts, drill);
+    }
+
+    public JobOptions withCheckpointDir(String dir) {
+        return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
+                dir, encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
+                reorderMaxWaiting, restarts, drill);
     }
 }

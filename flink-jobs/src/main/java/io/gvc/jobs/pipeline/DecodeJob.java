@@ -24,7 +24,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * rebalance -&gt; GOP decoders (own slot sharing group, GPU when asked) -&gt; keyBy(stream) -&gt;
  * reorderer -&gt; gvc.decoded (exactly once); refused records -&gt; gvc.dead-letters.
  * <pre>
- * flink run -c io.gvc.jobs.pipeline.DecodeJob jobs/target/gvc-jobs.jar --bootstrap kafka:9092 --decoders 8 --decoder-gpus 1
+ * flink run -c io.gvc.jobs.pipeline.DecodeJob flink-jobs/target/gvc-flink-jobs.jar --bootstrap kafka:9092 --decoders 8 --decoder-gpus 1
  * </pre>
  */
 public final class DecodeJob {

@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(stream) -&gt; GOP encoder -&gt; gvc.bitstream
  * (exactly once), refused records -&gt; gvc.dead-letters.
  * <pre>
- * flink run -c io.gvc.jobs.pipeline.EncodeJob jobs/target/gvc-jobs.jar --bootstrap kafka:9092 --stream-config streams.properties
+ * flink run -c io.gvc.jobs.pipeline.EncodeJob flink-jobs/target/gvc-flink-jobs.jar --bootstrap kafka:9092 --stream-config streams.properties
  * </pre>
  */
 public final class EncodeJob {
