@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad input (file, bitstream, model), 4 internal error.",
             "Set GVC_DEBUG=1 to see stack traces."},
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, EvalCommand.class,
-            DemoCommand.class, IngestCommand.class, ConsumeCommand.class, TopicsCommand.class, FitPriorCommand.class,
+            DemoCommand.class, IngestCommand.class, ConsumeCommand.class, TopicsCommand.class, ClusterCommand.class,
+            FitPriorCommand.class,
             CommandLine.HelpCommand.class})
 public final class GvcCli implements Runnable {
 
