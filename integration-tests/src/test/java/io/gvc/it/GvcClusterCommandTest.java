@@ -29,8 +29,9 @@ class GvcClusterCommandTest {
         String[] where = {"--dir", dir.toString()};
         try {
             assertEquals(0, GvcCli.run("cluster", "start", "--dir", dir.toString(), "--task-managers", "1",
-                    "--flink-lib", StandaloneSupport.FLINK_LIB.toString(),
-                    "--native-lib", StandaloneSupport.NATIVE_LIB.toString()));
+                    "--flink-lib", StandaloneSupport.FLINK_LIB.toString(), "--native-lib",
+                    StandaloneSupport.NATIVE_LIB != null ? StandaloneSupport.NATIVE_LIB.toString()
+                            : "../flink-jobs/target/cluster-lib"));
             StandaloneCluster.State s = StandaloneCluster.read(dir).orElseThrow();
             assertEquals(Set.of("tm-1", "jobmanager", "kafka"), s.alive().keySet(), "all three running");
 

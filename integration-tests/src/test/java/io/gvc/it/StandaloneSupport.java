@@ -36,9 +36,11 @@ final class StandaloneSupport {
      */
     static final Path JOB_JAR = Path.of(System.getProperty("gvc.job.jar", "../flink-jobs/target/gvc-flink-jobs.jar"))
             .toAbsolutePath().normalize();
-    /** JavaCPP, FFmpeg and ONNX Runtime for the cluster's classpath, loaded once per process (docs/live.md). */
-    static final Path NATIVE_LIB = Path.of(System.getProperty("gvc.native.lib", "../flink-jobs/target/cluster-lib"))
-            .toAbsolutePath().normalize();
+    /**
+     * JavaCPP, FFmpeg and ONNX Runtime for the cluster's classpath, loaded once per process
+     * (docs/live.md); null when gvc.native.lib is "none": every job then loads its own.
+     */
+    static final Path NATIVE_LIB = nativeLib(System.getProperty("gvc.native.lib", "../flink-jobs/target/cluster-lib"));
     static final String ENCODE_JOB = "io.gvc.jobs.pipeline.EncodeJob";
     static final String DECODE_JOB = "io.gvc.jobs.pipeline.DecodeJob";
     /** Flink's jars, copied there by the cluster module's build. */
@@ -50,11 +52,16 @@ final class StandaloneSupport {
     private StandaloneSupport() {
     }
 
+    private static Path nativeLib(String p) {
+        return p.equals("none") ? null : Path.of(p).toAbsolutePath().normalize();
+    }
+
     /** Skips (with the reason) when the jars the cluster needs were not built, e.g. a test-only build. */
     static void assumeBuilt() {
         assumeTrue(Files.isRegularFile(JOB_JAR), "job jar " + JOB_JAR + " is absent: build with mvn package first");
         assumeTrue(Files.isDirectory(FLINK_LIB), "Flink jars " + FLINK_LIB + " are absent: build the cluster module");
-        assumeTrue(Files.isDirectory(NATIVE_LIB), "native jars " + NATIVE_LIB + " are absent: package flink-jobs");
+        assumeTrue(NATIVE_LIB == null || Files.isDirectory(NATIVE_LIB), "native jars " + NATIVE_LIB
+                + " are absent: package flink-jobs");
     }
 
     /** A new folder under target/ for one cluster: conf, logs of every process, checkpoints. */
@@ -71,7 +78,7 @@ final class StandaloneSupport {
     /** The cluster docs/live.md describes: natives in its lib folder, loaded parent-first. */
     static ClusterSettings settings(Path home, int taskManagers, int slots) {
         return ClusterSettings.defaults(home, FLINK_LIB, brokerClasspath()).withTaskManagers(taskManagers, slots)
-                .withNativeLib(NATIVE_LIB);
+                .withNativeLib(NATIVE_LIB);   // null: none
     }
 
     /** Client settings for the broker, record limits as the GVC topics need them. */
