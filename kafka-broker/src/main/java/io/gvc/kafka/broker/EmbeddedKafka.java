@@ -32,14 +32,20 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** Name of the client listener of a broker on a fixed port (see {@link Builder#port}). */
+    private static final String FIXED_LISTENER = "GVC";
+
     private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
     private final Path dataDirectory;
     private final Duration startupTime;
     private final int maxMessageBytes;
     private volatile boolean closed;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, Path dataDirectory, Duration startupTime, int maxMessageBytes) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers, Path dataDirectory,
+                          Duration startupTime, int maxMessageBytes) {
         this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
         this.dataDirectory = dataDirectory;
         this.startupTime = startupTime;
         this.maxMessageBytes = maxMessageBytes;
@@ -57,7 +63,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** host:port list for bootstrap.servers. */
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Plaintext client settings for this broker, limits matching its message.max.bytes. */
@@ -104,6 +110,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         private int maxMessageBytes = GvcTopics.defaults().largestMessageBytes();
         private boolean deleteOnClose = true;
         private boolean autoCreateTopics = false;
+        private int port;              // 0: any free port
+        private Path fixedDirectory;   // null: a new folder under parent
         private final Map<String, String> extra = new LinkedHashMap<>();
 
         private Builder(Path parent) {
@@ -119,6 +127,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         /** Remove the data folder on close (default true). */
         public Builder deleteOnClose(boolean delete) {
             this.deleteOnClose = delete;
+            return this;
+        }
+
+        /**
+         * Listen for clients on this port (default 0: any free port). A broker restarted on the same
+         * port and {@link #dataDirectory} is the same broker to its clients, which reconnect.
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("broker port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Keep the broker's data in exactly this folder (created if absent) instead of a new one
+         * under the parent, and never delete it: a broker started again on the same folder comes
+         * back with its topics, offsets and transactions (its cluster id is kept in the folder).
+         */
+        public Builder dataDirectory(Path dir) {
+            this.fixedDirectory = dir;
+            this.deleteOnClose = false;
             return this;
         }
 
@@ -164,12 +195,21 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         public EmbeddedKafka start() throws IOException {
             long t0 = System.nanoTime();
-            Files.createDirectories(parent);
-            Path dir = Files.createTempDirectory(parent, "kraft-");
+            Path dir;
+            if (fixedDirectory != null) {
+                dir = Files.createDirectories(fixedDirectory);
+            } else {
+                Files.createDirectories(parent);
+                dir = Files.createTempDirectory(parent, "kraft-");
+            }
             KafkaClusterTestKit cluster = null;
             try {
                 TestKitNodes.Builder nb = new TestKitNodes.Builder();
                 productionMetadataVersion(nb);
+                if (fixedDirectory != null) {
+                    // formatting is skipped for a formatted folder, but only if the cluster id matches
+                    nb.setClusterId(ClusterId.of(dir));
+                }
                 TestKitNodes nodes = nb
                         .setCombined(true)
                         .setNumBrokerNodes(1)
@@ -178,11 +218,27 @@ public final class EmbeddedKafka implements AutoCloseable {
                         .build();
                 KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(deleteOnClose);
                 brokerProperties().forEach(b::setConfigProp);
+                if (port != 0) {
+                    // The test kit binds its own listeners to random ports before the broker starts, by
+                    // listener name; a listener it does not know binds the port asked for. The test kit
+                    // only fills in listener settings that are not set. The controller keeps the port
+                    // the kit pre-binds for it, which only this node uses.
+                    String controller = nodes.controllerListenerName().value();
+                    b.setConfigProp("listeners", FIXED_LISTENER + "://localhost:" + port + "," + controller
+                            + "://localhost:0");
+                    b.setConfigProp("listener.security.protocol.map", FIXED_LISTENER + ":PLAINTEXT," + controller
+                            + ":" + nodes.controllerListenerProtocol().name);
+                    b.setConfigProp("inter.broker.listener.name", FIXED_LISTENER);
+                }
                 cluster = b.build();
-                cluster.format();
+                if (!formatted(dir)) {   // a kept folder is formatted once, at its first start
+                    cluster.format();
+                }
                 cluster.startup();
                 cluster.waitForReadyBrokers();
-                return new EmbeddedKafka(cluster, dir, Duration.ofNanos(System.nanoTime() - t0), maxMessageBytes);
+                String bootstrap = port != 0 ? "localhost:" + port : cluster.bootstrapServers();
+                return new EmbeddedKafka(cluster, bootstrap, dir, Duration.ofNanos(System.nanoTime() - t0),
+                        maxMessageBytes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeQuietly(cluster);
@@ -208,6 +264,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
         }
 
+        /** Whether a broker has run in {@code dir} before: its log folders carry meta.properties. */
+        private static boolean formatted(Path dir) throws IOException {
+            try (var files = Files.walk(dir, 2)) {
+                return files.anyMatch(f -> f.getFileName().toString().equals("meta.properties"));
+            }
+        }
+
         private static void closeQuietly(KafkaClusterTestKit c) {
             if (c != null) {
                 try {
@@ -220,16 +283,67 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Runs a broker until killed: {@code EmbeddedKafka [data-parent-dir]}; prints bootstrap.servers
-     * and installs the GVC topics.
+     * Runs a broker until killed (SIGTERM shuts it down cleanly), prints bootstrap.servers and
+     * installs the GVC topics:
+     * <pre>
+     * EmbeddedKafka [DATA-PARENT-DIR]          a new data folder under the parent (target/embedded-kafka), any free port
+     * EmbeddedKafka --dir DIR [--port N]       exactly this data folder, kept: started again, it is the same broker
+     * </pre>
      */
     public static void main(String[] args) throws Exception {
-        Path parent = Path.of(args.length > 0 ? args[0] : "target/embedded-kafka");
-        EmbeddedKafka kafka = builder(parent).deleteOnClose(false).start();
+        Builder b = parseMain(args);
+        EmbeddedKafka kafka = b.start();
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-shutdown"));
         System.out.println("bootstrap.servers=" + kafka.bootstrapServers() + " (started in "
                 + kafka.startupTime().toMillis() + " ms, data in " + kafka.dataDirectory() + ")");
         System.out.print(kafka.installTopics(GvcTopics.defaults()));
         new CountDownLatch(1).await();
+    }
+
+    static Builder parseMain(String[] args) {
+        Path parent = Path.of("target/embedded-kafka");
+        Path dir = null;
+        int port = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--dir") || a.equals("--port")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                String v = args[++i];
+                if (a.equals("--dir")) {
+                    dir = Path.of(v);
+                } else {
+                    try {
+                        port = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--port must be a number, got " + v);
+                    }
+                }
+            } else if (a.startsWith("-")) {
+                throw new IllegalArgumentException("unknown option " + a
+                        + " (usage: EmbeddedKafka [DATA-PARENT-DIR] | --dir DIR [--port N])");
+            } else {
+                parent = Path.of(a);
+            }
+        }
+        Builder b = builder(parent).deleteOnClose(false).port(port);
+        return dir == null ? b : b.dataDirectory(dir);
+    }
+
+    /** The cluster id of a kept data folder: made once, stored in the folder, the same at every restart. */
+    private static final class ClusterId {
+        private ClusterId() {
+        }
+
+        static String of(Path dir) throws IOException {
+            Path file = dir.resolve("gvc-cluster-id");
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            String id = org.apache.kafka.common.Uuid.randomUuid().toString();
+            Files.writeString(file, id + "\n");
+            return id;
+        }
     }
 }
