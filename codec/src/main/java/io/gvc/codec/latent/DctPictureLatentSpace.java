@@ -44,6 +44,13 @@ public final class DctPictureLatentSpace implements LatentSpace {
      * @param downscale the DCT latent's downscale ds: chroma keeps ceil(side / ds) coefficients per
      *                  side (see {@link DctLatentSpace#geometry})
      */
+    /**
+     * Most multiply-adds the luma analysis matrices may take to build (about a second). The default
+     * downscale keeps a latent of at most 8192 samples, e.g. 1920x1080 at 16: 120x68, 3e7; only a
+     * forced small downscale on a large picture, or a corrupt header, comes near it.
+     */
+    static final long MAX_SETUP_COST = 1L << 30;
+
     public DctPictureLatentSpace(int width, int height, int downscale) {
         if (downscale < 1) {
             throw new IllegalArgumentException("latent downscale must be >= 1, got " + downscale);
@@ -63,6 +70,16 @@ public final class DctPictureLatentSpace implements LatentSpace {
         for (int p = 0; p < 3; p++) {
             kw[p] = p == 0 ? 2 * latentW : latentW;
             kh[p] = p == 0 ? 2 * latentH : latentH;
+        }
+        // building a side's matrices costs kept^2 x n multiply-adds: bounded, so that no header (a
+        // CRC-valid but absurd size or downscale) can hold a decoder for minutes before its first packet
+        long cost = (long) kw[0] * kw[0] * width + (long) kh[0] * kh[0] * height;
+        if (cost > MAX_SETUP_COST) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " picture at latent downscale " + downscale
+                    + " needs a " + kw[0] + "x" + kh[0] + " luma latent basis, above this latent space's bound of "
+                    + MAX_SETUP_COST + " multiply-adds (" + cost + "); use a larger downscale");
+        }
+        for (int p = 0; p < 3; p++) {
             aw[p] = analysis(pw[p], kw[p]);
             ah[p] = analysis(ph[p], kh[p]);
         }

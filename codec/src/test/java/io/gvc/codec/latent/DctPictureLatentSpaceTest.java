@@ -117,4 +117,17 @@ class DctPictureLatentSpaceTest {
             assertArrayEquals(pa[p], pb[p]);
         }
     }
+
+    @Test
+    void anAbsurdSizeIsRefusedBeforeItsMatricesAreBuilt() {
+        // gvc fuzz found this header (64x6960, CRC-valid): at downscale 1 its basis alone would take
+        // hours to build; refused at once, with the sizes, instead
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DctPictureLatentSpace(64, 6960, 1));
+        assertTrue(e.getMessage().contains("64x6960") && e.getMessage().contains("downscale 1"), e.getMessage());
+        // the default downscale of a large legitimate picture stays far below the bound
+        int ds = DctLatentSpace.defaultDownscale(3840, 2160);
+        DctPictureLatentSpace uhd = new DctPictureLatentSpace(3840, 2160, ds);
+        assertTrue(uhd.latentWidth() > 0);
+    }
 }
