@@ -9,6 +9,10 @@ import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Video;
+import io.gvc.codec.fuzz.BitstreamFuzzer;
+import io.gvc.codec.fuzz.FuzzTally;
+import io.gvc.codec.fuzz.MutationKind;
+import io.gvc.codec.fuzz.Mutations;
 import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.SpectrumFitter;
@@ -19,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * PacketCodec.read.
  *
  * <p>Two kinds of mutation: raw ones (bit flips, byte overwrites, truncations, insertions, deletions,
- * random runs, duplicated ranges) of the whole file, which the CRC-32C of each section mostly catches;
+ * random runs, duplicated ranges; see {@link Mutations}, shared with {@code gvc fuzz}) of the whole file, which the CRC-32C of each section mostly catches;
  * and "checksum-fixed" ones, where the checksums are recomputed after the header or a packet body was
  * mutated, so the semantic checks behind the CRC are exercised too. Seeds are fixed; the number of
  * iterations is {@code -Dgvc.fuzz.iterations} (default 3000 of each kind, spread over three streams).
@@ -102,151 +105,19 @@ class BitstreamFuzzTest {
         }
     }
 
-    // ---- mutations ----
-
-    static byte[] mutateRaw(byte[] in, Random rnd, StringBuilder what) {
-        byte[] b = in.clone();
-        int kind = rnd.nextInt(7);
-        switch (kind) {
-            case 0 -> {
-                int n = 1 + rnd.nextInt(4);
-                what.append("flip bits");
-                for (int i = 0; i < n; i++) {
-                    int bit = rnd.nextInt(b.length * 8);
-                    b[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
-                    what.append(' ').append(bit);
-                }
-            }
-            case 1 -> {
-                int n = 1 + rnd.nextInt(4);
-                what.append("overwrite bytes");
-                for (int i = 0; i < n; i++) {
-                    int pos = rnd.nextInt(b.length);
-                    b[pos] = (byte) rnd.nextInt(256);
-                    what.append(' ').append(pos).append('=').append(b[pos] & 0xFF);
-                }
-            }
-            case 2 -> {
-                int len = rnd.nextInt(b.length);
-                what.append("truncate to ").append(len);
-                b = Arrays.copyOf(b, len);
-            }
-            case 3 -> {
-                int pos = rnd.nextInt(b.length + 1), n = 1 + rnd.nextInt(16);
-                byte[] ins = new byte[n];
-                rnd.nextBytes(ins);
-                what.append("insert ").append(n).append(" bytes at ").append(pos);
-                byte[] out = new byte[b.length + n];
-                System.arraycopy(b, 0, out, 0, pos);
-                System.arraycopy(ins, 0, out, pos, n);
-                System.arraycopy(b, pos, out, pos + n, b.length - pos);
-                b = out;
-            }
-            case 4 -> {
-                int pos = rnd.nextInt(b.length), n = 1 + rnd.nextInt(Math.min(64, b.length - pos));
-                what.append("delete ").append(n).append(" bytes at ").append(pos);
-                byte[] out = new byte[b.length - n];
-                System.arraycopy(b, 0, out, 0, pos);
-                System.arraycopy(b, pos + n, out, pos, b.length - pos - n);
-                b = out;
-            }
-            case 5 -> {
-                int pos = rnd.nextInt(b.length), n = 1 + rnd.nextInt(Math.min(32, b.length - pos));
-                what.append("random run of ").append(n).append(" at ").append(pos);
-                for (int i = 0; i < n; i++) {
-                    b[pos + i] = (byte) rnd.nextInt(256);
-                }
-            }
-            default -> {
-                int from = rnd.nextInt(b.length), n = 1 + rnd.nextInt(Math.min(64, b.length - from));
-                int to = rnd.nextInt(b.length - n + 1);
-                what.append("copy ").append(n).append(" bytes from ").append(from).append(" to ").append(to);
-                System.arraycopy(in, from, b, to, n);
-            }
+    private static void run(long seedBase, MutationKind kind) {
+        FuzzTally t = BitstreamFuzzer.run("java", Arrays.asList(streams), kind, ITERATIONS, seedBase,
+                BitstreamFuzzer.wholeFile(prior), Long.MAX_VALUE / 1_000_000, done -> { });
+        assertEquals(ITERATIONS, t.mutations());
+        if (!t.otherCount().isEmpty()) {
+            StringBuilder sb = new StringBuilder(t.otherCount().size() + " kinds of unexpected exception in "
+                    + ITERATIONS + " mutated inputs:\n");
+            t.otherCount().forEach((k, n) -> sb.append("  ").append(n).append("x ").append(k)
+                    .append("\n      e.g. ").append(t.otherExample().get(k)).append('\n'));
+            fail(sb.toString());
         }
-        return b;
-    }
-
-    /** Sections of a file: {start of body, end of body (the CRC follows)} for the header and each packet. */
-    static List<int[]> sections(byte[] f) {
-        List<int[]> out = new ArrayList<>();
-        int pos = 0;
-        while (pos + 9 <= f.length) {
-            long len = ((f[pos + 5] & 0xFFL) << 24) | ((f[pos + 6] & 0xFFL) << 16) | ((f[pos + 7] & 0xFFL) << 8)
-                    | (f[pos + 8] & 0xFFL);
-            if (len < 4 || pos + 9 + len > f.length) {
-                break;
-            }
-            out.add(new int[] {pos + 9, (int) (pos + 9 + len - 4)});
-            pos += 9 + (int) len;
-        }
-        return out;
-    }
-
-    /** Recomputes the CRC-32C of every section whose framing is intact. */
-    static void fixCrcs(byte[] f) {
-        for (int[] s : sections(f)) {
-            CRC32C crc = new CRC32C();
-            crc.update(f, s[0], s[1] - s[0]);
-            long v = crc.getValue();
-            f[s[1]] = (byte) (v >>> 24);
-            f[s[1] + 1] = (byte) (v >>> 16);
-            f[s[1] + 2] = (byte) (v >>> 8);
-            f[s[1] + 3] = (byte) v;
-        }
-    }
-
-    /** Mutates the body of the header or of one packet, then makes every checksum right again. */
-    static byte[] mutateBehindCrc(byte[] in, Random rnd, StringBuilder what) {
-        byte[] b = in.clone();
-        List<int[]> secs = sections(b);
-        int[] s = secs.get(rnd.nextInt(secs.size()));
-        int len = s[1] - s[0];
-        what.append("section [").append(s[0]).append(", ").append(s[1]).append("): ");
-        int kind = rnd.nextInt(3);
-        int n = 1 + rnd.nextInt(3);
-        for (int i = 0; i < n; i++) {
-            int pos = s[0] + rnd.nextInt(len);
-            switch (kind) {
-                case 0 -> {
-                    int bit = rnd.nextInt(8);
-                    b[pos] ^= (byte) (0x80 >>> bit);
-                    what.append("flip ").append(pos).append('.').append(bit).append(' ');
-                }
-                case 1 -> {
-                    b[pos] = (byte) rnd.nextInt(256);
-                    what.append("set ").append(pos).append('=').append(b[pos] & 0xFF).append(' ');
-                }
-                default -> {
-                    // small integer nudges hit length and count fields in a meaningful way
-                    int delta = rnd.nextBoolean() ? 1 : -1;
-                    b[pos] = (byte) (b[pos] + delta);
-                    what.append("nudge ").append(pos).append(delta > 0 ? "+1 " : "-1 ");
-                }
-            }
-        }
-        fixCrcs(b);
-        return b;
-    }
-
-    private static void run(String name, long seedBase, boolean behindCrc) {
-        Failures failures = new Failures();
-        int decoded = 0;
-        for (int it = 0; it < ITERATIONS; it++) {
-            int stream = it % streams.length;
-            Random rnd = new Random(seedBase + it);
-            StringBuilder what = new StringBuilder(name + " #" + it + " (stream " + Variant.values()[stream] + "): ");
-            byte[] m = behindCrc ? mutateBehindCrc(streams[stream], rnd, what) : mutateRaw(streams[stream], rnd, what);
-            try {
-                if (decodeAll(m)) {
-                    decoded++;
-                }
-            } catch (Throwable t) {
-                failures.add(what.toString(), t);
-            }
-        }
-        failures.check(ITERATIONS);
-        System.out.println(name + ": " + ITERATIONS + " mutations, " + decoded + " still decoded");
+        assertEquals(ITERATIONS, t.decoded() + t.refused());
+        System.out.println(kind.label() + ": " + ITERATIONS + " mutations, " + t.decoded() + " still decoded");
     }
 
     @Test
@@ -258,12 +129,12 @@ class BitstreamFuzzTest {
 
     @Test
     void rawMutationsOfWholeFiles() {
-        run("raw", 1_000_000L, false);
+        run(1_000_000L, MutationKind.RAW);
     }
 
     @Test
     void mutationsBehindValidChecksums() {
-        run("crc-fixed", 2_000_000L, true);
+        run(2_000_000L, MutationKind.CRC_FIXED);
     }
 
     @Test
@@ -293,9 +164,9 @@ class BitstreamFuzzTest {
             StringBuilder what = new StringBuilder("packet " + (it % packets.size()) + " #" + it + ": ");
             byte[] m;
             if (rnd.nextBoolean()) {
-                m = mutateRaw(p, rnd, what);
+                m = Mutations.raw(p, rnd, what);
             } else {
-                m = mutateBehindCrc(p, rnd, what); // a packet alone has the same framing as a file section
+                m = Mutations.behindCrc(p, rnd, what); // a packet alone has the same framing as a file section
             }
             try {
                 PacketCodec.read(m);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Set GVC_DEBUG=1 to see stack traces."},
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, EvalCommand.class,
             DemoCommand.class, ServeCommand.class, IngestCommand.class, ConsumeCommand.class, TopicsCommand.class,
-            ClusterCommand.class,
+            ClusterCommand.class, FuzzCommand.class,
             FitPriorCommand.class,
             CommandLine.HelpCommand.class})
 public final class GvcCli implements Runnable {
