@@ -39,10 +39,12 @@
     const video = div.querySelector('video');
     const entry = { panel: div, video: video, hls: null, fatalErrors: [], stream: s,
       source: { img: div.querySelector('img.source'), caption: div.querySelector('.source-caption'),
-        frame: null, shown: 0, missing: 0 } };
+        frame: null, loaded: null, shown: 0, missing: 0 } };
     entry.source.img.addEventListener('load', function () {
+      // the frame of the picture now shown (a later request may still be on its way)
+      entry.source.loaded = Number(new URL(entry.source.img.currentSrc).searchParams.get('frame'));
       entry.source.shown++;
-      entry.source.caption.textContent = 'source frame ' + entry.source.frame;
+      entry.source.caption.textContent = 'source frame ' + entry.source.loaded;
     });
     entry.source.img.addEventListener('error', function () {
       entry.source.missing++;
