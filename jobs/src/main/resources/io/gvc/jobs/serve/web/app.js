@@ -83,15 +83,14 @@
     if (!hls || !hls.levels || hls.levels.length === 0 || !s.segmentList) { return null; }
     const level = hls.levels[hls.currentLevel >= 0 ? hls.currentLevel : 0];
     const frags = level && level.details ? level.details.fragments : [];
-    for (const f of frags) {
-      if (t >= f.start && t < f.start + f.duration) {
-        const seg = s.segmentList.find(function (x) { return x.sequence === f.sn; });
-        if (!seg) { return null; }
-        const within = Math.floor((t - f.start) / f.duration * seg.frames + 1e-6);
-        return seg.firstFrame + Math.min(seg.frames - 1, Math.max(0, within));
-      }
-    }
-    return null;
+    // a video that waits at the end of what is buffered stands at its last fragment's very end
+    const f = frags.find(function (x) { return t >= x.start && t < x.start + x.duration; }) ||
+      frags.find(function (x) { return t >= x.start && t <= x.start + x.duration + 0.05; });
+    if (!f) { return null; }
+    const seg = s.segmentList.find(function (x) { return x.sequence === f.sn; });
+    if (!seg) { return null; }
+    const within = Math.floor((t - f.start) / f.duration * seg.frames + 1e-6);
+    return seg.firstFrame + Math.min(seg.frames - 1, Math.max(0, within));
   }
 
   function showSource(entry) {
