@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvc.codec.frame.Frame;
+import io.gvc.jobs.ingest.FrameSource;
 import io.gvc.jobs.pipeline.DemoOptions;
 import io.gvc.jobs.pipeline.LiveDemo;
+import io.gvc.model.lpips.YuvRgb;
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The preview page of {@code gvc serve}, opened in a real headless Chromium on a real demo run
  * (embedded Kafka, local Flink, the shipped model): the decoded stream plays through hls.js with
- * no media error for more than 2 s, every chart holds a point per GOP, and a screenshot is kept in
- * target/preview-screenshot.png. The HLS files the demo wrote hold every decoded frame.
+ * no media error for more than 2 s, every chart holds a point per GOP, the source's matching frame
+ * (from gvc.raw-gops) is shown beside the video while it plays and is the demo's source picture of
+ * that frame, and a screenshot is kept in target/preview-screenshot.png. The HLS files the demo wrote hold every decoded frame.
  *
  * <p>Needs Chromium: .ci/run installs Debian's and sets GVC_REQUIRE_BROWSER=1, so in CI a missing
  * browser fails the test; elsewhere it is skipped with a message.
@@ -41,7 +48,11 @@ class LivePreviewBrowserTest {
             + " return JSON.stringify({ video: !!v, t: v ? v.currentTime : -1,"
             + " error: v && v.error ? v.error.code + ' ' + v.error.message : null,"
             + " page: !!p, errors: p ? p.errors : [], charts: p ? p.chartPoints : {},"
-            + " mse: typeof Hls !== 'undefined' && Hls.isSupported() }); })()";
+            + " mse: typeof Hls !== 'undefined' && Hls.isSupported(),"
+            + " source: (() => { const e = p && p.streams.cam1; const img = document.querySelector('img.source');"
+            + "   return { width: img ? img.naturalWidth : -1, loaded: e ? e.source.loaded : null,"
+            + "     shown: e ? e.source.shown : 0, missing: e ? e.source.missing : 0 }; })() }); })()";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void thePreviewPagePlaysTheDemoInARealBrowser() throws Exception {
@@ -75,6 +86,8 @@ class LivePreviewBrowserTest {
             browser.navigate(page);
             JsonNode state = null;
             double first = -1;
+            double sourceSeenAt = -1;
+            long sourceFrame = -1;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < deadline) {
                 state = JSON.readTree(browser.eval(STATE).asText());
@@ -84,7 +97,15 @@ class LivePreviewBrowserTest {
                     if (first < 0) {
                         first = state.path("t").asDouble();
                     }
-                    if (state.path("t").asDouble() > first + 2.0 && chartsFull(state, gops)) {
+                    JsonNode source = state.path("source");
+                    if (source.path("width").asInt() == 96 && source.path("loaded").isIntegralNumber()
+                            && state.path("t").asDouble() > first) {
+                        // a source picture is shown beside the video, which has moved on: it plays
+                        sourceSeenAt = state.path("t").asDouble();
+                        sourceFrame = source.path("loaded").asLong();
+                    }
+                    if (state.path("t").asDouble() > first + 2.0 && chartsFull(state, gops)
+                            && sourceSeenAt > first) {
                         break;
                     }
                 }
@@ -96,6 +117,10 @@ class LivePreviewBrowserTest {
             assertTrue(state.path("t").asDouble() > first + 2.0, "the video played on by more than 2 s from "
                     + first + ": " + state);
             assertTrue(chartsFull(state, gops), "every chart holds a point per GOP (" + gops + "): " + state);
+            assertTrue(sourceSeenAt > first, "a source frame (96 px wide) was shown beside the playing video after "
+                    + first + " s: " + state);
+            assertTrue(sourceFrame >= 0 && sourceFrame < SECONDS * 25, "source frame " + sourceFrame);
+            assertSourcePicture(page, sourceFrame);
             Path png = Path.of("target", "preview-screenshot.png");
             Files.write(png, browser.screenshot());
             BufferedImage shot = ImageIO.read(png.toFile());
@@ -119,6 +144,32 @@ class LivePreviewBrowserTest {
             }
             assertEquals(frames, n);
         }
+    }
+
+    /**
+     * The page's source picture of {@code frame} is the demo's own source picture of that frame (cam1
+     * is the synthetic scene, seed 1), in full-range BT.601, and a frame past the end is refused.
+     */
+    private static void assertSourcePicture(URI page, long frame) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(page.resolve("streams/cam1/source.png?frame=" + frame))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+        Frame expected = FrameSource.synthetic(96, 64, 25, 1, SECONDS * 25, 1).frame(frame);
+        float[] rgb = YuvRgb.toRgb(expected);
+        int n = 96 * 64;
+        for (int i = 0; i < n; i++) {
+            int want = channel(rgb[i]) << 16 | channel(rgb[n + i]) << 8 | channel(rgb[2 * n + i]);
+            assertEquals(want, png.getRGB(i % 96, i / 96) & 0xFFFFFF, "frame " + frame + " pixel " + i);
+        }
+        HttpResponse<String> gone = HTTP.send(HttpRequest.newBuilder(page.resolve("streams/cam1/source.png?frame="
+                + SECONDS * 25)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, gone.statusCode());
+        assertTrue(gone.body().contains("not (or no longer) retained"), gone.body());
+    }
+
+    private static int channel(float unit) {
+        return Math.max(0, Math.min(255, Math.round((unit + 1f) * 127.5f)));
     }
 
     /** Whether the rate and quality charts hold exactly a point per GOP and the others at least one per GOP. */

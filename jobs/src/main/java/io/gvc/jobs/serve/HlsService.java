@@ -2,6 +2,7 @@ package io.gvc.jobs.serve;
 
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.kafka.formats.DecodedGop;
+import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.props.ClientProperties;
 import io.gvc.kafka.topics.GvcTopics;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
  * page, over HTTP and optionally as files. It pairs every decoded GOP with its packet from
  * gvc.bitstream, which gives the frame rate (a decoded record has none) and the rate and quality
  * figures of the charts; a decoded GOP whose stream's frame rate is not known yet waits for it.
+ * It also keeps a small window of each stream's source pictures from gvc.raw-gops
+ * ({@link SourceFrames}), which the page shows beside the playing video while they are retained.
  */
 public final class HlsService implements AutoCloseable, TopicFollower.Listener {
 
@@ -39,6 +42,11 @@ public final class HlsService implements AutoCloseable, TopicFollower.Listener {
     static final int PACKETS_KEPT = 4096;
     /** Decoded GOPs that may wait per stream for the stream's first packet. */
     static final int PENDING_MAX = 256;
+    /** Source GOPs kept per stream, and the bytes of pictures they may hold (the newest GOP always stays). */
+    static final int SOURCE_GOPS = 24;
+    static final long SOURCE_BYTES = 96L << 20;
+    /** Segments listed per stream on /api/streams, for the page to map the playing time to a frame. */
+    static final int SEGMENTS_LISTED = 64;
 
     private final Options o;
     private final PrintStream log;
@@ -48,6 +56,7 @@ public final class HlsService implements AutoCloseable, TopicFollower.Listener {
     private final Map<String, Deque<Pending>> pending = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Long> captureOffsets = new TreeMap<>();
+    private final Map<String, SourceFrames> sources = new TreeMap<>();
     private final DashboardPoller dashboard;
     private final PreviewServer server;
     private final TopicFollower follower;
@@ -104,7 +113,12 @@ public final class HlsService implements AutoCloseable, TopicFollower.Listener {
         return streams.get(id);
     }
 
-    /** Every stream, its format and its chart points, for the page. */
+    /** The stream's retained source pictures, or null when none of its raw GOPs was read. */
+    synchronized SourceFrames source(String id) {
+        return sources.get(id);
+    }
+
+    /** Every stream, its format, its latest segments and its chart points, for the page. */
     synchronized List<Map<String, Object>> snapshot() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (HlsStream s : streams.values()) {
@@ -118,10 +132,29 @@ public final class HlsService implements AutoCloseable, TopicFollower.Listener {
             m.put("segments", s.segmentsPackaged());
             m.put("frames", s.framesPackaged());
             m.put("deadLetters", stats.get(s.id()).deadLetters());
+            m.put("source", "streams/" + s.id() + "/" + PreviewServer.SOURCE_PNG);
+            SourceFrames src = sources.get(s.id());
+            m.put("sourceFrames", src == null ? "none" : src.range().toString());
+            m.put("segmentList", segmentList(s));
             m.put("points", stats.get(s.id()).points());
             out.add(m);
         }
         return out;
+    }
+
+    /** The latest segments: media sequence (hls.js's fragment sn), first frame and frames, to find the playing frame. */
+    private static List<Map<String, Object>> segmentList(HlsStream s) {
+        List<Segment> all = s.segments();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Segment seg : all.subList(Math.max(0, all.size() - SEGMENTS_LISTED), all.size())) {
+            out.add(Map.of("sequence", seg.sequence(), "firstFrame", seg.firstFrameIndex(), "frames", seg.frames()));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void raw(RawGop gop) {
+        sources.computeIfAbsent(gop.streamId(), k -> new SourceFrames(SOURCE_GOPS, SOURCE_BYTES)).add(gop);
     }
 
     @Override

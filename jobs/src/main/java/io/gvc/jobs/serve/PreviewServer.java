@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The HTTP side of {@code gvc serve} (the JDK's server): the preview page and its scripts from the
  * jar at {@code /}, the stream list and chart points at {@code /api/streams}, and each stream's HLS
- * at {@code /streams/<id>/index.m3u8} with the segments it names.
+ * at {@code /streams/<id>/index.m3u8} with the segments it names, and the stream's source picture
+ * of a frame, while retained, at {@code /streams/<id>/source.png?frame=F}.
  */
 final class PreviewServer implements AutoCloseable {
 
@@ -28,6 +29,8 @@ final class PreviewServer implements AutoCloseable {
     private static final Map<String, String> PAGE_FILES = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/hls.min.js", "hls.min.js");
     private static final Pattern STREAM_FILE = Pattern.compile("/streams/([^/]+)/([A-Za-z0-9._-]+)");
+    static final String SOURCE_PNG = "source.png";
+    private static final Pattern FRAME_QUERY = Pattern.compile("(?:^|&)frame=([^&]*)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HlsService service;
@@ -91,6 +94,10 @@ final class PreviewServer implements AutoCloseable {
             return;
         }
         String name = m.group(2);
+        if (name.equals(SOURCE_PNG)) {
+            sourcePng(x, s.id());
+            return;
+        }
         if (name.equals(HlsStream.PLAYLIST)) {
             send(x, 200, "application/vnd.apple.mpegurl", s.playlist().getBytes(StandardCharsets.UTF_8));
             return;
@@ -102,6 +109,31 @@ final class PreviewServer implements AutoCloseable {
             return;
         }
         send(x, 200, name.endsWith(".m4s") ? "video/iso.segment" : "video/mp4", bytes);
+    }
+
+    private void sourcePng(HttpExchange x, String id) throws IOException {
+        String query = x.getRequestURI().getRawQuery();
+        Matcher q = FRAME_QUERY.matcher(query == null ? "" : query);
+        long frame;
+        try {
+            frame = q.find() ? Long.parseLong(q.group(1)) : -1;
+        } catch (NumberFormatException e) {
+            frame = -1;
+        }
+        if (frame < 0) {
+            send(x, 400, "text/plain", ("give the frame as ?frame=N, a display index of " + id + " from 0, not: "
+                    + query + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        SourceFrames source = service.source(id);
+        io.gvc.codec.frame.Frame f = source == null ? null : source.frame(frame);
+        if (f == null) {
+            send(x, 404, "text/plain", ("source frame " + frame + " of " + id + " is not (or no longer) retained;"
+                    + " frames held from gvc.raw-gops: " + (source == null ? "none" : source.range()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        send(x, 200, "image/png", FramePng.encode(f));
     }
 
     private static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {

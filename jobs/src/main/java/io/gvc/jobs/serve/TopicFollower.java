@@ -6,6 +6,8 @@ import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.kafka.formats.DecodedGop;
 import io.gvc.kafka.formats.DecodedGopFormat;
 import io.gvc.kafka.formats.GvcHeaders;
+import io.gvc.kafka.formats.RawGop;
+import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.kafka.formats.RecordFormatException;
 import io.gvc.kafka.props.ClientProperties;
 import io.gvc.kafka.topics.GvcTopics;
@@ -23,7 +25,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Follows gvc.decoded, gvc.bitstream and gvc.dead-letters with read_committed (only what the
+ * Follows gvc.decoded, gvc.bitstream, gvc.dead-letters and gvc.raw-gops with read_committed (only what the
  * exactly-once sinks committed, so a job's restart never shows a GOP twice or one that was rolled
  * back) on its own thread, and hands every record to a {@link Listener}. Partitions are assigned,
  * not joined as a group: every preview sees every stream. Broker restarts are the Kafka client's
@@ -33,6 +35,12 @@ final class TopicFollower implements AutoCloseable {
 
     /** Packets read back before the committed end when not starting from the beginning: the frame rate of a stream is in its packets. */
     static final int PACKET_LOOKBACK = 256;
+    /**
+     * Raw GOPs read back per partition before the committed end when not starting from the
+     * beginning: a GOP comes out decoded (and plays) well after its source went in, so the first
+     * GOPs the page plays still find their source.
+     */
+    static final int RAW_LOOKBACK = 16;
 
     interface Listener {
         void packet(PacketInfo packet);
@@ -40,6 +48,9 @@ final class TopicFollower implements AutoCloseable {
         void decoded(DecodedGop gop, long receivedMicros);
 
         void deadLetter(String stream);
+
+        /** A GOP of source pictures, for the page's source view. */
+        void raw(RawGop gop);
 
         void problem(String what);
     }
@@ -57,7 +68,9 @@ final class TopicFollower implements AutoCloseable {
         try {
             List<TopicPartition> all = new ArrayList<>();
             List<TopicPartition> packets = new ArrayList<>();
-            for (String t : List.of(topics.decoded().name(), topics.bitstream().name(), topics.deadLetters().name())) {
+            List<TopicPartition> raw = new ArrayList<>();
+            for (String t : List.of(topics.decoded().name(), topics.bitstream().name(), topics.deadLetters().name(),
+                    topics.rawGops().name())) {
                 List<PartitionInfo> parts = consumer.partitionsFor(t, Duration.ofSeconds(60));
                 if (parts == null || parts.isEmpty()) {
                     throw new IllegalStateException("topic " + t + " does not exist on "
@@ -68,6 +81,8 @@ final class TopicFollower implements AutoCloseable {
                     all.add(tp);
                     if (t.equals(topics.bitstream().name())) {
                         packets.add(tp);
+                    } else if (t.equals(topics.rawGops().name())) {
+                        raw.add(tp);
                     }
                 }
             }
@@ -77,9 +92,12 @@ final class TopicFollower implements AutoCloseable {
             } else {
                 // the committed end: with read_committed that is the last stable offset
                 Map<TopicPartition, Long> ends = consumer.endOffsets(all);
-                Map<TopicPartition, Long> starts = consumer.beginningOffsets(packets);
+                List<TopicPartition> lookingBack = new ArrayList<>(packets);
+                lookingBack.addAll(raw);
+                Map<TopicPartition, Long> starts = consumer.beginningOffsets(lookingBack);
                 ends.forEach((tp, end) -> consumer.seek(tp, packets.contains(tp)
-                        ? Math.max(starts.get(tp), end - PACKET_LOOKBACK) : end));
+                        ? Math.max(starts.get(tp), end - PACKET_LOOKBACK)
+                        : raw.contains(tp) ? Math.max(starts.get(tp), end - RAW_LOOKBACK) : end));
             }
         } catch (RuntimeException e) {
             consumer.close();
@@ -121,6 +139,12 @@ final class TopicFollower implements AutoCloseable {
                 listener.packet(new PacketInfo(stream, p.gopSeq(), p.firstFrame(), p.config().format(), r.value().length, p.sse()[0]));
             } catch (BitstreamException | RuntimeException e) {
                 listener.problem(where + ": not a GVC packet: " + e.getMessage());
+            }
+        } else if (r.topic().equals(topics.rawGops().name())) {
+            try {
+                listener.raw(RawGopFormat.read(r.value()));
+            } catch (RecordFormatException | RuntimeException e) {
+                listener.problem(where + ": not a raw GOP: " + e.getMessage());
             }
         } else {
             try {

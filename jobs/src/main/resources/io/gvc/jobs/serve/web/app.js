@@ -1,7 +1,8 @@
 // The preview page: one panel per stream on /api/streams, its HLS playing through hls.js (served
-// from the same jar), and line charts of the per-GOP points, redrawn every second.
-// window.gvcPreview exposes the state the browser test reads: players, errors, and the number of
-// points each chart drew.
+// from the same jar), the source's matching frame beside it (while gvc.raw-gops still holds it), and
+// line charts of the per-GOP points, redrawn every second.
+// window.gvcPreview exposes the state the browser test reads: players, errors, the number of points
+// each chart drew, and the source frames shown.
 (function () {
   'use strict';
   const state = { streams: {}, errors: [], chartPoints: {} };
@@ -22,7 +23,9 @@
     const div = document.createElement('section');
     div.className = 'panel';
     div.id = 'stream-' + s.id;
-    div.innerHTML = '<h2></h2><div class="row"><video muted autoplay playsinline controls></video>' +
+    div.innerHTML = '<h2></h2><div class="row"><figure><video muted autoplay playsinline controls></video>' +
+      '<figcaption>decoded</figcaption></figure><figure><img class="source" alt="source frame">' +
+      '<figcaption class="source-caption">source: waiting for the video</figcaption></figure>' +
       '<div class="facts"></div></div><div class="charts"></div>';
     div.querySelector('h2').textContent = s.id + '  ' + s.width + 'x' + s.height + ' @ ' + s.fps.toFixed(2) + ' fps';
     const charts = div.querySelector('.charts');
@@ -34,7 +37,19 @@
     }
     document.getElementById('streams').appendChild(div);
     const video = div.querySelector('video');
-    const entry = { panel: div, video: video, hls: null, fatalErrors: [] };
+    const entry = { panel: div, video: video, hls: null, fatalErrors: [], stream: s,
+      source: { img: div.querySelector('img.source'), caption: div.querySelector('.source-caption'),
+        frame: null, loaded: null, shown: 0, missing: 0 } };
+    entry.source.img.addEventListener('load', function () {
+      // the frame of the picture now shown (a later request may still be on its way)
+      entry.source.loaded = Number(new URL(entry.source.img.currentSrc).searchParams.get('frame'));
+      entry.source.shown++;
+      entry.source.caption.textContent = 'source frame ' + entry.source.loaded;
+    });
+    entry.source.img.addEventListener('error', function () {
+      entry.source.missing++;
+      entry.source.caption.textContent = 'source frame ' + entry.source.frame + ' no longer retained (raw topic)';
+    });
     if (window.Hls && Hls.isSupported()) {
       const hls = new Hls({ liveSyncDurationCount: 3 });
       hls.on(Hls.Events.ERROR, function (ev, data) {
@@ -59,6 +74,32 @@
     state.streams[s.id] = entry;
     state.chartPoints[s.id] = {};
     return entry;
+  }
+
+  // The frame the video shows: the hls.js fragment (= our segment, by media sequence) that holds
+  // currentTime, and the position within it. Segments list their first frame on /api/streams.
+  function playingFrame(entry) {
+    const hls = entry.hls, s = entry.stream, t = entry.video.currentTime;
+    if (!hls || !hls.levels || hls.levels.length === 0 || !s.segmentList) { return null; }
+    const level = hls.levels[hls.currentLevel >= 0 ? hls.currentLevel : 0];
+    const frags = level && level.details ? level.details.fragments : [];
+    // a video that waits at the end of what is buffered stands at its last fragment's very end
+    const f = frags.find(function (x) { return t >= x.start && t < x.start + x.duration; }) ||
+      frags.find(function (x) { return t >= x.start && t <= x.start + x.duration + 0.05; });
+    if (!f) { return null; }
+    const seg = s.segmentList.find(function (x) { return x.sequence === f.sn; });
+    if (!seg) { return null; }
+    const within = Math.floor((t - f.start) / f.duration * seg.frames + 1e-6);
+    return seg.firstFrame + Math.min(seg.frames - 1, Math.max(0, within));
+  }
+
+  function showSource(entry) {
+    const src = entry.source;
+    if (entry.video.paused && src.frame !== null) { return; }
+    const frame = playingFrame(entry);
+    if (frame === null || frame === src.frame) { return; }
+    src.frame = frame;
+    src.img.src = entry.stream.source + '?frame=' + frame;
   }
 
   function drawChart(canvas, chart, points, counts) {
@@ -109,7 +150,7 @@
       '   PSNR-Y ' + (last.psnrY == null ? '-' : last.psnrY.toFixed(2)) + ' dB\n' +
       'latency p50 ' + (last.latencyP50Ms == null ? '-' : last.latencyP50Ms) + ' ms   p99 ' +
       (last.latencyP99Ms == null ? '-' : last.latencyP99Ms) + ' ms\n' +
-      'dead letters ' + s.deadLetters + '\n' +
+      'dead letters ' + s.deadLetters + '   source frames held ' + s.sourceFrames + '\n' +
       'playing at ' + v.currentTime.toFixed(2) + ' s' + (v.error ? '   media error ' + v.error.code : '') + '\n' +
       'playlist ' + s.playlist;
   }
@@ -130,6 +171,7 @@
       document.getElementById('status').textContent = body.streams.length + ' stream(s)';
       for (const s of body.streams) {
         const entry = state.streams[s.id] || panel(s);
+        entry.stream = s;
         entry.panel.querySelector('.facts').textContent = facts(s, entry);
         for (const canvas of entry.panel.querySelectorAll('canvas')) {
           const chart = CHARTS.find(function (c) { return c.key === canvas.dataset.chart; });
@@ -142,4 +184,5 @@
   }
   refresh();
   setInterval(refresh, 1000);
+  setInterval(function () { for (const id in state.streams) { showSource(state.streams[id]); } }, 500);
 })();
