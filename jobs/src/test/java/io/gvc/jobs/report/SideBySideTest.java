@@ -1,5 +1,6 @@
 package io.gvc.jobs.report;
 
+import static io.gvc.jobs.TestFrames.flat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gvc.codec.frame.Frame;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -15,15 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The public side-by-side helper the report and the live demo share. */
 class SideBySideTest {
-
-    static Frame flat(int w, int h, int y, int u, int v) {
-        byte[] ys = new byte[w * h], us = new byte[Frame.chromaWidth(w) * Frame.chromaHeight(h)];
-        byte[] vs = new byte[us.length];
-        Arrays.fill(ys, (byte) y);
-        Arrays.fill(us, (byte) u);
-        Arrays.fill(vs, (byte) v);
-        return new Frame(w, h, ys, us, vs);
-    }
 
     @Test
     void panelsSitNextToEachOtherUnderTheirLabels(@TempDir Path dir) throws Exception {
