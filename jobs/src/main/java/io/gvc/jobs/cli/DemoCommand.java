@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,9 +23,6 @@ import picocli.CommandLine.Option;
             "(every stream playing, with charts) is served while the demo runs; its URL is printed at the start.",
             "Everything it starts is stopped at the end.", ""})
 public final class DemoCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, description = "A y4m or mp4 clip to stream instead of the synthetic scene.")
     Path input;
@@ -89,7 +85,10 @@ public final class DemoCommand implements Callable<Integer> {
             throw new BadInputException("model " + model + ": no such file or folder, and not a shipped model's name ("
                     + io.gvc.model.Priors.choices() + ")");
         }
-        int[] wh = PictureSizes.parse(size, "--size", spec.commandLine());
+        int[] wh = PictureSizes.parseOrNull(size);
+        if (wh == null) {
+            throw new IllegalArgumentException("--size must be WxH, got " + size);
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
         DemoOptions o = new DemoOptions(input, streams, seconds, out, parallelism, !noRealtime, port,
                 wh[0], wh[1], fps, model, Duration.ofMillis(checkpointMs),
