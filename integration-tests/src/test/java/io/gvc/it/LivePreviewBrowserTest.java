@@ -12,7 +12,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.jobs.ingest.FrameSource;
 import io.gvc.jobs.pipeline.DemoOptions;
 import io.gvc.jobs.pipeline.LiveDemo;
-import io.gvc.model.lpips.YuvRgb;
+import io.gvc.model.colour.YuvRgb;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;

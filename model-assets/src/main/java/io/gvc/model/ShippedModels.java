@@ -1,5 +1,6 @@
 package io.gvc.model;
 
+import io.gvc.model.cache.GvcCache;
 import io.gvc.model.manifest.ManifestCodec;
 import io.gvc.model.manifest.ManifestException;
 import io.gvc.model.manifest.ManifestLoader;

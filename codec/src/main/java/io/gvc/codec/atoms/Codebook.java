@@ -32,8 +32,7 @@ public final class Codebook {
      * on its own atom, so any split of the range over threads gives the same array.
      */
     public void correlate(long gop, int step, int frame, float[] r, int from, int to, float[] out) {
-        int c2 = NoiseDomain.c2(NoiseDomain.PURPOSE_ATOM, step, frame);
-        int c3 = (int) gop;
+        NoiseDomain.Sequence seq = NoiseDomain.sequence(gop, NoiseDomain.PURPOSE_ATOM, step, frame);
         int d = r.length;
         int full = d & ~3;
         int[] b = new int[4];
@@ -41,16 +40,16 @@ public final class Codebook {
             // four partial sums in a fixed order: deterministic, and independent chains for the CPU
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
             for (int e = 0; e < full; e += 4) {
-                rng.block(e >>> 2, k, c2, c3, b);
-                s0 += (Integer.bitCount(b[0]) - 16) * r[e];
-                s1 += (Integer.bitCount(b[1]) - 16) * r[e + 1];
-                s2 += (Integer.bitCount(b[2]) - 16) * r[e + 2];
-                s3 += (Integer.bitCount(b[3]) - 16) * r[e + 3];
+                seq.block(rng, e, k, b);
+                s0 += GaussianMapping.level(b[0]) * r[e];
+                s1 += GaussianMapping.level(b[1]) * r[e + 1];
+                s2 += GaussianMapping.level(b[2]) * r[e + 2];
+                s3 += GaussianMapping.level(b[3]) * r[e + 3];
             }
             if (full < d) {
-                rng.block(full >>> 2, k, c2, c3, b);
+                seq.block(rng, full, k, b);
                 for (int e = full; e < d; e++) {
-                    s0 += (Integer.bitCount(b[e - full]) - 16) * r[e];
+                    s0 += GaussianMapping.level(b[e - full]) * r[e];
                 }
             }
             out[k] = ((s0 + s1) + (s2 + s3)) * GaussianMapping.LEVEL_SCALE;

@@ -57,19 +57,19 @@ public final class PsnrAccumulator {
 
     /** Sequence luma PSNR from the total SSE; fails while nothing has been added. */
     public double psnrY() {
-        return Psnr.psnr(sseY, pixelsY);
+        return total().psnrY();
     }
 
     public double psnrU() {
-        return Psnr.psnr(sseU, pixelsC);
+        return total().psnrU();
     }
 
     public double psnrV() {
-        return Psnr.psnr(sseV, pixelsC);
+        return total().psnrV();
     }
 
     /** 6:1:1 weighted YUV PSNR of the per-plane sequence PSNRs. */
     public double psnrYuv() {
-        return Psnr.weightedYuv(psnrY(), psnrU(), psnrV());
+        return total().psnrYuv();
     }
 }

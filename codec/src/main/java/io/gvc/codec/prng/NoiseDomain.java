@@ -33,25 +33,42 @@ public final class NoiseDomain {
         return purpose << 24 | step << 12 | latentFrame;
     }
 
+    /** The sequence (purpose, step, latent frame) of GOP {@code gop}: the fixed half of its counters. */
+    public static Sequence sequence(long gop, int purpose, int step, int latentFrame) {
+        return new Sequence(c2(purpose, step, latentFrame), (int) gop);
+    }
+
+    /**
+     * One sequence of the layout, c2 and c3 fixed; its blocks are addressed by (element, atom). The one
+     * place that says which counter word holds what, for the decoder's {@link #levels} and the
+     * encoder's fused correlation alike.
+     */
+    public record Sequence(int c2, int c3) {
+
+        /** The block holding element {@code element} of atom {@code atom}: element e is word (e mod 4). */
+        public void block(Philox4x32 rng, int element, int atom, int[] out) {
+            rng.block(element >>> 2, atom, c2, c3, out);
+        }
+    }
+
     /**
      * Fills {@code out} with {@code out.length} integer levels of the sequence (purpose, step, frame,
      * atom) of GOP {@code gop}.
      */
     public static void levels(Philox4x32 rng, long gop, int purpose, int step, int latentFrame, int atom, int[] out) {
-        int c2 = c2(purpose, step, latentFrame);
-        int c3 = (int) gop;
+        Sequence seq = sequence(gop, purpose, step, latentFrame);
         int[] block = new int[4];
         int n = out.length;
         int full = n & ~3;
         for (int e = 0; e < full; e += 4) {
-            rng.block(e >>> 2, atom, c2, c3, block);
+            seq.block(rng, e, atom, block);
             out[e] = GaussianMapping.level(block[0]);
             out[e + 1] = GaussianMapping.level(block[1]);
             out[e + 2] = GaussianMapping.level(block[2]);
             out[e + 3] = GaussianMapping.level(block[3]);
         }
         if (full < n) {
-            rng.block(full >>> 2, atom, c2, c3, block);
+            seq.block(rng, full, atom, block);
             for (int e = full; e < n; e++) {
                 out[e] = GaussianMapping.level(block[e - full]);
             }

@@ -1,5 +1,6 @@
 package io.gvc.codec.bench;
 
+import io.gvc.codec.prng.GaussianMapping;
 import io.gvc.codec.prng.NoiseDomain;
 import io.gvc.codec.prng.Philox4x32;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +34,11 @@ public class NormalGenerationBench {
     @Benchmark
     @OperationsPerInvocation(ATOMS * D)
     public int philoxBlocks() {
-        int c2 = NoiseDomain.c2(NoiseDomain.PURPOSE_ATOM, 3, 0), c3 = gop++;
+        NoiseDomain.Sequence seq = NoiseDomain.sequence(gop++, NoiseDomain.PURPOSE_ATOM, 3, 0);
         int acc = 0;
         for (int k = 0; k < ATOMS; k++) {
             for (int e = 0; e < D; e += 4) {
-                rng.block(e >>> 2, k, c2, c3, block);
+                seq.block(rng, e, k, block);
                 acc ^= block[0] ^ block[1] ^ block[2] ^ block[3];
             }
         }
@@ -48,13 +49,13 @@ public class NormalGenerationBench {
     @Benchmark
     @OperationsPerInvocation(ATOMS * D)
     public int philoxPopcountLevels() {
-        int c2 = NoiseDomain.c2(NoiseDomain.PURPOSE_ATOM, 3, 0), c3 = gop++;
+        NoiseDomain.Sequence seq = NoiseDomain.sequence(gop++, NoiseDomain.PURPOSE_ATOM, 3, 0);
         int acc = 0;
         for (int k = 0; k < ATOMS; k++) {
             for (int e = 0; e < D; e += 4) {
-                rng.block(e >>> 2, k, c2, c3, block);
-                acc += (Integer.bitCount(block[0]) - 16) + (Integer.bitCount(block[1]) - 16)
-                        + (Integer.bitCount(block[2]) - 16) + (Integer.bitCount(block[3]) - 16);
+                seq.block(rng, e, k, block);
+                acc += GaussianMapping.level(block[0]) + GaussianMapping.level(block[1])
+                        + GaussianMapping.level(block[2]) + GaussianMapping.level(block[3]);
             }
         }
         return acc;

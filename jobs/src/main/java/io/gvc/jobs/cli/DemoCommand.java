@@ -85,13 +85,13 @@ public final class DemoCommand implements Callable<Integer> {
             throw new BadInputException("model " + model + ": no such file or folder, and not a shipped model's name ("
                     + io.gvc.model.Priors.choices() + ")");
         }
-        String[] wh = size.toLowerCase().split("x");
-        if (wh.length != 2) {
+        int[] wh = PictureSizes.parseOrNull(size);
+        if (wh == null) {
             throw new IllegalArgumentException("--size must be WxH, got " + size);
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
         DemoOptions o = new DemoOptions(input, streams, seconds, out, parallelism, !noRealtime, port,
-                Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), fps, model, Duration.ofMillis(checkpointMs),
+                wh[0], wh[1], fps, model, Duration.ofMillis(checkpointMs),
                 Duration.ofSeconds(timeoutSeconds), threads, bpp, servePort, serveSeconds);
         Map<String, Object> report = new LiveDemo(o, System.out).run();
         System.out.println();

@@ -10,6 +10,16 @@ final class FrameRates {
 
     /** {numerator, denominator}, or a usage error naming {@code option}. */
     static int[] parse(String s, String option, CommandLine commandLine) {
+        int[] rate = parseOrNull(s);
+        if (rate == null) {
+            throw new CommandLine.ParameterException(commandLine,
+                    option + " must look like 25 or 30000/1001, got '" + s + "'");
+        }
+        return rate;
+    }
+
+    /** {numerator, denominator}, both positive, or null when {@code s} is not a frame rate. */
+    static int[] parseOrNull(String s) {
         String[] r = s.split("/");
         try {
             if (r.length <= 2) {
@@ -19,9 +29,8 @@ final class FrameRates {
                 }
             }
         } catch (NumberFormatException e) {
-            // fall through to the usage error
+            // not a rate
         }
-        throw new CommandLine.ParameterException(commandLine,
-                option + " must look like 25 or 30000/1001, got '" + s + "'");
+        return null;
     }
 }

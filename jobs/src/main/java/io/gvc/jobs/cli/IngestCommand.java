@@ -177,7 +177,7 @@ final class IngestCommand implements Callable<Integer> {
     private Map<String, FrameSource> sources(List<String> ids) throws BadInputException {
         Map<String, FrameSource> out = new LinkedHashMap<>();
         if (source.synthetic) {
-            int[] wh = size == null ? new int[] {SYNTHETIC_WIDTH, SYNTHETIC_HEIGHT} : parseSize(size);
+            int[] wh = size == null ? new int[] {SYNTHETIC_WIDTH, SYNTHETIC_HEIGHT} : PictureSizes.parse(size, "--size", spec.commandLine());
             int[] rate = FrameRates.parse(fps == null ? "25" : fps, "--fps", spec.commandLine());
             long n = frames != null ? frames : SYNTHETIC_FRAMES;
             for (int i = 0; i < ids.size(); i++) {
@@ -235,17 +235,5 @@ final class IngestCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "ingest: %d stream%s, %d GOPs, %d bytes (%.1f MB) in %.2f s (%.1f MB/s) to %s%n",
                 out.size(), out.size() == 1 ? "" : "s", gops, bytes, bytes / 1e6, seconds,
                 seconds > 0 ? bytes / 1e6 / seconds : 0, target);
-    }
-
-    private int[] parseSize(String s) {
-        String[] wh = s.toLowerCase(Locale.ROOT).split("x");
-        try {
-            if (wh.length == 2) {
-                return new int[] {Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim())};
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the usage error
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(), "--size must look like 176x144, got '" + s + "'");
     }
 }

@@ -17,12 +17,14 @@ final class Inputs {
     static Video video(Path in, int maxFrames, String size, String fps) throws BadInputException {
         ReadOptions opts;
         if (size != null) {
-            String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
-            String[] rate = (fps == null ? "25" : fps).split("/");
+            int[] wh = PictureSizes.parseOrNull(size);
+            int[] rate = FrameRates.parseOrNull(fps == null ? "25" : fps);
             try {
-                opts = ReadOptions.raw(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), Integer.parseInt(rate[0]),
-                        rate.length > 1 ? Integer.parseInt(rate[1]) : 1, maxFrames);
-            } catch (RuntimeException e) {
+                if (wh == null || rate == null) {
+                    throw new IllegalArgumentException("not a size and rate");
+                }
+                opts = ReadOptions.raw(wh[0], wh[1], rate[0], rate[1], maxFrames);
+            } catch (IllegalArgumentException e) {
                 throw new BadInputException("--size must look like 176x144 and --fps like 25 or 30000/1001");
             }
         } else {

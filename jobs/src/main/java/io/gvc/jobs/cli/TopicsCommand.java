@@ -1,11 +1,13 @@
 package io.gvc.jobs.cli;
 
 import io.gvc.kafka.props.ClientProperties;
+import io.gvc.kafka.topics.ExistingTopic;
 import io.gvc.kafka.topics.GvcTopics;
 import io.gvc.kafka.topics.InstallReport;
 import io.gvc.kafka.topics.TopicInstaller;
 import io.gvc.kafka.topics.TopicSpec;
 import io.gvc.kafka.topics.TopicStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,20 +152,16 @@ final class TopicsCommand implements Runnable {
         if (existing.isEmpty()) {
             return out;
         }
-        Map<String, TopicDescription> desc = KafkaCalls.get(
-                admin.describeTopics(existing.stream().map(TopicSpec::name).toList()).allTopicNames(), where);
-        Map<ConfigResource, Config> configs = KafkaCalls.get(admin.describeConfigs(existing.stream()
-                .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList()).all(), where);
-        for (TopicSpec s : existing) {
-            TopicDescription d = desc.get(s.name());
-            Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, s.name()));
+        Map<String, ExistingTopic> found;
+        try {
+            found = new TopicInstaller(admin, Duration.ofMillis(KafkaCalls.TIMEOUT_MS + 1000L)).describe(existing);
+        } catch (KafkaException e) {
+            throw new BadInputException("Kafka at " + where + ": " + e.getMessage(), e);
+        }
+        for (ExistingTopic e : found.values()) {
             Map<String, String> values = new TreeMap<>();
-            for (String key : s.configs().keySet()) {   // the settings GVC sets, as the cluster has them
-                ConfigEntry e = c == null ? null : c.get(key);
-                values.put(key, e == null ? "?" : e.value());
-            }
-            int rf = d == null || d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
-            out.put(s.name(), new Actual(d == null ? 0 : d.partitions().size(), Integer.toString(rf), values));
+            e.configs().forEach((k, v) -> values.put(k, v == null ? "?" : v));
+            out.put(e.name(), new Actual(e.partitions(), Integer.toString(e.replicationFactor()), values));
         }
         return out;
     }

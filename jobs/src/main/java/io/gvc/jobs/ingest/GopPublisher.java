@@ -5,7 +5,6 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.variant.Variant;
 import io.gvc.kafka.formats.GvcHeaders;
-import io.gvc.kafka.formats.Limits;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.kafka.props.ClientProperties;
@@ -17,14 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,11 +48,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class GopPublisher implements AutoCloseable {
 
-    /** Room for key, headers and batch framing above the value, when checking a GOP fits one record. */
-    private static final int RECORD_OVERHEAD_BYTES = 4096;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** Longest wait for an acknowledgement after flush(); delivery.timeout.ms (2 min) fails a record before. */
-    private static final long ACK_WAIT_SECONDS = 300;
 
     /** Called after each GOP is acknowledged, on the thread publishing that stream. */
     @FunctionalInterface
@@ -113,17 +106,17 @@ public final class GopPublisher implements AutoCloseable {
 
     List<PublishedGop> publish(String streamId, FrameSource source, GopPartition partition, Pacing pacing,
                                Listener listener, LiveClock clock) {
-        byte[] key = checkStreamId(streamId);
+        byte[] key = PublishChecks.streamId(streamId);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(pacing, "pacing");
-        checkPartition(streamId, source, partition);
+        PublishChecks.partition(streamId, source, partition);
         VideoFormat format = source.format();
-        checkRecordSize(streamId, format, partition, key.length);
+        PublishChecks.recordSize(streamId, format, partition, key.length, maxRecordBytes);
         Listener progress = listener == null ? Listener.NONE : listener;
 
         long gops = partition.gopCount();
-        Acks acks = new Acks(streamId, gops, progress);
+        StreamAcks acks = new StreamAcks(streamId, topic, gops, progress);
         Frame boundary = null;       // the previous GOP's last frame: asked for once, sent twice
         long boundaryIndex = -1;
         for (long k = 0; k < gops; k++) {
@@ -195,8 +188,8 @@ public final class GopPublisher implements AutoCloseable {
             if (p == null) {
                 throw new IllegalArgumentException("stream " + e.getKey() + " has no GOP partition");
             }
-            checkStreamId(e.getKey());
-            checkPartition(e.getKey(), e.getValue(), p);
+            PublishChecks.streamId(e.getKey());
+            PublishChecks.partition(e.getKey(), e.getValue(), p);
         }
         try (GopPublisher publisher = new GopPublisher(props, topic)) {
             return publisher.publishConcurrently(streams, partitions, pacing, listener);
@@ -268,114 +261,5 @@ public final class GopPublisher implements AutoCloseable {
 
     private static long offset(long frame, VideoFormat f) {
         return LiveClock.frameOffsetMicros(frame, f.fpsNum(), f.fpsDen());
-    }
-
-    /** The key bytes, after the same checks RawGop makes, so a bad id fails before anything is sent. */
-    private static byte[] checkStreamId(String streamId) {
-        return Limits.checkStreamId(streamId);
-    }
-
-    private static void checkPartition(String streamId, FrameSource source, GopPartition partition) {
-        if (partition.totalFrames() != source.frameCount()) {
-            throw new IllegalArgumentException("stream " + streamId + ": the GOP partition is for "
-                    + partition.totalFrames() + " frames, the source has " + source.frameCount());
-        }
-        int min = partition.variant().sharesBoundary() ? 2 : 1;
-        if (partition.gopFrames() < min || partition.gopFrames() > Limits.MAX_FRAMES) {
-            throw new IllegalArgumentException("stream " + streamId + ": " + partition.variant() + " GOPs need "
-                    + min + ".." + Limits.MAX_FRAMES + " frames, got " + partition.gopFrames());
-        }
-    }
-
-    private void checkRecordSize(String streamId, VideoFormat f, GopPartition partition, int keyBytes) {
-        int frames = (int) Math.min(partition.gopFrames(), partition.totalFrames());
-        long value = RawGopFormat.valueBytes(keyBytes, frames, f.width(), f.height());
-        long record = value + keyBytes + RECORD_OVERHEAD_BYTES;
-        if (record > maxRecordBytes) {
-            long fit = (maxRecordBytes - RawGopFormat.valueBytes(keyBytes, 0, f.width(), f.height()) - keyBytes
-                    - RECORD_OVERHEAD_BYTES) / Frame.i420Size(f.width(), f.height());
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "stream %s: a %d-frame %dx%d GOP is %.1f MB, over the %.1f MB record limit; use GOPs of at most "
-                            + "%d frames or raise the record limits (kafka-config/README.md, 1080p)",
-                    streamId, frames, f.width(), f.height(), value / 1e6, maxRecordBytes / 1e6, Math.max(0, fit)));
-        }
-    }
-
-    /**
-     * Acknowledgements of one stream, handed from the producer's I/O thread (which must never run
-     * user code or block) to the publishing thread, which reports them to the listener.
-     */
-    private final class Acks {
-        private record Ack(PublishedGop gop, Exception error) {
-        }
-
-        private final String streamId;
-        private final long gopCount;
-        private final Listener listener;
-        private final BlockingQueue<Ack> queue = new LinkedBlockingQueue<>();
-        private final List<PublishedGop> acknowledged = new ArrayList<>();
-
-        Acks(String streamId, long gopCount, Listener listener) {
-            this.streamId = streamId;
-            this.gopCount = gopCount;
-            this.listener = listener;
-        }
-
-        /** Producer callback: I/O thread, only queues. */
-        void add(PublishedGop gop, Exception error) {
-            queue.add(new Ack(gop, error));
-        }
-
-        /** Reports the acknowledgements that are already in. */
-        void drain() {
-            Ack a;
-            while ((a = queue.poll()) != null) {
-                handle(a);
-            }
-        }
-
-        /** Waits until {@code offsetMicros} after the clock's start, reporting acknowledgements meanwhile. */
-        void awaitWhileDraining(LiveClock clock, long offsetMicros, long gop) {
-            try {
-                long wait;
-                while ((wait = clock.nanosUntil(offsetMicros)) > 0) {
-                    Ack a = queue.poll(wait, TimeUnit.NANOSECONDS);
-                    if (a != null) {
-                        handle(a);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IngestException(streamId, gop, topic, "interrupted while pacing", e);
-            }
-            drain();
-        }
-
-        /** After flush(): every acknowledgement, in GOP order. */
-        List<PublishedGop> awaitAll() {
-            try {
-                while (acknowledged.size() < gopCount) {
-                    Ack a = queue.poll(ACK_WAIT_SECONDS, TimeUnit.SECONDS);
-                    if (a == null) {
-                        throw new IngestException(streamId, acknowledged.size(), topic,
-                                "no acknowledgement within " + ACK_WAIT_SECONDS + " s", null);
-                    }
-                    handle(a);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IngestException(streamId, acknowledged.size(), topic, "interrupted waiting for acknowledgements", e);
-            }
-            acknowledged.sort(java.util.Comparator.comparingLong(PublishedGop::gopSeq));
-            return List.copyOf(acknowledged);
-        }
-
-        private void handle(Ack a) {
-            if (a.error != null) {
-                throw new IngestException(streamId, a.gop.gopSeq(), topic, "record not written", a.error);
-            }
-            acknowledged.add(a.gop);
-            listener.acknowledged(a.gop, gopCount);
-        }
     }
 }

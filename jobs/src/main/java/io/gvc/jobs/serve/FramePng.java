@@ -1,7 +1,7 @@
 package io.gvc.jobs.serve;
 
 import io.gvc.codec.frame.Frame;
-import io.gvc.model.lpips.YuvRgb;
+import io.gvc.model.colour.YuvRgb;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.frame.Frame;
+import io.gvc.jobs.TestFrames;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.intra.IntraCodec;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +19,7 @@ import org.junit.jupiter.api.Test;
 class EvalInterpTest {
 
     static Frame flat(int w, int h, int y, int u, int v) {
-        byte[] ys = new byte[w * h], us = new byte[Frame.chromaWidth(w) * Frame.chromaHeight(h)];
-        byte[] vs = new byte[us.length];
-        Arrays.fill(ys, (byte) y);
-        Arrays.fill(us, (byte) u);
-        Arrays.fill(vs, (byte) v);
-        return new Frame(w, h, ys, us, vs);
+        return TestFrames.flat(w, h, y, u, v);
     }
 
     @Test

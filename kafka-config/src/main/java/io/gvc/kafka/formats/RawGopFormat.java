@@ -51,12 +51,7 @@ public final class RawGopFormat {
     }
 
     public static RawGop read(byte[] bytes) throws RecordFormatException {
-        if (bytes == null) {
-            throw new RecordFormatException("magic", "null record value");
-        }
-        RecordReader in = new RecordReader(bytes);
-        in.magic(MAGIC, NAME);
-        in.version(VERSION);
+        RecordReader in = RecordReader.open(bytes, MAGIC, NAME, VERSION);
         String streamId = in.string("streamId", Limits.MAX_STREAM_ID_BYTES);
         long gopSeq = in.nonNegativeI64("gopSeq");
         long firstFrame = in.nonNegativeI64("firstFrameIndex");

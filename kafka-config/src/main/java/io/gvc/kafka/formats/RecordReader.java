@@ -19,6 +19,17 @@ final class RecordReader {
         this.buf = ByteBuffer.wrap(bytes); // big-endian by default
     }
 
+    /** A reader past the magic and version of a {@code formatName} record, both checked. */
+    static RecordReader open(byte[] bytes, byte[] magic, String formatName, int version) throws RecordFormatException {
+        if (bytes == null) {
+            throw new RecordFormatException("magic", "null record value");
+        }
+        RecordReader in = new RecordReader(bytes);
+        in.magic(magic, formatName);
+        in.version(version);
+        return in;
+    }
+
     int position() {
         return buf.position();
     }

@@ -72,59 +72,43 @@ public final class TopicInstaller {
         }
         List<TopicSpec> existing = topics.all().stream()
                 .filter(s -> states.get(s.name()) != TopicStatus.State.CREATED).toList();
-        Map<String, Map<String, String>> drift = existing.isEmpty() ? Map.of() : retrying(() -> drift(existing));
-        Map<String, Integer> partitions = existing.isEmpty() ? Map.of() : retrying(() -> partitions(existing));
+        Map<String, ExistingTopic> found = existing.isEmpty() ? Map.of() : retrying(() -> describe(existing));
 
         List<TopicStatus> out = new ArrayList<>();
         for (TopicSpec s : topics.all()) {
             if (states.get(s.name()) == TopicStatus.State.CREATED) {
                 out.add(new TopicStatus(s, TopicStatus.State.CREATED, s.partitions(), Map.of()));
             } else {
-                out.add(new TopicStatus(s, TopicStatus.State.EXISTED, partitions.getOrDefault(s.name(), -1),
-                        drift.getOrDefault(s.name(), Map.of())));
+                ExistingTopic e = found.get(s.name());
+                out.add(new TopicStatus(s, TopicStatus.State.EXISTED, e == null ? -1 : e.partitions(),
+                        e == null ? Map.of() : e.drift(s)));
             }
         }
         return new InstallReport(out);
     }
 
-    private Map<String, Integer> partitions(List<TopicSpec> specs) throws InterruptedException {
-        Map<String, TopicDescription> d = get(admin.describeTopics(specs.stream().map(TopicSpec::name).toList())
-                .allTopicNames());
-        Map<String, Integer> out = new HashMap<>();
-        d.forEach((name, desc) -> out.put(name, desc.partitions().size()));
-        return out;
-    }
-
-    private Map<String, Map<String, String>> drift(List<TopicSpec> specs) throws InterruptedException {
+    /**
+     * The topics of {@code specs} as the cluster has them, by name, in one describe of topics and one
+     * of configs. Every topic must exist; a missing one fails the call (UnknownTopicOrPartitionException).
+     */
+    public Map<String, ExistingTopic> describe(List<TopicSpec> specs) throws InterruptedException {
         List<ConfigResource> res = specs.stream()
                 .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
         Map<ConfigResource, Config> configs = get(admin.describeConfigs(res).all());
         Map<String, TopicDescription> desc = get(admin.describeTopics(specs.stream().map(TopicSpec::name).toList())
                 .allTopicNames());
-        Map<String, Map<String, String>> out = new HashMap<>();
+        Map<String, ExistingTopic> out = new LinkedHashMap<>();
         for (TopicSpec s : specs) {
-            Map<String, String> d = new LinkedHashMap<>();
             TopicDescription td = desc.get(s.name());
-            if (td != null) {
-                if (td.partitions().size() != s.partitions()) {
-                    d.put("partitions", "want " + s.partitions() + ", have " + td.partitions().size());
-                }
-                int rf = td.partitions().isEmpty() ? 0 : td.partitions().get(0).replicas().size();
-                if (s.replicationFactor().isPresent() && s.replicationFactor().get() != rf) {
-                    d.put("replication.factor", "want " + s.replicationFactor().get() + ", have " + rf);
-                }
-            }
+            int partitions = td == null ? 0 : td.partitions().size();
+            int rf = td == null || td.partitions().isEmpty() ? 0 : td.partitions().get(0).replicas().size();
             Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, s.name()));
-            for (Map.Entry<String, String> want : s.configs().entrySet()) {
-                ConfigEntry have = c == null ? null : c.get(want.getKey());
-                String haveValue = have == null ? null : have.value();
-                if (!want.getValue().equals(haveValue)) {
-                    d.put(want.getKey(), "want " + want.getValue() + ", have " + haveValue);
-                }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String key : s.configs().keySet()) {   // the settings GVC sets, as the cluster has them
+                ConfigEntry have = c == null ? null : c.get(key);
+                values.put(key, have == null ? null : have.value());
             }
-            if (!d.isEmpty()) {
-                out.put(s.name(), d);
-            }
+            out.put(s.name(), new ExistingTopic(s.name(), partitions, rf, values));
         }
         return out;
     }

@@ -2,7 +2,8 @@ package io.gvc.model.lpips;
 
 import ai.onnxruntime.OrtException;
 import io.gvc.codec.frame.Frame;
-import io.gvc.model.GvcCache;
+import io.gvc.model.cache.GvcCache;
+import io.gvc.model.colour.YuvRgb;
 import io.gvc.model.manifest.ManifestLoader;
 import io.gvc.model.runtime.Binding;
 import io.gvc.model.runtime.OnnxSession;

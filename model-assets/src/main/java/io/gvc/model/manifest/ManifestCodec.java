@@ -1,13 +1,17 @@
 package io.gvc.model.manifest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.gvc.model.manifest.JsonFields.bool;
+import static io.gvc.model.manifest.JsonFields.enumOf;
+import static io.gvc.model.manifest.JsonFields.nonNegative;
+import static io.gvc.model.manifest.JsonFields.number;
+import static io.gvc.model.manifest.JsonFields.obj;
+import static io.gvc.model.manifest.JsonFields.positive;
+import static io.gvc.model.manifest.JsonFields.req;
+import static io.gvc.model.manifest.JsonFields.str;
+
 import io.gvc.model.manifest.ModelManifest.Conditioning;
 import io.gvc.model.manifest.ModelManifest.ConditioningKind;
 import io.gvc.model.manifest.ModelManifest.ExternalFile;
@@ -24,11 +28,8 @@ import io.gvc.model.manifest.ModelManifest.TensorRole;
 import io.gvc.model.manifest.ModelManifest.Timestep;
 import io.gvc.model.onnx.Dim;
 import io.gvc.model.onnx.ElemType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  * Reads and writes {@code manifest.json}. Reading is strict: an unknown key, role or dtype, or a
  * missing field, is refused with the JSON path of the offending field (e.g.
  * {@code files[0].inputs[2].role: unknown role 'noise'}), so a typo never silently drops a binding.
- * Writing is deterministic (fixed key order, two-space indent, '\n' line ends, final newline).
+ * Writing ({@link ManifestWriter}) is deterministic (fixed key order, two-space indent, '\n' line ends, final newline).
  */
 public final class ManifestCodec {
 
@@ -219,163 +220,8 @@ public final class ManifestCodec {
         return dims.size() == 5 ? Layout.BCTHW : Layout.FRAMES;
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String s, String at, String what) {
-        try {
-            return ModelManifest.parseEnum(type, s, what);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ": " + e.getMessage());
-        }
-    }
-
-    private static void obj(JsonNode n, String at, Set<String> allowed) {
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException(at + ": must be a JSON object");
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException((at.equals("(root)") ? "" : at + ".") + k + ": unknown field (known: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
-            }
-        }
-    }
-
-    private static JsonNode req(JsonNode n, String key, String prefix) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(prefix + key + ": missing");
-        }
-        return v;
-    }
-
-    private static String str(JsonNode n, String key, String prefix) {
-        JsonNode v = req(n, key, prefix);
-        if (!v.isTextual() || v.asText().isEmpty()) {
-            throw new IllegalArgumentException(prefix + key + ": expected a non-empty string, got " + v);
-        }
-        return v.asText();
-    }
-
-    private static int positive(JsonNode n, String key, String prefix) {
-        int v = nonNegative(n, key, prefix);
-        if (v < 1) {
-            throw new IllegalArgumentException(prefix + key + ": must be >= 1, got " + v);
-        }
-        return v;
-    }
-
-    private static int nonNegative(JsonNode n, String key, String prefix) {
-        JsonNode v = req(n, key, prefix);
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-            throw new IllegalArgumentException(prefix + key + ": expected an integer >= 0, got " + v);
-        }
-        return v.asInt();
-    }
-
-    private static double number(JsonNode n, String key, String prefix) {
-        JsonNode v = req(n, key, prefix);
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new IllegalArgumentException(prefix + key + ": expected a number, got " + v);
-        }
-        return v.asDouble();
-    }
-
-    private static boolean bool(JsonNode n, String key, String prefix) {
-        JsonNode v = req(n, key, prefix);
-        if (!v.isBoolean()) {
-            throw new IllegalArgumentException(prefix + key + ": expected true or false, got " + v);
-        }
-        return v.asBoolean();
-    }
-
     /** The manifest as JSON bytes, deterministic (see class comment). */
     public static byte[] write(ModelManifest m) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = new JsonFactory().createGenerator(bytes)) {
-            g.setPrettyPrinter(pp);
-            g.writeStartObject();
-            g.writeStringField("format", m.format());
-            g.writeStringField("name", m.name());
-            g.writeStringField("version", m.version());
-            g.writeArrayFieldStart("files");
-            for (ModelFile f : m.files()) {
-                g.writeStartObject();
-                g.writeStringField("role", f.role().spelling());
-                g.writeStringField("path", f.path());
-                g.writeStringField("sha256", f.sha256());
-                writeTensors(g, "inputs", f.inputs());
-                writeTensors(g, "outputs", f.outputs());
-                if (!f.externalData().isEmpty()) {
-                    g.writeArrayFieldStart("external_data");
-                    for (ExternalFile e : f.externalData()) {
-                        g.writeStartObject();
-                        g.writeStringField("path", e.path());
-                        g.writeStringField("sha256", e.sha256());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("latent");
-            g.writeStringField("kind", m.latent().kind().spelling());
-            g.writeNumberField("channels", m.latent().channels());
-            g.writeNumberField("temporal_stride", m.latent().temporalStride());
-            g.writeNumberField("spatial_stride", m.latent().spatialStride());
-            g.writeStringField("frames", m.latent().frames().spelling());
-            g.writeEndObject();
-            g.writeObjectFieldStart("conditioning");
-            g.writeStringField("kind", m.conditioning().kind().spelling());
-            g.writeBooleanField("flf2v", m.conditioning().flf2v());
-            g.writeBooleanField("i2v", m.conditioning().i2v());
-            g.writeBooleanField("t2v", m.conditioning().t2v());
-            g.writeEndObject();
-            g.writeStringField("timestep", m.timestep().spelling());
-            g.writeObjectFieldStart("sampler");
-            g.writeNumberField("steps", m.sampler().steps());
-            g.writeNumberField("shift", m.sampler().shift());
-            g.writeNumberField("g_scale", m.sampler().gScale());
-            g.writeNumberField("tail", m.sampler().tail());
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to memory failed", e);
-        }
-        bytes.write('\n');
-        return bytes.toByteArray();
-    }
-
-    private static void writeTensors(JsonGenerator g, String field, List<TensorDecl> ts) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (TensorDecl t : ts) {
-            g.writeStartObject();
-            g.writeStringField("name", t.name());
-            g.writeStringField("role", t.role().spelling());
-            g.writeStringField("dtype", t.dtype().spelling());
-            g.writeFieldName("shape");
-            StringBuilder sh = new StringBuilder("[");
-            for (Dim d : t.shape()) {
-                if (sh.length() > 1) {
-                    sh.append(", ");
-                }
-                sh.append(d.symbolic() ? MAPPER.writeValueAsString(d.param()) : Long.toString(d.value()));
-            }
-            g.writeRawValue(sh.append(']').toString());
-            if (t.layout() != defaultLayout(t.shape())) {
-                g.writeStringField("layout", t.layout().spelling());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
+        return ManifestWriter.write(m);
     }
 }

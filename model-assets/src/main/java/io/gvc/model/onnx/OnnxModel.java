@@ -129,7 +129,7 @@ public final class OnnxModel {
         Path dataFile = dir.resolve(dataFileName);
         Path tmpData = Files.createTempFile(dir, dataFileName, ".part");
         try {
-            io.gvc.model.GvcCache.readableByAll(tmpData);
+            io.gvc.model.cache.GvcCache.readableByAll(tmpData);
             Map<TensorData, Placement> placed = writeData(tmpData, dataFileName, thresholdBytes);
             byte[] proto = encode(placed).toByteArray();
             if (placed.isEmpty()) {
@@ -321,7 +321,7 @@ public final class OnnxModel {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".part");
-        io.gvc.model.GvcCache.readableByAll(tmp);
+        io.gvc.model.cache.GvcCache.readableByAll(tmp);
         try {
             try (OutputStream o = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
                 o.write(bytes);

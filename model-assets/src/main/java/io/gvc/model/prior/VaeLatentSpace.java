@@ -5,7 +5,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.latent.LatentGeometry;
 import io.gvc.codec.latent.LatentSpace;
-import io.gvc.model.lpips.YuvRgb;
+import io.gvc.model.colour.YuvRgb;
 import io.gvc.model.manifest.ModelManifest;
 import io.gvc.model.manifest.ModelManifest.FileRole;
 import io.gvc.model.manifest.ModelManifest.TensorDecl;

@@ -102,7 +102,7 @@ public final class ReferencePriorExporter {
         Path tmp = Files.createTempFile(dir, "manifest", ".part");
         try {
             Files.write(tmp, json);
-            io.gvc.model.GvcCache.readableByAll(tmp);
+            io.gvc.model.cache.GvcCache.readableByAll(tmp);
             Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -3,6 +3,7 @@ package io.gvc.model.learned;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.CodecParams;
@@ -163,9 +164,16 @@ class LearnedModelTest {
         SplittableRandom r = new SplittableRandom(8);
         LatentGeometry g = picture(176, 144, 2);
         GopCondition c = new GopCondition(Variant.FLF2V, g, new float[0], random(r, g.dim(), 3), random(r, g.dim(), 3), 2, "");
-        try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null);
-             VelocityField vf = p.open(c, p.analyse(c, new float[0][]))) {
-            vf.velocity(new float[0][], 0.5f, new float[0][]);
+        try (OnnxFlowPrior p = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
+            byte[] side = p.analyse(c, new float[0][]);
+            assertEquals(0, side.length, "no latent frames, no gains to measure");
+            try (VelocityField vf = p.open(c, side)) {
+                vf.velocity(new float[0][], 0.5f, new float[0][]); // no frames: nothing to run
+                // frames where the GOP has none are a caller's error, not a silent no-op
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> vf.velocity(new float[1][g.dim()], 0.5f, new float[1][g.dim()]));
+                assertEquals("a GOP without coded latent frames got 1 frames", e.getMessage());
+            }
         }
     }
 

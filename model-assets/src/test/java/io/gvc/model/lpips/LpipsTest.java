@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.model.TestSupport;
+import io.gvc.model.colour.YuvRgb;
 import io.gvc.model.lpips.NpzReader.NpyArray;
 import io.gvc.model.runtime.SessionConfig;
 import java.io.ByteArrayOutputStream;

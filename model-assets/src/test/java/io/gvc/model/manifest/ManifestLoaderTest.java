@@ -130,7 +130,12 @@ class ManifestLoaderTest {
     @Test
     void symbolicManifestDimsAcceptFixedModelDims() throws IOException {
         Files.writeString(dir.resolve("manifest.json"), manifest.replace("\"shape\": [1]", "\"shape\": [\"one\"]"));
-        ManifestLoader.load(dir).close();
+        try (LoadedModel m = ManifestLoader.load(dir)) {
+            // the manifest names the dimension, the graph fixes it: both stand
+            assertEquals(List.of(io.gvc.model.onnx.Dim.of("one")), m.manifest().velocity().input(TensorRole.T)
+                    .orElseThrow().shape());
+            assertArrayEquals(new long[] {1}, m.velocitySession().inputs().get("t").shape());
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.metrics.PsnrAccumulator;
-import io.gvc.model.lpips.YuvRgb;
+import io.gvc.model.colour.YuvRgb;
 import io.gvc.model.manifest.ManifestLoader;
 import io.gvc.model.onnx.Attr;
 import io.gvc.model.onnx.ElemType;

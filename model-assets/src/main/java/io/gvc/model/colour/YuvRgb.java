@@ -1,4 +1,4 @@
-package io.gvc.model.lpips;
+package io.gvc.model.colour;
 
 import io.gvc.codec.frame.Frame;
 

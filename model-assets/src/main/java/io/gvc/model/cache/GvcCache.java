@@ -1,4 +1,4 @@
-package io.gvc.model;
+package io.gvc.model.cache;
 
 import java.io.IOException;
 import java.io.InputStream;
