@@ -19,7 +19,7 @@ import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
 import io.gvc.codec.variant.GopLayout;
-import io.gvc.codec.variant.TailResidual;
+import io.gvc.codec.bitstream.TailResidual;
 import io.gvc.codec.variant.Variant;
 import java.util.Arrays;
 import java.util.List;

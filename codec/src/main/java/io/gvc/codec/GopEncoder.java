@@ -28,7 +28,7 @@ import io.gvc.codec.rate.AnchorDecision;
 import io.gvc.codec.rate.KeyframePlans;
 import io.gvc.codec.rate.RateController;
 import io.gvc.codec.variant.GopLayout;
-import io.gvc.codec.variant.TailResidual;
+import io.gvc.codec.bitstream.TailResidual;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,10 @@
-package io.gvc.codec.variant;
+package io.gvc.codec.bitstream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gvc.codec.bitstream.BitstreamException;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
-package io.gvc.codec.variant;
+package io.gvc.codec.bitstream;
 
-import io.gvc.codec.bitstream.BitstreamException;
-import io.gvc.codec.bitstream.FieldReader;
-import io.gvc.codec.bitstream.FieldWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
