@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.fuzz.MutationRandom;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
@@ -22,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +159,7 @@ class BitstreamFuzzTest {
             }
         }
         for (int it = 0; it < ITERATIONS; it++) {
-            Random rnd = new Random(3_000_000L + it);
+            MutationRandom rnd = new MutationRandom(3_000_000L + it);
             byte[] p = packets.get(it % packets.size());
             StringBuilder what = new StringBuilder("packet " + (it % packets.size()) + " #" + it + ": ");
             byte[] m;
@@ -208,7 +208,7 @@ class BitstreamFuzzTest {
     @Test
     void randomFilesAreBitstreamErrors() {
         Failures failures = new Failures();
-        Random rnd = new Random(4_000_000L);
+        MutationRandom rnd = new MutationRandom(4_000_000L);
         for (int it = 0; it < 1000; it++) {
             byte[] f = new byte[rnd.nextInt(4096)];
             rnd.nextBytes(f);

@@ -8,11 +8,10 @@ import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.FlowPrior;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Runs mutations of encoded streams through a decoder and tallies the outcomes. Mutation {@code i} of
- * a run uses {@code new Random(seedBase + i)} on stream {@code i % streams.size()}, so any one of them
+ * a run uses {@code new MutationRandom(seedBase + i)} (Philox) on stream {@code i % streams.size()}, so any one of them
  * can be replayed alone from the seed its example names.
  */
 public final class BitstreamFuzzer {
@@ -60,7 +59,7 @@ public final class BitstreamFuzzer {
             long seed = seedBase + it;
             StringBuilder what = new StringBuilder(prior + " " + kind.label() + " seed " + seed + " (iteration " + it
                     + ", stream " + stream + "): ");
-            byte[] m = kind.apply(streams.get(stream), new Random(seed), what);
+            byte[] m = kind.apply(streams.get(stream), new MutationRandom(seed), what);
             String example = what.toString().strip();
             long start = System.nanoTime();
             try {

@@ -1,6 +1,5 @@
 package io.gvc.codec.fuzz;
 
-import java.util.Random;
 
 /** The two kinds of mutation, by the name reports use. */
 public enum MutationKind {
@@ -19,7 +18,7 @@ public enum MutationKind {
         return label;
     }
 
-    public byte[] apply(byte[] in, Random rnd, StringBuilder what) {
+    public byte[] apply(byte[] in, MutationRandom rnd, StringBuilder what) {
         return this == RAW ? Mutations.raw(in, rnd, what) : Mutations.behindCrc(in, rnd, what);
     }
 }

@@ -3,7 +3,6 @@ package io.gvc.codec.fuzz;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.zip.CRC32C;
 
 /**
@@ -20,7 +19,7 @@ public final class Mutations {
     }
 
     /** One raw mutation of the whole file. */
-    public static byte[] raw(byte[] in, Random rnd, StringBuilder what) {
+    public static byte[] raw(byte[] in, MutationRandom rnd, StringBuilder what) {
         byte[] b = in.clone();
         int kind = rnd.nextInt(7);
         switch (kind) {
@@ -116,7 +115,7 @@ public final class Mutations {
      * Mutates the body of the header or of one packet, then makes every checksum right again. A
      * single packet (as on Kafka) has the same framing as a file's section, so this works on it too.
      */
-    public static byte[] behindCrc(byte[] in, Random rnd, StringBuilder what) {
+    public static byte[] behindCrc(byte[] in, MutationRandom rnd, StringBuilder what) {
         byte[] b = in.clone();
         List<int[]> secs = sections(b);
         int[] s = secs.get(rnd.nextInt(secs.size()));

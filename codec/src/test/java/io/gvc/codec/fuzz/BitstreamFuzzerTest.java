@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.bitstream.BitstreamException;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The runner reports what it must: typed refusals by field, anything else with a replayable example. */
@@ -56,8 +55,8 @@ class BitstreamFuzzerTest {
     void aMutationIsReplayedFromItsSeed() {
         byte[] in = new byte[100];
         StringBuilder a = new StringBuilder(), b = new StringBuilder();
-        byte[] x = MutationKind.RAW.apply(in, new Random(42), a);
-        byte[] y = MutationKind.RAW.apply(in, new Random(42), b);
+        byte[] x = MutationKind.RAW.apply(in, new MutationRandom(42), a);
+        byte[] y = MutationKind.RAW.apply(in, new MutationRandom(42), b);
         assertEquals(a.toString(), b.toString());
         assertTrue(java.util.Arrays.equals(x, y));
     }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             "with, as `gvc decode` does. Two kinds of mutation, half each: raw (bit flips, overwrites,",
             "truncations, insertions, deletions, random runs, copied ranges anywhere in the file) and crc-fixed",
             "(the same inside the header or one packet, checksums recomputed so the checks behind them are",
-            "reached). Mutation i of a prior and kind uses java.util.Random(seed) with seed = base + i, so every",
+            "reached). Mutation i of a prior and kind uses the project's Philox PRNG keyed by seed = base + i, so every",
             "example printed can be replayed.",
             "Prints, per prior and kind: mutations, decoded, refused with a BitstreamException (by field), and",
             "anything else (an untyped exception, an error such as OutOfMemoryError, a decode slower than",
