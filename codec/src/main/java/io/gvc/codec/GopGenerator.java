@@ -59,22 +59,14 @@ final class GopGenerator {
     }
 
     Frame[] pictures(GopLayout layout, GopAnchors anchors, float[][] x0, int[] scale) {
-        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), known(anchors,
-                layout), x0, scale);
-    }
-
-    private static boolean[] known(GopAnchors anchors, GopLayout layout) {
-        boolean[] known = new boolean[layout.frames()];
-        for (int j = 0; j < known.length; j++) {
-            known[j] = anchors.known(j);
-        }
-        return known;
+        return new LatentSynthesis(space).synthesise(layout, anchors.pictures(), anchors.latents(), anchors.known(), x0,
+                scale);
     }
 
     /** The encoder's fidelity decision ({@link LatentSynthesis#fitScale}). */
     int[] fitScale(GopLayout layout, GopAnchors anchors, float[][] x0, java.util.function.IntFunction<Frame> truth) {
         return new LatentSynthesis(space).fitScale(layout, anchors.pictures(), anchors.latents(),
-                known(anchors, layout), x0, truth);
+                anchors.known(), x0, truth);
     }
 
     /** Runs body(f) for every frame, over the pool when there is one; each frame is independent. */

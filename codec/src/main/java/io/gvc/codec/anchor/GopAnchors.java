@@ -110,6 +110,11 @@ public final class GopAnchors {
         return known[j];
     }
 
+    /** Per GOP position, whether it is a decoded keyframe (a copy). */
+    public boolean[] known() {
+        return known.clone();
+    }
+
     /** The anchor picture at GOP position {@code j}. */
     public Frame picture(int j) {
         return pictures[j];
