@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 public final class ContainerCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'S'};
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final int MAX_HEADER_BYTES = 4096;
 
     private ContainerCodec() {
@@ -22,12 +22,12 @@ public final class ContainerCodec {
         FieldWriter body = new FieldWriter();
         PacketCodec.writeConfig(body, h.config());
         body.bytes(java.util.HexFormat.of().parseHex(h.modelSha256()));
-        body.u32(h.totalFrames());
+        body.uv(h.totalFrames());
         body.string(h.intraCodec(), false);
         byte[] b = body.toByteArray();
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length);
-        return new FieldWriter().bytes(MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b).u32(crc.getValue())
+        return new FieldWriter().bytes(MAGIC).u8(VERSION).uv(b.length + 4L).bytes(b).u32(crc.getValue())
                 .toByteArray();
     }
 
@@ -46,7 +46,7 @@ public final class ContainerCodec {
         if (v != VERSION) {
             throw new BitstreamException("stream.version", "is " + v + ", this decoder reads version " + VERSION);
         }
-        int len = r.u32In("stream.length", 4, MAX_HEADER_BYTES);
+        int len = r.uvInt("stream.length", 4, MAX_HEADER_BYTES);
         int bodyStart = r.position();
         if (len > r.remaining()) {
             throw new BitstreamException("stream.length", "claims " + len + " bytes, only " + r.remaining() + " left");
@@ -64,8 +64,7 @@ public final class ContainerCodec {
         if (!config.sameModel(sha)) {
             throw new BitstreamException("stream.model_sha256", "does not match the config's model hash prefix");
         }
-        long total = h.u32("stream.total_frames");
-        FieldReader.checkRange("stream.total_frames", total, 1, Limits.MAX_TOTAL_FRAMES);
+        long total = h.uvIn("stream.total_frames", 1, Limits.MAX_TOTAL_FRAMES);
         String intra = h.string("stream.intra_codec", false, 64);
         if (h.remaining() != 0) {
             throw new BitstreamException("stream", h.remaining() + " unexpected bytes in the header");

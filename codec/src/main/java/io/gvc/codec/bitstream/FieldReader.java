@@ -60,6 +60,51 @@ public final class FieldReader {
         return hi << 32 | u32(field);
     }
 
+    /**
+     * An unsigned varint as {@link FieldWriter#uv} writes it (at most 10 bytes, 64 bits). Only the
+     * shortest form is accepted, so every value has exactly one encoding.
+     */
+    public long uv(String field) throws BitstreamException {
+        long v = 0;
+        for (int i = 0; i < 10; i++) {
+            int b = u8(field);
+            if (i == 9 && b > 1) {
+                throw new BitstreamException(field, "varint overflows 64 bits");
+            }
+            v |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                if (b == 0 && i > 0) {
+                    throw new BitstreamException(field, "varint not in its shortest form");
+                }
+                return v;
+            }
+        }
+        throw new BitstreamException(field, "varint longer than 10 bytes");
+    }
+
+    /** A varint that must lie in [min, max] (both >= 0). */
+    public long uvIn(String field, long min, long max) throws BitstreamException {
+        long v = uv(field);
+        if (v < 0) { // above 2^63 - 1 read as unsigned
+            throw new BitstreamException(field, "value " + Long.toUnsignedString(v) + " outside " + min + ".." + max);
+        }
+        return checkRange(field, v, min, max);
+    }
+
+    /** A varint that must lie in [min, max], as an int. */
+    public int uvInt(String field, int min, int max) throws BitstreamException {
+        return (int) uvIn(field, min, max);
+    }
+
+    /** A UTF-8 string prefixed by a varint byte length of at most maxLen. */
+    public String vstring(String field, int maxLen) throws BitstreamException {
+        long n = uvIn(field + ".length", 0, Integer.MAX_VALUE);
+        if (n > maxLen) {
+            throw new BitstreamException(field, "length " + n + " exceeds " + maxLen);
+        }
+        return utf8(bytes((int) n, field), field);
+    }
+
     public float f32(String field) throws BitstreamException {
         float v = Float.intBitsToFloat((int) u32(field));
         if (!Float.isFinite(v)) {
@@ -102,7 +147,10 @@ public final class FieldReader {
         if (n > maxLen) {
             throw new BitstreamException(field, "length " + n + " exceeds " + maxLen);
         }
-        byte[] b = bytes(n, field);
+        return utf8(bytes(n, field), field);
+    }
+
+    private static String utf8(byte[] b, String field) throws BitstreamException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b)).toString();

@@ -34,6 +34,26 @@ public final class FieldWriter {
         return u32(v >>> 32).u32(v & 0xFFFFFFFFL);
     }
 
+    /**
+     * An unsigned varint (LEB128: 7 bits a byte, least significant first, high bit = more follow),
+     * the 64 bits of {@code v} read as unsigned; always the shortest form. Counts, lengths and
+     * numbers that are small in practice take one or two bytes instead of four or eight.
+     */
+    public FieldWriter uv(long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write((int) v);
+        return this;
+    }
+
+    /** A UTF-8 string prefixed by its byte length as a {@link #uv} varint. */
+    public FieldWriter vstring(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return uv(b.length).bytes(b);
+    }
+
     public FieldWriter f32(float v) {
         return u32(Float.floatToIntBits(v) & 0xFFFFFFFFL);
     }

@@ -15,11 +15,19 @@ public final class PacketCodec {
      * bytes of config are left out (a live packet, alone on Kafka, always carries its own).
      */
     public static final byte[] MAGIC_IMPLIED_CONFIG = {'G', 'V', 'C', 'Q'};
-    public static final int VERSION = 3;
-    /** magic + version + length */
-    static final int PREFIX = 4 + 1 + 4;
+    public static final int VERSION = 4;
+
+    /** The high bit of a boundary's quality byte: the picture is predicted (version 4). */
+    static final int PREDICTED_BIT = 0x80;
 
     private PacketCodec() {
+    }
+
+    /** Where the body starts: after magic, version and the varint length. */
+    private static int bodyStart(byte[] buf, int off, int end) throws BitstreamException {
+        FieldReader r = new FieldReader(buf, off + 5, end);
+        r.uv("packet.length");
+        return r.position();
     }
 
     /** A self-contained packet (magic GVCP), as a live stream carries it. */
@@ -44,27 +52,40 @@ public final class PacketCodec {
                     + Math.min(Limits.MAX_ATOMS, c.codebookSize()));
         }
         FieldWriter body = new FieldWriter();
-        body.u64(p.gopSeq()).u64(p.firstFrame()).u16(p.frameCount());
+        // counts, lengths and numbers as varints (version 4): a packet of a few hundred bytes
+        // spent about 40 of them on fixed-width zeros
+        body.uv(p.gopSeq()).uv(p.firstFrame()).uv(p.frameCount());
         if (!impliedConfig) {
             writeConfig(body, c);
         }
-        body.u16(p.m()).u16(p.mTail()).u8(p.tailLatentFrames()).u8(p.anchorMode());
+        body.uv(p.m()).uv(p.mTail()).u8(p.tailLatentFrames()).u8(p.anchorMode());
         body.u8(p.deviationScale()[0]).u8(p.deviationScale()[1]);
         body.u8(p.boundaries().size());
+        String previousCodec = null;
         for (BoundaryPicture b : p.boundaries()) {
-            body.u16(b.position()).string(b.codecId(), false).u8(b.quality()).u8(b.predicted() ? 1 : 0)
-                    .u32(b.data().length).bytes(b.data());
+            if (b.quality() < 1 || b.quality() > 100) {
+                throw new IllegalArgumentException("boundary at " + b.position() + " has quality " + b.quality()
+                        + ", outside 1..100");
+            }
+            if (b.codecId().isEmpty()) {
+                throw new IllegalArgumentException("boundary at " + b.position() + " names no codec");
+            }
+            // a codec id the boundary before it in this packet already named is written empty
+            String codec = b.codecId().equals(previousCodec) ? "" : b.codecId();
+            previousCodec = b.codecId();
+            body.uv(b.position()).string(codec, false).u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0))
+                    .uv(b.data().length).bytes(b.data());
         }
-        body.string(p.prompt(), true);
-        body.u16(p.priorSide().length).bytes(p.priorSide());
-        body.u32(p.tailResidual().length).bytes(p.tailResidual());
-        body.u32(p.atomBits()).bytes(p.atoms());
+        body.vstring(p.prompt());
+        body.uv(p.priorSide().length).bytes(p.priorSide());
+        body.uv(p.tailResidual().length).bytes(p.tailResidual());
+        body.uv(p.atomBits()).bytes(p.atoms());
         for (long s : p.sse()) {
-            body.u64(s);
+            body.uv(s);
         }
         byte[] b = body.toByteArray();
         FieldWriter out = new FieldWriter();
-        out.bytes(impliedConfig ? MAGIC_IMPLIED_CONFIG : MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b);
+        out.bytes(impliedConfig ? MAGIC_IMPLIED_CONFIG : MAGIC).u8(VERSION).uv(b.length + 4L).bytes(b);
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length);
         out.u32(crc.getValue());
@@ -73,9 +94,9 @@ public final class PacketCodec {
 
     static void writeConfig(FieldWriter w, CodingConfig c) {
         VideoFormat f = c.format();
-        w.u8(c.variant().code()).u16(f.width()).u16(f.height()).u32(f.fpsNum()).u32(f.fpsDen());
-        w.u16(c.gopFrames()).u8(c.latentDownscale()).u8(c.temporalStride());
-        w.u32(c.codebookSize()).u16(c.steps()).u16(c.tailSteps()).f32(c.shift()).f32(c.gScale()).u64(c.seed());
+        w.u8(c.variant().code()).uv(f.width()).uv(f.height()).uv(f.fpsNum()).uv(f.fpsDen());
+        w.uv(c.gopFrames()).u8(c.latentDownscale()).u8(c.temporalStride());
+        w.uv(c.codebookSize()).uv(c.steps()).uv(c.tailSteps()).f32(c.shift()).f32(c.gScale()).uv(c.seed());
         w.string(c.modelId(), false).bytes(c.modelHashPrefix());
     }
 
@@ -87,12 +108,12 @@ public final class PacketCodec {
         } catch (IllegalArgumentException e) {
             throw new BitstreamException(ctx + ".variant", "unknown variant code " + vc);
         }
-        int w = r.u16In(ctx + ".width", 1, Limits.MAX_SIDE);
-        int h = r.u16In(ctx + ".height", 1, Limits.MAX_SIDE);
-        int fn = r.u32In(ctx + ".fps_num", 1, Integer.MAX_VALUE);
-        int fd = r.u32In(ctx + ".fps_den", 1, Integer.MAX_VALUE);
+        int w = r.uvInt(ctx + ".width", 1, Limits.MAX_SIDE);
+        int h = r.uvInt(ctx + ".height", 1, Limits.MAX_SIDE);
+        int fn = r.uvInt(ctx + ".fps_num", 1, Integer.MAX_VALUE);
+        int fd = r.uvInt(ctx + ".fps_den", 1, Integer.MAX_VALUE);
         // GOPs that share a boundary advance by F - 1 frames, so they need F >= 2
-        int gop = r.u16In(ctx + ".gop_frames", variant.sharesBoundary() ? 2 : 1, Limits.MAX_GOP_FRAMES);
+        int gop = r.uvInt(ctx + ".gop_frames", variant.sharesBoundary() ? 2 : 1, Limits.MAX_GOP_FRAMES);
         int ds = r.u8In(ctx + ".latent_downscale", 1, Limits.MAX_DOWNSCALE);
         long dim = io.gvc.codec.latent.DctLatentSpace.geometry(w, h, ds).dim();
         if (dim > Limits.MAX_LATENT_DIM) {
@@ -100,9 +121,9 @@ public final class PacketCodec {
                     + " latent values per frame, above " + Limits.MAX_LATENT_DIM);
         }
         int stride = r.u8In(ctx + ".temporal_stride", 1, Limits.MAX_STRIDE);
-        int k = r.u32In(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK);
-        int steps = r.u16In(ctx + ".steps", 1, Limits.MAX_STEPS);
-        int tail = r.u16In(ctx + ".tail_steps", 0, steps);
+        int k = r.uvInt(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK);
+        int steps = r.uvInt(ctx + ".steps", 1, Limits.MAX_STEPS);
+        int tail = r.uvInt(ctx + ".tail_steps", 0, steps);
         float shift = r.f32(ctx + ".shift");
         if (!(shift > 0)) {
             throw new BitstreamException(ctx + ".shift", "must be positive, is " + shift);
@@ -111,7 +132,7 @@ public final class PacketCodec {
         if (!(g >= 0)) {
             throw new BitstreamException(ctx + ".g_scale", "must be >= 0, is " + g);
         }
-        long seed = r.u64(ctx + ".seed");
+        long seed = r.uv(ctx + ".seed");
         String model = r.string(ctx + ".model_id", false, 255);
         byte[] hash = r.bytes(CodingConfig.HASH_PREFIX_BYTES, ctx + ".model_hash");
         return new CodingConfig(variant, new VideoFormat(w, h, fn, fd), gop, ds, stride, k, steps, tail, shift, g,
@@ -129,11 +150,11 @@ public final class PacketCodec {
         if (v != VERSION) {
             throw new BitstreamException("packet.version", "is " + v + ", this decoder reads version " + VERSION);
         }
-        int len = r.u32In("packet.length", 4, Limits.MAX_PACKET_BYTES);
+        int len = r.uvInt("packet.length", 4, Limits.MAX_PACKET_BYTES);
         if (len > r.remaining()) {
             throw new BitstreamException("packet.length", "claims " + len + " bytes, only " + r.remaining() + " left");
         }
-        return PREFIX + len;
+        return r.position() - off + len;
     }
 
     public static GvcPacket read(byte[] buf) throws BitstreamException {
@@ -161,7 +182,7 @@ public final class PacketCodec {
             throw new BitstreamException("packet.length", "packet is " + total + " bytes but " + (end - off)
                     + " were given");
         }
-        int bodyStart = off + PREFIX, bodyEnd = end - 4;
+        int bodyStart = bodyStart(buf, off, end), bodyEnd = end - 4;
         CRC32C crc = new CRC32C();
         crc.update(buf, bodyStart, bodyEnd - bodyStart);
         long stored = new FieldReader(buf, bodyEnd, end).u32("packet.crc32c");
@@ -170,14 +191,12 @@ public final class PacketCodec {
                     stored, crc.getValue()));
         }
         FieldReader r = new FieldReader(buf, bodyStart, bodyEnd);
-        long seq = r.u64("packet.gop_seq");
-        long first = r.u64("packet.first_frame");
-        FieldReader.checkRange("packet.gop_seq", seq, 0, Long.MAX_VALUE);
-        FieldReader.checkRange("packet.first_frame", first, 0, Limits.MAX_TOTAL_FRAMES);
-        int frames = r.u16In("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
+        long seq = r.uvIn("packet.gop_seq", 0, Long.MAX_VALUE);
+        long first = r.uvIn("packet.first_frame", 0, Limits.MAX_TOTAL_FRAMES);
+        int frames = r.uvInt("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
         CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
-        int m = r.u16In("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
-        int mTail = r.u16In("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
+        int m = r.uvInt("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
+        int mTail = r.uvInt("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
         int tailFrames = r.u8("packet.tail_latent_frames");
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
         int steps = io.gvc.codec.latent.LatentSynthesis.SCALE_STEPS;
@@ -185,36 +204,46 @@ public final class PacketCodec {
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         int previous = -1;
+        String previousCodec = null;
         for (int i = 0; i < nb; i++) {
             String f = "packet.boundary[" + i + "]";
             // keyframes in increasing position; ones between the first and last frame only in FLF2V
-            int pos = r.u16In(f + ".position", previous + 1, frames - 1);
+            int pos = r.uvInt(f + ".position", previous + 1, frames - 1);
             if (pos > 0 && pos < frames - 1 && config.variant() != io.gvc.codec.variant.Variant.FLF2V) {
                 throw new BitstreamException(f + ".position", "is " + pos + ": only FLF2V GOPs carry mid-GOP keyframes");
             }
             previous = pos;
             String codec = r.string(f + ".codec", false, 64);
-            int q = r.u8In(f + ".quality", 1, 100);
+            if (codec.isEmpty()) {
+                if (previousCodec == null) {
+                    throw new BitstreamException(f + ".codec", "is empty (same as the boundary before it), "
+                            + "but it is the packet's first boundary");
+                }
+                codec = previousCodec;
+            }
+            previousCodec = codec;
+            int qp = r.u8(f + ".quality");
+            int q = (int) FieldReader.checkRange(f + ".quality", qp & ~PREDICTED_BIT, 1, 100);
             // a keyframe after the first may be predicted from the keyframe before it
-            boolean predicted = r.u8In(f + ".predicted", 0, pos == 0 ? 0 : 1) == 1;
-            int len = r.u32In(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
+            boolean predicted = (qp & PREDICTED_BIT) != 0;
+            if (predicted && pos == 0) {
+                throw new BitstreamException(f + ".predicted", "is set on the GOP's first frame, which has no "
+                        + "keyframe before it");
+            }
+            int len = r.uvInt(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
             boundaries.add(new BoundaryPicture(pos, codec, q, predicted, r.bytes(len, f + ".data")));
         }
-        String prompt = r.string("packet.prompt", true, Limits.MAX_PROMPT_BYTES);
-        int sideLen = r.u16In("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
+        String prompt = r.vstring("packet.prompt", Limits.MAX_PROMPT_BYTES);
+        int sideLen = r.uvInt("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
         byte[] side = r.bytes(sideLen, "packet.prior_side");
-        int resLen = r.u32In("packet.tail_residual.length", 0, Limits.MAX_RESIDUAL_BYTES);
+        int resLen = r.uvInt("packet.tail_residual.length", 0, Limits.MAX_RESIDUAL_BYTES);
         byte[] residual = r.bytes(resLen, "packet.tail_residual");
-        long atomBits = r.u32("packet.atom_bits");
-        FieldReader.checkRange("packet.atom_bits", atomBits, 0, (long) Limits.MAX_ATOM_BYTES * 8);
+        long atomBits = r.uvIn("packet.atom_bits", 0, (long) Limits.MAX_ATOM_BYTES * 8);
         byte[] atoms = r.bytes((int) ((atomBits + 7) / 8), "packet.atoms");
-        long[] sse = {r.u64("packet.sse_y"), r.u64("packet.sse_u"), r.u64("packet.sse_v")};
         // no error can exceed 255^2 per sample: bounding each GOP's SSE keeps a stream's sum in a long
         long lumaMax = 65025L * frames * config.format().width() * config.format().height();
-        String[] names = {"packet.sse_y", "packet.sse_u", "packet.sse_v"};
-        for (int i = 0; i < 3; i++) {
-            FieldReader.checkRange(names[i], sse[i], 0, lumaMax);
-        }
+        long[] sse = {r.uvIn("packet.sse_y", 0, lumaMax), r.uvIn("packet.sse_u", 0, lumaMax),
+                r.uvIn("packet.sse_v", 0, lumaMax)};
         if (r.remaining() != 0) {
             throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
         }

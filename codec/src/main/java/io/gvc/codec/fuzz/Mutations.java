@@ -86,14 +86,23 @@ public final class Mutations {
     public static List<int[]> sections(byte[] f) {
         List<int[]> out = new ArrayList<>();
         int pos = 0;
-        while (pos + 9 <= f.length) {
-            long len = ((f[pos + 5] & 0xFFL) << 24) | ((f[pos + 6] & 0xFFL) << 16) | ((f[pos + 7] & 0xFFL) << 8)
-                    | (f[pos + 8] & 0xFFL);
-            if (len < 4 || pos + 9 + len > f.length) {
+        while (pos + 6 <= f.length) {
+            // magic (4), version (1), then the length as a varint (bitstream version 4)
+            long len = 0;
+            int at = pos + 5, shift = 0;
+            while (at < f.length && shift < 35 && (f[at] & 0x80) != 0) {
+                len |= (long) (f[at++] & 0x7F) << shift;
+                shift += 7;
+            }
+            if (at >= f.length || shift >= 35) {
                 break;
             }
-            out.add(new int[] {pos + 9, (int) (pos + 9 + len - 4)});
-            pos += 9 + (int) len;
+            len |= (long) (f[at++] & 0x7F) << shift;
+            if (len < 4 || at + len > f.length) {
+                break;
+            }
+            out.add(new int[] {at, (int) (at + len - 4)});
+            pos = at + (int) len;
         }
         return out;
     }
