@@ -46,15 +46,19 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
     public static final int DEFAULT_INTRA_PERIOD = 8;
 
     /**
-     * A GOP may be cut into up to this many segments by mid-GOP keyframes (1, 2 and 4 are tried,
+     * A GOP may be cut into up to this many segments by mid-GOP keyframes (1, 2, 4 and 8 are tried,
      * {@link io.gvc.codec.rate.KeyframePlans}), chosen per GOP by measured cost within the bits the
      * uncut GOP spends. Measured on the tuning clips (33 frames, x265 chain, learned prior, targets
-     * 0.004-0.016 bpp, 2026-12-04): on man-skiing (fast, handheld) cutting took PSNR-Y from 19.4 to
-     * 28.5 dB at 0.0048 bpp and LPIPS BD-rate against x265 from +85.8 % to +3.7 %, and removed the
-     * torn double image one bridge across the GOP showed; on yoga (static camera) no GOP was cut,
-     * so it codes as before. The per-GOP answer to the GOP length the tuning clips disagreed on.
+     * 0.004-0.016 bpp, 2026-12-04): on man-skiing (fast, handheld) cutting into up to 4 took PSNR-Y
+     * from 19.4 to 28.5 dB at 0.0048 bpp and removed the torn double image one bridge across the
+     * GOP showed; on yoga (static camera) no GOP was cut, so it codes as before. Up to 8 (bitstream
+     * version 4, x265 CRF 51..35, targets to 0.03): man-skiing's LPIPS BD-rate against x265 went
+     * from +22.0 % (up to 4) to +2.6 %, PSNR-Y from +828 % to +72 % (at 0.008 bpp 32.9 dB in 19797
+     * bytes against 28.7 dB in 20134: with 4 segments its PSNR stalled near 29 dB at any rate);
+     * yoga coded byte for byte as with 4 at the targets measured with both. The per-GOP answer to the GOP length the tuning clips
+     * disagreed on.
      */
-    public static final int DEFAULT_MAX_SEGMENTS = 4;
+    public static final int DEFAULT_MAX_SEGMENTS = 8;
     /** The most segments the option allows: a packet holds at most 16 keyframe pictures. */
     public static final int MAX_SEGMENTS = 8;
 

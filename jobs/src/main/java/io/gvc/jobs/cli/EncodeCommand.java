@@ -102,7 +102,7 @@ final class EncodeCommand implements Callable<Integer> {
     int intraPeriod;
 
     @Option(names = "--max-segments", description = "FLF2V: a GOP may be cut into up to this many segments by "
-            + "mid-GOP keyframes (1, 2 or 4 are tried), each bridged on its own, chosen per GOP by measured cost "
+            + "mid-GOP keyframes (1, 2, 4 and 8 are tried), each bridged on its own, chosen per GOP by measured cost "
             + "within the same boundary bits; 1 = never (default: " + CodecParams.DEFAULT_MAX_SEGMENTS + ").",
             defaultValue = "" + CodecParams.DEFAULT_MAX_SEGMENTS)
     int maxSegments;
