@@ -261,6 +261,89 @@ class LivePipelineTest {
         assertEquals(2, dead.stream().filter(r -> r.equals("GOP 1000000 of stream solo" + jump)).count(), dead.toString());
     }
 
+    /**
+     * The stream decides the model (issues 13 and 15). The encode job codes with a model no registry
+     * ships (a closed-form model in a folder of the test's own, its --model naming that model); the
+     * decode job is started with another --model, the folder that holds it, which only adds a place to
+     * search: every GOP comes out identical to gvc decode. A stream naming a model this decoder does not
+     * have is dead-lettered per packet, naming the model id and hash, and neither job ever fails. Before,
+     * the decoder ran its own --model and refused (or, given a folder of models, could not start).
+     */
+    @Test
+    void theDecodeJobTakesTheModelEachStreamNames(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path models = tmp.resolve("models");
+        Path mine = customModel(models.resolve("mine"), "the encode job's model");
+        Path ghostModel = customModel(tmp.resolve("elsewhere"), "a model the decoder does not have");
+        GvcTopics t = topics("model.");
+        LiveTestSupport.produce(props, LiveTestSupport.rawGops("cam1", videos.get("cam1"), partition()).stream()
+                .map(g -> LiveTestSupport.record(t.rawGops().name(), g)).toList());
+        // the packets gvc encode makes with the same model, and what gvc decode makes of them
+        StreamEncoder.Result want;
+        Video wantDecoded;
+        FlowPrior minePrior = new PriorSource(mine.toString(), "cpu").open(partition().variant(), null, 1);
+        want = StreamEncoder.encode(videos.get("cam1"), streams.settings("cam1").params(), minePrior, Progress.NONE);
+        wantDecoded = StreamDecoder.decode(want.file(), minePrior, 1, Progress.NONE);
+        // two GOPs of a stream coded with a model the decoder is not given
+        FlowPrior ghostPrior = new PriorSource(ghostModel.toString(), "cpu").open(partition().variant(), null, 1);
+        StreamEncoder.Result ghost = StreamEncoder.encode(LiveTestSupport.carphoneCrop(17, 40, 40, 64, 48),
+                streams.settings("ghost").params().withGopFrames(9), ghostPrior, Progress.NONE);
+        assertEquals(2, ghost.gops().size());
+        for (var g : ghost.gops()) {
+            LiveTestSupport.produce(props, List.of(LiveTestSupport.junk(t.bitstream().name(), "ghost",
+                    PacketCodec.write(g.packet()))));
+        }
+
+        JobOptions encode = JobOptions.local(props, t, streams, new PriorSource(mine.toString(), "cpu"), 1,
+                Duration.ofMillis(300));
+        JobOptions decode = JobOptions.local(props, t, streams, new PriorSource(models.toString(), "cpu"), 1,
+                Duration.ofMillis(300));
+        List<ConsumerRecord<byte[], byte[]>> decoded;
+        List<String> dead;
+        try (LocalPipeline jobs = LocalPipeline.submit(LivePipelineTest::env, encode, decode)) {
+            decoded = LiveTestSupport.readUntil(props, t.decoded().name(),
+                    got -> got.stream().filter(r -> keyIs(r, "cam1")).count() >= partition().gopCount(), LIVENESS);
+            dead = reasons(LiveTestSupport.readUntil(props, t.deadLetters().name(), got -> got.size() >= 2, LIVENESS));
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (var job : List.of(jobs.encode(), jobs.decode())) {
+                String history = restGet("/jobs/" + job.getJobID() + "/exceptions");
+                assertEquals(0, json.readTree(history).path("exceptionHistory").path("entries").size(), history);
+            }
+        }
+        List<Frame> frames = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : decoded) {
+            if (keyIs(r, "cam1")) {
+                frames.addAll(DecodedGopFormat.read(r.value()).frames());
+            }
+        }
+        assertEquals(wantDecoded.frameCount(), frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            assertArrayEquals(wantDecoded.frames().get(i).y(), frames.get(i).y(), "frame " + i + " Y");
+            assertArrayEquals(wantDecoded.frames().get(i).u(), frames.get(i).u(), "frame " + i + " U");
+            assertArrayEquals(wantDecoded.frames().get(i).v(), frames.get(i).v(), "frame " + i + " V");
+        }
+        assertEquals(2, dead.size(), "one dead letter per packet of the ghost stream: " + dead);
+        for (String why : dead) {
+            assertTrue(why.startsWith("decode failed: stream needs model 'gvc-gauss-dct' (sha256 "
+                    + ghostPrior.sha256().substring(0, 16) + "...), which is not installed here"), why);
+        }
+    }
+
+    /** The shipped closed-form spectrum with another fitted_from line: a model of the test's own. */
+    private static Path customModel(Path dir, String fittedFrom) throws Exception {
+        String text;
+        try (var in = LivePipelineTest.class.getResourceAsStream(io.gvc.model.registry.ShippedModels.SPECTRUM_RESOURCE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("prior.txt"), text.replaceFirst("(?m)^fitted_from .*$",
+                "fitted_from " + fittedFrom));
+        return dir;
+    }
+
+    private static boolean keyIs(ConsumerRecord<byte[], byte[]> r, String stream) {
+        return r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(stream);
+    }
+
     /** The packet numbered 1,000,000 the test above puts in the bitstream topic, told by its header. */
     private static boolean isAbsurdPacket(byte[] v) {
         try {

@@ -2,17 +2,22 @@ package io.gvc.operators;
 
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.variant.Variant;
-import io.gvc.model.Priors;
+import io.gvc.model.registry.ModelRegistry;
+import io.gvc.model.registry.OpenedModels;
+import io.gvc.model.runtime.SessionConfig;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
- * Which prior the operators load, shipped with the job graph instead of the prior itself: each
- * slot opens its own (one model session per slot). The model path must exist on every task
- * manager; null means the shipped model of each stream's variant (Priors.defaultModel).
+ * What a job was told about models ({@code --model}, {@code --device}), shipped with the job graph
+ * instead of the priors themselves: each slot builds its {@link ModelRegistry} and opens its own
+ * models (one session per slot and model). The registry decides which model codes what; a model
+ * path must exist on every task manager.
  *
- * @param model  null, an ONNX model folder / manifest, or a gvc-gauss-dct prior file
+ * @param model  null, a shipped model's name, or a path: for the encoder the model every variant
+ *               codes with (null: each variant's shipped default); for the decoder a place to search
+ *               besides the shipped models (the stream names its model)
  * @param device cpu, cuda or cuda:N; a decoder given a GPU by Flink uses that GPU's index instead
  */
 public record PriorSource(String model, String device) implements Serializable {
@@ -21,33 +26,28 @@ public record PriorSource(String model, String device) implements Serializable {
         return new PriorSource(null, "cpu");
     }
 
-    /** The prior that codes {@code variant}: the model, else the variant's shipped default. */
-    public FlowPrior open(Variant variant, String deviceOverride, int threads) throws IOException {
-        return Priors.load(model == null ? null : Path.of(model), variant,
-                deviceOverride != null ? deviceOverride : device, threads);
+    /** The encoder's models, opened on first use: {@link OpenedModels#forEncoding}. */
+    public OpenedModels<FlowPrior> openForEncoding(String deviceOverride, int threads) throws IOException {
+        return OpenedModels.priors(ModelRegistry.forEncoding(model), session(deviceOverride, threads));
     }
 
-    /**
-     * The prior that decodes a stream naming model {@code streamModelId}: the model, else the
-     * shipped model the stream names, else the variant's default (as `gvc decode` chooses).
-     */
-    public FlowPrior openForStream(String streamModelId, Variant variant, String deviceOverride, int threads)
+    /** The decoder's models, opened on first use with what {@code build} makes of each: {@link OpenedModels#forStream}. */
+    public <T> OpenedModels<T> openForDecoding(String deviceOverride, int threads, Function<FlowPrior, T> build)
             throws IOException {
-        return Priors.forStream(model == null ? null : Path.of(model), streamModelId, variant,
-                deviceOverride != null ? deviceOverride : device, threads);
+        return new OpenedModels<>(ModelRegistry.forDecoding(model), session(deviceOverride, threads),
+                OpenedModels.CAPACITY, build);
     }
 
-    /** The key of {@link #openForStream}'s model: streams with equal keys share one prior. */
-    public String modelForStream(String streamModelId, Variant variant) throws IOException {
-        return Priors.modelForStream(model, streamModelId, variant);
+    /** The prior that encodes {@code variant}, opened for the caller alone (who closes it). */
+    public FlowPrior open(Variant variant, String deviceOverride, int threads) throws IOException {
+        return ModelRegistry.forEncoding(model).encodingModel(variant).open(session(deviceOverride, threads));
     }
 
-    /** The model {@code variant} codes with: one prior serves all variants that share it. */
-    public String modelFor(Variant variant) {
-        return Priors.modelFor(model, variant);
+    private SessionConfig session(String deviceOverride, int threads) {
+        return SessionConfig.of(deviceOverride != null ? deviceOverride : device, threads);
     }
 
     public String describe() {
-        return model == null ? "shipped default prior" : model + " on " + device;
+        return (model == null ? "shipped models" : "model " + model) + " on " + device;
     }
 }

@@ -33,9 +33,12 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
                                            through as written; gvc.topics.prefix / gvc.topic.<role>.* rename topics
               --stream-config FILE         per-stream coding settings (see StreamConfig): default.bpp,
                                            default.gop-frames, stream.<id>.width/height, streams=... [codec defaults]
-              --model PATH                 prior on every task manager: ONNX model folder/manifest or prior file
-                                           [each variant's model shipped in the jar: learned
-                                           for flf2v and i2v, reference for t2v]
+              --model NAME|PATH            encode job: the prior every variant codes with: learned, reference or
+                                           java (shipped in the jar), or an ONNX model folder/manifest or prior
+                                           file on every task manager [each variant's shipped model: learned
+                                           for flf2v and i2v, reference for t2v]. Decode job: each packet is
+                                           decoded with the model it names; --model only adds a model, or a
+                                           folder of model folders, to the shipped models searched
               --device cpu|cuda[:N]        where ONNX models run when Flink assigns no GPU [cpu]
               --parallelism N              parallelism of sources, encoders, resolver, reorderer [1]
               --decoders N                 parallel GOP decoders [--parallelism]

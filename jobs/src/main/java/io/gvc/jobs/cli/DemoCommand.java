@@ -2,6 +2,7 @@ package io.gvc.jobs.cli;
 
 import io.gvc.jobs.pipeline.DemoOptions;
 import io.gvc.jobs.pipeline.LiveDemo;
+import io.gvc.model.registry.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,8 +58,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bpp", defaultValue = "0.03", description = "Target bits per pixel [${DEFAULT-VALUE}].")
     double bpp;
 
-    @Option(names = "--model", description = "Prior (ONNX model folder, 'learned', 'reference' or a prior file) [each variant's shipped model: learned for flf2v and i2v, reference for t2v].")
-    Path model;
+    @Option(names = "--model", description = "Prior the encoder codes with: 'learned', 'reference' or 'java' "
+            + "(shipped), an ONNX model folder or a prior file [each variant's shipped model: learned for flf2v and "
+            + "i2v, reference for t2v]. The decoder takes the model each stream names.")
+    String model;
 
     @Option(names = "--checkpoint-ms", defaultValue = "1000",
             description = "Checkpoint interval; decoded GOPs become readable at each checkpoint [${DEFAULT-VALUE}].")
@@ -81,9 +84,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (input != null && !Files.isRegularFile(input)) {
             throw new BadInputException("input " + input + ": no such file");
         }
-        if (model != null && !io.gvc.model.Priors.exists(model)) {
-            throw new BadInputException("model " + model + ": no such file or folder, and not a shipped model's name ("
-                    + io.gvc.model.Priors.choices() + ")");
+        try {
+            ModelRegistry.forEncoding(model); // reads the model's manifest or file, opens nothing
+        } catch (java.io.IOException e) {
+            throw new BadInputException(e.getMessage(), e);
         }
         int[] wh = PictureSizes.parseOrNull(size);
         if (wh == null) {

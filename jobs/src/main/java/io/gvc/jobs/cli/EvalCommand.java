@@ -224,7 +224,7 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
         EvalRun.Config config = new EvalRun.Config(clips, vs, ms, bpps, baselines, crfs, interpQualities, m0Ladder, out,
-                new EvalSettings(gvc, priors, weights != null), weights, commandLine(), version(),
+                new EvalSettings(gvc, priors, modelOptions.streamPriors(), weights != null), weights, commandLine(), version(),
                 priors.values().stream().anyMatch(p -> p instanceof io.gvc.model.prior.OnnxFlowPrior), shown);
         EvalRun.Summary s = EvalRun.run(config, System.err);
         print(s);

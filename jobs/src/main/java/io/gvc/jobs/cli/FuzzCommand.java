@@ -11,10 +11,10 @@ import io.gvc.codec.fuzz.MutationKind;
 import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.variant.Variant;
-import io.gvc.model.Priors;
-import io.gvc.model.ShippedModels;
+import io.gvc.model.registry.ModelRegistry;
+import io.gvc.model.registry.ShippedModels;
+import io.gvc.model.runtime.SessionConfig;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,12 @@ final class FuzzCommand implements Callable<Integer> {
         List<FuzzTally> tallies;
         try {
             for (String name : priors) {
-                FlowPrior prior = PriorLoader.load(Path.of(name), Variant.FLF2V, device);
+                FlowPrior prior;
+                try {
+                    prior = ModelRegistry.forEncoding(name).encodingModel(Variant.FLF2V).open(SessionConfig.of(device, 1));
+                } catch (java.io.IOException e) {
+                    throw new BadInputException(e.getMessage(), e);
+                }
                 targets.add(new Target(name, prior, List.of()));
                 targets.set(targets.size() - 1, new Target(name, prior, encode(prior)));
             }
@@ -112,7 +117,7 @@ final class FuzzCommand implements Callable<Integer> {
         if (progressSeconds < 1) {
             throw new IllegalArgumentException("--progress-s must be at least 1, got " + progressSeconds);
         }
-        List<String> known = List.of(Priors.JAVA, ShippedModels.REFERENCE, ShippedModels.LEARNED);
+        List<String> known = List.of(ShippedModels.JAVA, ShippedModels.REFERENCE, ShippedModels.LEARNED);
         for (String p : priors) {
             if (!known.contains(p)) {
                 throw new IllegalArgumentException("--priors: unknown prior '" + p + "'; choose from " + known);

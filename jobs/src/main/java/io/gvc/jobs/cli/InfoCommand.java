@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Describe a .gvc stream: settings, rate split (boundary / atoms / side) and encoder-side PSNR,",
-            "plus the execution provider (provider) the prior chosen by --model/--device runs on here and whether",
-            "it is the model the stream was coded with (decodable_here)."})
+            "plus whether the model the stream names is found here (decodable_here: the shipped models and what",
+            "--model adds) and the execution provider it runs on with --device (provider)."})
 final class InfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The .gvc file.")
@@ -95,11 +95,15 @@ final class InfoCommand implements Callable<Integer> {
         StreamInfo info = StreamInfo.of(bytes);
         Map<String, Object> m = describe(info);
         chain(io.gvc.codec.bitstream.ContainerCodec.read(bytes).packets(), m);
-        // the prior this machine would decode the stream with (--model / --device as for decode)
-        io.gvc.codec.prior.FlowPrior prior = model.priorFor(info.header().config());
-        m.put("provider", PriorLoader.provider(prior));
-        m.put("decodable_here", prior.id().equals(info.header().config().modelId())
-                && info.header().config().sameModel(prior.sha256()));
+        // the model the stream names, as decode finds it here (the shipped models and what --model adds)
+        try {
+            m.put("provider", ModelOptions.provider(model.priorFor(info.header().config())));
+            m.put("decodable_here", true);
+        } catch (BadInputException notHere) {
+            System.err.println("gvc info: " + notHere.getMessage());
+            m.put("provider", null);
+            m.put("decodable_here", false);
+        }
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {

@@ -3,17 +3,19 @@ package io.gvc.jobs.eval;
 import io.gvc.codec.CodecParams;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.variant.Variant;
+import io.gvc.model.registry.StreamPriors;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What a sweep's points depend on beyond their own setting: GVC's codec parameters (variant, M and the
  * target bpp are set per point, M null where the rate control picks it; gvc-m0 points also set M_tail),
- * each variant's prior, and
+ * each variant's prior, the priors that decode a stream (the model it names, {@code streamPriors}), and
  * whether LPIPS is measured. {@link #fingerprint} turns them into the text stored with each
  * point, so that a rerun reuses a point only when it would compute the same one.
  */
-public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, boolean lpips) {
+public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, StreamPriors streamPriors,
+                           boolean lpips) {
 
     public EvalSettings {
         priors = Map.copyOf(priors);

@@ -99,7 +99,9 @@ public final class PointRunner {
         ContainerCodec.Container container;
         try {
             container = ContainerCodec.read(Files.readAllBytes(file));
-            decoded = StreamDecoder.decode(container, settings.prior(spec.variant()), p.threads(), Progress.NONE);
+            // the decoder takes the model the file names, as gvc decode does
+            decoded = StreamDecoder.decode(container, settings.streamPriors().forStream(container.header().config()),
+                    p.threads(), Progress.NONE);
         } catch (BitstreamException e) {
             throw new IllegalStateException(file + ": the decoder refuses the encoder's own file: " + e.getMessage(), e);
         }

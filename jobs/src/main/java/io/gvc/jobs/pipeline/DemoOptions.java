@@ -11,12 +11,13 @@ import java.time.Duration;
  * @param seconds      seconds of video per stream
  * @param realtime     publish at the source frame rate (a live camera) or as fast as possible (throughput)
  * @param dashboardPorts port or range for the Flink dashboard
+ * @param model        null, a shipped model's name or a model path: what the encode job codes with (PriorSource)
  * @param timeout      longest wait for the last decoded GOP after ingest ends
  * @param servePort    port of the preview page and HLS (gvc serve inside the demo), 0 for any free one
  * @param serveSeconds how long to keep serving the page once the run is over (0: stop at once)
  */
 public record DemoOptions(Path input, int streams, int seconds, Path out, int parallelism, boolean realtime,
-                          String dashboardPorts, int width, int height, int fps, Path model, Duration checkpointInterval,
+                          String dashboardPorts, int width, int height, int fps, String model, Duration checkpointInterval,
                           Duration timeout, int codecThreads, double bpp, int servePort,
                           int serveSeconds) {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gvc.codec.StreamInfo;
 import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
@@ -11,20 +12,18 @@ import io.gvc.codec.bitstream.StreamHeader;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.metrics.PsnrAccumulator;
-import io.gvc.codec.prior.FlowPrior;
-import io.gvc.codec.variant.Variant;
 import io.gvc.jobs.ingest.FrameSource;
 import io.gvc.jobs.ingest.PublishedGop;
 import io.gvc.jobs.media.VideoWriter;
 import io.gvc.jobs.report.SideBySide;
 import io.gvc.jobs.serve.HlsService;
+import io.gvc.model.registry.ModelRegistry;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.encode.StreamConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class DemoReport {
     private final DemoOptions o;
     private final StreamConfig streams;
     private final PriorSource priorSource;
-    private final Map<Variant, String> modelSha256 = new EnumMap<>(Variant.class);
+    private ModelRegistry models;
     private final List<Long> latencies = new ArrayList<>();
     private final PsnrAccumulator psnrAll = new PsnrAccumulator();
     private long gopsIngested;
@@ -125,11 +124,7 @@ final class DemoReport {
             throws IOException, BitstreamException {
         GvcPacket first = PacketCodec.read(ps.get(0));
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        Variant variant = first.config().variant();
-        if (!modelSha256.containsKey(variant)) {
-            modelSha256.put(variant, modelSha256(priorSource, variant));
-        }
-        StreamHeader header = new StreamHeader(first.config(), modelSha256.get(variant), src.frameCount(),
+        StreamHeader header = new StreamHeader(first.config(), modelSha256(first.config()), src.frameCount(),
                 streams.settings(id).params().intraCodec());
         file.writeBytes(ContainerCodec.writeHeader(header));
         for (byte[] live : ps) {
@@ -183,20 +178,15 @@ final class DemoReport {
         return r;
     }
 
-    /** The full model hash the stream header carries (packets carry a prefix only); the prior is closed after. */
-    private static String modelSha256(PriorSource source, Variant variant) throws IOException {
-        FlowPrior p = source.open(variant, null, 1);
-        try {
-            return p.sha256();
-        } finally {
-            if (p instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    throw new IOException("closing the prior: " + e.getMessage(), e);
-                }
-            }
+    /**
+     * The full model hash the stream header carries (packets carry a prefix only): the registry's
+     * description of the model the packets name, read from its manifest (no model is opened).
+     */
+    private String modelSha256(CodingConfig config) throws IOException {
+        if (models == null) {
+            models = ModelRegistry.forEncoding(priorSource.model());
         }
+        return models.streamModel(config).sha256();
     }
 
     static Long percentile(List<Long> sorted, int p) {

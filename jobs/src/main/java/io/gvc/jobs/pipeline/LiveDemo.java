@@ -51,7 +51,7 @@ public final class LiveDemo {
                 .withThreads(o.codecThreads());
         StreamSettings settings = streams.settings("cam1");
         int gopFrames = settings.params().gopFrames();
-        PriorSource prior = o.model() == null ? PriorSource.shipped() : new PriorSource(o.model().toString(), "cpu");
+        PriorSource prior = new PriorSource(o.model(), "cpu");
 
         log.println("starting the embedded Kafka broker (KRaft) ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.builder(Path.of(System.getProperty("java.io.tmpdir"))).start()) {

@@ -10,14 +10,23 @@ public record LocalPipeline(JobClient encode, JobClient decode) implements AutoC
     /** @param environments a fresh environment on the target cluster per call */
     public static LocalPipeline submit(Supplier<StreamExecutionEnvironment> environments, JobOptions o)
             throws Exception {
+        return submit(environments, o, o);
+    }
+
+    /**
+     * Each job with options of its own, as on a cluster where each is submitted with its own arguments
+     * (the decode job's --model, say, need not be the encode job's).
+     */
+    public static LocalPipeline submit(Supplier<StreamExecutionEnvironment> environments, JobOptions encodeOptions,
+                                       JobOptions decodeOptions) throws Exception {
         StreamExecutionEnvironment e = environments.get();
-        JobSetup.configure(e, o);
-        EncodeJob.build(e, o);
+        JobSetup.configure(e, encodeOptions);
+        EncodeJob.build(e, encodeOptions);
         JobClient encode = e.executeAsync(EncodeJob.NAME);
         try {
             StreamExecutionEnvironment d = environments.get();
-            JobSetup.configure(d, o);
-            DecodeJob.build(d, o);
+            JobSetup.configure(d, decodeOptions);
+            DecodeJob.build(d, decodeOptions);
             return new LocalPipeline(encode, d.executeAsync(DecodeJob.NAME));
         } catch (Exception ex) {
             encode.cancel();

@@ -119,9 +119,47 @@ class GvcCliTest {
         assertTrue(info.get("decodable_here").asBoolean(), "info picks the shipped model the stream names");
         assertEquals(0, GvcCli.run("decode", "-i", learned.toString(), "-o", out.toString()));
         assertArrayEquals(Files.readAllBytes(recon), Files.readAllBytes(out), "decode equals the encoder's reconstruction");
-        // naming another model is still refused, with the model id in the message
-        assertEquals(ExitCodes.BAD_INPUT, GvcCli.run("decode", "-i", learned.toString(), "-o", out.toString(),
-                "--model", "reference"));
+        // --model on a decoder only adds a place to search: the stream still decodes with its own model
+        Path again = dir.resolve("l-again.y4m");
+        assertEquals(0, GvcCli.run("decode", "-i", learned.toString(), "-o", again.toString(), "--model", "reference"));
+        assertArrayEquals(Files.readAllBytes(recon), Files.readAllBytes(again), "decoded with the stream's model");
+    }
+
+    /**
+     * A stream of a model that is not installed is bad input (exit 3) naming the model id and hash;
+     * --model adding the folder that holds the model decodes it. A stream of the shipped pure-Java prior
+     * decodes without options (before, decode took FLF2V's default and refused it).
+     */
+    @Test
+    void aStreamWhoseModelIsNotInstalledIsBadInputNamingItsIdAndHash() throws Exception {
+        Path models = dir.resolve("models");
+        Path mine = Files.createDirectories(models.resolve("mine"));
+        String spectrum;
+        try (var in = GvcCliTest.class.getResourceAsStream(io.gvc.model.registry.ShippedModels.SPECTRUM_RESOURCE)) {
+            spectrum = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Files.writeString(mine.resolve("prior.txt"), spectrum.replaceFirst("(?m)^fitted_from .*$",
+                "fitted_from a model only this test has"));
+        Path s = dir.resolve("mine.gvc"), recon = dir.resolve("mine-recon.y4m"), out = dir.resolve("mine.y4m");
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", s.toString(), "--frames", "9", "--gop", "9",
+                "-M", "2", "--model", mine.toString(), "--recon", recon.toString()));
+        String sha = infoJson(s).get("model_sha256").asText();
+
+        IngestCliTest.Run missing = IngestCliTest.gvc("decode", "-i", s.toString(), "-o", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, missing.code(), missing.err());
+        assertTrue(missing.err().contains("gvc decode: stream needs model 'gvc-gauss-dct' (sha256 " + sha.substring(0, 16)
+                + "...), which is not installed here"), missing.err());
+        assertFalse(Files.exists(out), "no output for a stream that cannot be decoded");
+        assertFalse(infoJson(s).get("decodable_here").asBoolean());
+
+        assertEquals(0, GvcCli.run("decode", "-i", s.toString(), "-o", out.toString(), "--model", models.toString()));
+        assertArrayEquals(Files.readAllBytes(recon), Files.readAllBytes(out), "decoded with the model the folder holds");
+
+        Path java = dir.resolve("java.gvc"), javaRecon = dir.resolve("java-recon.y4m"), javaOut = dir.resolve("java.y4m");
+        assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", java.toString(), "--frames", "9", "--gop", "9",
+                "-M", "2", "--model", "java", "--recon", javaRecon.toString()));
+        assertEquals(0, GvcCli.run("decode", "-i", java.toString(), "-o", javaOut.toString()));
+        assertArrayEquals(Files.readAllBytes(javaRecon), Files.readAllBytes(javaOut));
     }
 
     @Test
@@ -226,7 +264,7 @@ class GvcCliTest {
     void demoRefusesAModelThatIsNeitherAFileNorAShippedName() {
         IngestCliTest.Run r = IngestCliTest.gvc("demo", "--model", "no-such-model", "--seconds", "1");
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
-        assertEquals("gvc demo: model no-such-model: no such file or folder, and not a shipped model's name (a model "
-                + "folder, a manifest (.json), a prior file, reference, learned or java)", r.err().strip());
+        assertEquals("gvc demo: model no-such-model: no such file or folder, and not a shipped model's name (reference, "
+                + "learned, java)", r.err().strip());
     }
 }

@@ -114,7 +114,7 @@ class EvalMetricsAndProgressTest {
     @Test
     void eachGvcPointIsCodedAtItsOwnTargetAndFingerprintedByIt() {
         CodecParams base = CodecParams.defaults().withIntra("gvc-dct", 40);
-        EvalSettings s = new EvalSettings(base, Map.of(Variant.FLF2V, STUB_PRIOR), false);
+        EvalSettings s = new EvalSettings(base, Map.of(Variant.FLF2V, STUB_PRIOR), c -> STUB_PRIOR, false);
         PointSpec rc = PointSpec.gvcRateControlled("c", Variant.FLF2V, 0.004);
         CodecParams p = s.params(rc);
         assertNull(p.m());

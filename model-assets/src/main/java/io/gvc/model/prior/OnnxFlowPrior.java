@@ -6,23 +6,18 @@ import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.GopCondition;
-import io.gvc.codec.prior.PriorSpectrum;
 import io.gvc.codec.prior.VelocityField;
 import io.gvc.model.manifest.LoadedModel;
 import io.gvc.model.manifest.ManifestLoader;
 import io.gvc.model.manifest.ModelManifest;
 import io.gvc.model.manifest.ModelManifest.ConditioningKind;
-import io.gvc.model.manifest.ModelManifest.FileRole;
 import io.gvc.model.manifest.ModelManifest.LatentKind;
 import io.gvc.model.manifest.ModelManifest.TensorRole;
 import io.gvc.model.runtime.Binding;
 import io.gvc.model.runtime.OnnxSession;
 import io.gvc.model.runtime.SessionConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -109,7 +104,7 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                     + " 'latents' (it says which of first_latent and last_latent the GOP has), not '"
                     + manifest.conditioning().kind().spelling() + "'");
         }
-        this.sha256 = modelHash();
+        this.sha256 = ModelHash.of(manifest, gaussian == null ? null : gaussian.sha256());
         this.pool = new BindingPool(session, manifest.name());
         this.inputs = new ConditionInputs(manifest, gaussian);
         this.spaces = new LatentSpaces(model);
@@ -142,29 +137,12 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     }
 
     /**
-     * The velocity file's SHA-256 when the outputs depend on it alone; else the SHA-256 of
-     * "velocity-hash[:vae-encoder-hash:vae-decoder-hash][:spectrum-hash]": a VAE shapes the pictures,
-     * and a graph that consumes Gaussian terms depends on the spectrum, so a stream coded with
-     * another VAE or spectrum must be refused. Computed once: decoders check it on every packet.
+     * {@link ModelHash#of} the manifest and the Gaussian spectrum, computed once: decoders check it on
+     * every packet.
      */
     @Override
     public String sha256() {
         return sha256;
-    }
-
-    private String modelHash() {
-        List<String> parts = new ArrayList<>();
-        parts.add(manifest.velocity().sha256());
-        if (manifest.latent().kind() == LatentKind.VAE) {
-            for (FileRole r : new FileRole[] {FileRole.VAE_ENCODER, FileRole.VAE_DECODER}) {
-                manifest.file(r).ifPresent(f -> parts.add(f.sha256()));
-            }
-        }
-        if (gaussian != null && manifest.conditioning().kind() == ConditioningKind.GAUSSIAN_TERMS) {
-            parts.add(gaussian.sha256());
-        }
-        return parts.size() == 1 ? parts.get(0) : PriorSpectrum.sha256Hex(
-                String.join(":", parts).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -174,6 +152,11 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     @Override
     public Optional<LatentSpace> latentSpace(VideoFormat format, int downscale) {
         return spaces.forFormat(format, downscale);
+    }
+
+    /** How many picture sizes' latent spaces are cached now (at most {@link LatentSpaces#CAPACITY}). */
+    int cachedLatentSpaces() {
+        return spaces.cached();
     }
 
     @Override

@@ -165,12 +165,15 @@ public final class VaeLatentSpace implements LatentSpace {
         return out;
     }
 
-    void close() {
+    /** Frees the tensors; a later picture allocates them again (see LatentSpaces). */
+    synchronized void close() {
         if (encodeBinding != null) {
             encodeBinding.close();
+            encodeBinding = null;
         }
         if (decodeBinding != null) {
             decodeBinding.close();
+            decodeBinding = null;
         }
     }
 }

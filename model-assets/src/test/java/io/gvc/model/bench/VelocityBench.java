@@ -8,8 +8,8 @@ import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
 import io.gvc.codec.variant.Variant;
-import io.gvc.model.Priors;
-import java.nio.file.Path;
+import io.gvc.model.registry.ModelRegistry;
+import io.gvc.model.runtime.SessionConfig;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,7 +52,7 @@ public class VelocityBench {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        prior = Priors.load(Path.of(model), Variant.FLF2V, "cpu", threads);
+        prior = ModelRegistry.forEncoding(model).encodingModel(Variant.FLF2V).open(SessionConfig.of("cpu", threads));
         VideoFormat format = new VideoFormat(WIDTH, HEIGHT, 25, 1);
         LatentGeometry g = prior.latentSpace(format, DOWNSCALE).map(LatentSpace::geometry)
                 .orElse(DctLatentSpace.geometry(WIDTH, HEIGHT, DOWNSCALE));

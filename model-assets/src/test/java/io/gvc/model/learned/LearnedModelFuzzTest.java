@@ -31,13 +31,13 @@ class LearnedModelFuzzTest {
     static final int ITERATIONS = 400;
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {io.gvc.model.ShippedModels.LEARNED,
-            io.gvc.model.ShippedModels.REFERENCE})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {io.gvc.model.registry.ShippedModels.LEARNED,
+            io.gvc.model.registry.ShippedModels.REFERENCE})
     void mutatedPacketsDecodeOrAreRefusedByField(String shipped) throws Exception {
         CodecParams p = new CodecParams(Variant.FLF2V, 9, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x5eedL,
                 DctIntraCodec.ID, 75, CodecParams.DEFAULT_BPP, 0.8, false, "", 1);
-        try (OnnxFlowPrior prior = (OnnxFlowPrior) io.gvc.model.Priors.load(io.gvc.model.ShippedModels.folder(shipped),
-                Variant.FLF2V, "cpu", 1)) {
+        try (OnnxFlowPrior prior = (OnnxFlowPrior) io.gvc.model.registry.ModelRegistry.forEncoding(shipped)
+                .encodingModel(Variant.FLF2V).open(io.gvc.model.runtime.SessionConfig.cpu())) {
             StreamEncoder.Result r = StreamEncoder.encode(LearnedModelTest.movingSquare(17), p, prior, Progress.NONE);
             List<byte[]> packets = new ArrayList<>();
             List<Frame> shared = new ArrayList<>();

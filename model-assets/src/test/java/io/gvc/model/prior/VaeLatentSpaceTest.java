@@ -184,6 +184,29 @@ class VaeLatentSpaceTest {
         }
     }
 
+    /**
+     * The latent spaces are cached per picture size and downscale, at most LatentSpaces.CAPACITY of
+     * them (issue 13: a stream of ever-changing sizes grew the cache without limit). A space dropped
+     * from the cache frees its tensors, and one a coder still holds binds them again on its next picture.
+     */
+    @Test
+    void theLatentSpaceCacheIsBoundedAndADroppedSpaceStillWorks() throws Exception {
+        VideoFormat f = new VideoFormat(W, H, 25, 1);
+        Frame picture = clip(1).frames().get(0);
+        try (OnnxFlowPrior prior = open()) {
+            LatentSpace first = prior.latentSpace(f, 1).orElseThrow(); // downscale is part of the key
+            float[] before = first.encode(picture);
+            for (int d = 2; d <= 100; d++) {
+                prior.latentSpace(f, d).orElseThrow();
+                assertTrue(prior.cachedLatentSpaces() <= LatentSpaces.CAPACITY, prior.cachedLatentSpaces() + " cached");
+            }
+            assertEquals(LatentSpaces.CAPACITY, prior.cachedLatentSpaces());
+            assertTrue(prior.latentSpace(f, 100).get() == prior.latentSpace(f, 100).get(), "recent sizes stay cached");
+            assertTrue(prior.latentSpace(f, 1).get() != first, "the first size was dropped and is made again");
+            assertArrayEquals(before, first.encode(picture), "the dropped space re-binds its tensors");
+        }
+    }
+
     @Test
     void aPictureSizeTheVaeCannotTileIsRefused() throws Exception {
         try (OnnxFlowPrior prior = open()) {

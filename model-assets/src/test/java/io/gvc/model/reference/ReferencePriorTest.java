@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gvc.model.ShippedModels;
+import io.gvc.model.registry.ShippedModels;
 import io.gvc.model.manifest.LoadedModel;
 import io.gvc.model.manifest.ManifestLoader;
 import io.gvc.model.runtime.Binding;

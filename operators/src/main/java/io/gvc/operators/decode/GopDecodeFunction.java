@@ -4,10 +4,10 @@ import io.gvc.codec.GopDecoder;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
-import io.gvc.codec.prior.FlowPrior;
+import io.gvc.model.registry.ModelNotInstalledException;
+import io.gvc.model.registry.OpenedModels;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
-import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.RecordFailures;
 import io.gvc.operators.metrics.StreamMetrics;
@@ -15,9 +15,8 @@ import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
 import io.gvc.operators.types.SourceRecord;
-import java.util.HashMap;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.externalresource.ExternalResourceInfo;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -28,9 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The expensive step: generates GOPs. Stateless, so it runs at any parallelism; each slot opens the
- * prior of each model its packets' variants use (one model session per model) on first use and keeps
- * it; a model that cannot be opened fails the task rather than dead-lettering the stream. When Flink gives the slot a GPU (the external resource
+ * The expensive step: generates GOPs. Stateless, so it runs at any parallelism. The stream decides
+ * the model: each packet is decoded with the model its header names (id and hash), found by the
+ * slot's {@link io.gvc.model.registry.ModelRegistry} among the shipped models and those {@code --model}
+ * adds, opened on first use with its decoder and kept ({@link OpenedModels}, bounded). A packet whose
+ * model is not installed is dead-lettered naming the model id and hash, and the stream goes on; a
+ * model that is installed but cannot be opened fails the task. When Flink gives the slot a GPU (the external resource
  * {@value #GPU_RESOURCE}, on GPU task managers) the model runs on that GPU's index; otherwise on the
  * configured device (the CPU in local mode).
  *
@@ -51,9 +53,8 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
     private final String bitstreamTopic;
     private final FailureDrill drill;
 
-    private transient OpenPriors priors;
-    /** One decoder per model (streams of different variants may use different models). */
-    private transient Map<FlowPrior, GopDecoder> decoders;
+    /** One decoder per model, with its prior: streams may name different models. */
+    private transient OpenedModels<GopDecoder> decoders;
     private transient StreamMetrics metrics;
     private transient long handled;
 
@@ -67,8 +68,7 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
     @Override
     public void open(OpenContext context) throws Exception {
         String device = assignedGpu();
-        priors = new OpenPriors(priorSource, device, threads);
-        decoders = new HashMap<>();
+        decoders = priorSource.openForDecoding(device, threads, prior -> new GopDecoder(prior, threads));
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup());
         LOG.info("GOP decoder {} uses {} ({})", getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(),
                 device != null ? device : priorSource.device(), priorSource.describe());
@@ -93,7 +93,7 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         GvcPacket p = null;
         try {
             p = PacketCodec.read(env.packet());
-            List<Frame> all = decoder(p.config().modelId(), p.config().variant()).decode(p, task.sharedFirst());
+            List<Frame> all = decoder(p).decode(p, task.sharedFirst());
             boolean chained = GopDecoder.needsSharedFirst(p);
             List<Frame> added = chained ? all.subList(1, all.size()) : all;
             long nanos = System.nanoTime() - t0;
@@ -106,10 +106,12 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         } catch (ModelUnavailable e) {
             throw e; // the task manager's fault, not the record's: fail the task instead of dead-lettering the stream
         } catch (Exception e) {
-            // the packet's fault goes to the dead letters; anything else (ONNX Runtime, I/O) fails the task
+            // the packet's fault goes to the dead letters (a model not installed here among them);
+            // anything else (ONNX Runtime, I/O) fails the task
             String why;
             try {
-                why = RecordFailures.reasonOrRethrow("decode failed", e);
+                why = e instanceof ModelNotInstalledException ? "decode failed: " + e.getMessage()
+                        : RecordFailures.reasonOrRethrow("decode failed", e);
             } catch (RuntimeException infrastructure) {
                 throw infrastructure;
             } catch (Exception infrastructure) {
@@ -126,27 +128,22 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         drill.check(getRuntimeContext(), ++handled);
     }
 
-    /** A model that cannot be opened on this task manager. */
+    /** An installed model that cannot be opened on this task manager. */
     private static final class ModelUnavailable extends RuntimeException {
-        ModelUnavailable(java.io.IOException e) {
+        ModelUnavailable(IOException e) {
             super(e.getMessage(), e);
         }
     }
 
-    /** The decoder of the model the stream names (shipped models by their id), or the configured one. */
-    private GopDecoder decoder(String streamModelId, io.gvc.codec.variant.Variant v) {
-        FlowPrior prior;
+    /** The decoder of the model the packet names; a model not installed here is the packet's problem. */
+    private GopDecoder decoder(GvcPacket p) throws ModelNotInstalledException {
         try {
-            prior = priors.forStream(streamModelId, v);
-        } catch (java.io.IOException e) {
+            return decoders.forStream(p.config());
+        } catch (ModelNotInstalledException e) {
+            throw e;
+        } catch (IOException e) {
             throw new ModelUnavailable(e);
         }
-        GopDecoder d = decoders.get(prior);
-        if (d == null) {
-            d = new GopDecoder(prior, threads);
-            decoders.put(prior, d);
-        }
-        return d;
     }
 
     static long nowMicros() {
@@ -156,10 +153,7 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
     @Override
     public void close() throws Exception {
         if (decoders != null) {
-            decoders.values().forEach(GopDecoder::close);
-        }
-        if (priors != null) {
-            priors.close();
+            decoders.close();
         }
     }
 }

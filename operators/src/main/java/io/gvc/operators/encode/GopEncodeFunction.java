@@ -7,13 +7,14 @@ import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.metrics.YuvSse;
+import io.gvc.codec.prior.FlowPrior;
 import io.gvc.kafka.formats.GvcHeaders;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
+import io.gvc.model.registry.OpenedModels;
 import io.gvc.operators.DeadLetters;
 import io.gvc.operators.FailureDrill;
 import io.gvc.operators.GopJumps;
-import io.gvc.operators.OpenPriors;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.RecordFailures;
 import io.gvc.operators.metrics.KeyedCounterTotals;
@@ -67,7 +68,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
     private transient ValueState<Long> nextFirstFrame;
     /** The last GOP refused as too far ahead (GopJumps), cleared by every GOP coded. */
     private transient ValueState<Long> refusedJump;
-    private transient OpenPriors priors;
+    private transient OpenedModels<FlowPrior> priors;
     private transient Map<String, StreamEngine> engines;
     private transient StreamMetrics metrics;
     private transient long handled;
@@ -89,7 +90,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
-        priors = new OpenPriors(priorSource, null, config.threads());
+        priors = priorSource.openForEncoding(null, config.threads());
         engines = new HashMap<>();
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup(), KeyedCounterTotals.of(getRuntimeContext()));
     }
@@ -169,7 +170,7 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
                 e.encoder().close();
             }
             e = new StreamEngine(format, new GopEncoder(settings.params(), format,
-                    priors.forVariant(settings.params().variant())));
+                    priors.forEncoding(settings.params().variant())));
             engines.put(stream, e);
         }
         return e;

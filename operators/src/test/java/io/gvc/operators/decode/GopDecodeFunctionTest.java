@@ -22,7 +22,10 @@ import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
 import io.gvc.operators.types.PacketEnvelope;
+import io.gvc.model.registry.ShippedModels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -32,6 +35,7 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The decoder slot on tasks made by the resolver: the frames are gvc decode's, and a packet that
@@ -73,8 +77,13 @@ class GopDecodeFunctionTest {
     }
 
     static Result decode(DecodeTask... in) throws Exception {
+        return decode(PriorSource.shipped(), in);
+    }
+
+    /** Decodes in one slot started with {@code source} (what the job's --model and --device say). */
+    static Result decode(PriorSource source, DecodeTask... in) throws Exception {
         try (OneInputStreamOperatorTestHarness<DecodeTask, DecodedEnvelope> h = ProcessFunctionTestHarnesses
-                .forProcessFunction(new GopDecodeFunction(PriorSource.shipped(), 1, TOPIC, FailureDrill.off()))) {
+                .forProcessFunction(new GopDecodeFunction(source, 1, TOPIC, FailureDrill.off()))) {
             for (DecodeTask t : in) {
                 h.processElement(t, 0);
             }
@@ -136,7 +145,7 @@ class GopDecodeFunctionTest {
     }
 
     /**
-     * Without --model each variant codes with its shipped default (Priors.defaultModel: the learned
+     * Without --model each variant codes with its shipped default (ModelRegistry.defaultName: the learned
      * model for FLF2V, the reference model for T2V), so one slot must open both and pick by packet.
      */
     @Test
@@ -227,11 +236,71 @@ class GopDecodeFunctionTest {
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), p.sse());
         byte[] bytes = PacketCodec.write(q); // a valid packet (CRC included), for another model
-        String prior = TestMedia.prior().sha256();
-        assertFails(new DecodeTask(env(0, bytes), -1, null, ""),
-                "decode failed: packet.config.model_hash: stream was coded with other parameters of '" + c.modelId()
-                        + "' (hash " + java.util.HexFormat.of().formatHex(otherHash) + "..., decoder has "
-                        + prior.substring(0, 16) + "...)");
+        // the registry matches id and hash: the shipped model of that id, with another hash, is not installed here
+        Result res = decode(new DecodeTask(env(0, bytes), -1, null, ""));
+        assertEquals(1, res.dead().size());
+        assertTrue(res.dead().get(0).reason().startsWith("decode failed: stream needs model '" + c.modelId()
+                + "' (sha256 " + java.util.HexFormat.of().formatHex(otherHash) + "...), which is not installed here"),
+                res.dead().get(0).reason());
+    }
+
+    /** The shipped spectrum under another fitted_from line: a closed-form model no registry ships. */
+    static Path customModel(Path dir) throws Exception {
+        String text;
+        try (var in = GopDecodeFunctionTest.class.getResourceAsStream(ShippedModels.SPECTRUM_RESOURCE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve("prior.txt"), text.replaceFirst("(?m)^fitted_from .*$",
+                "fitted_from a model of the operator tests"));
+    }
+
+    /**
+     * --model on a decoder only adds a place to search: a slot started with another model (here the
+     * shipped reference model, which is not FLF2V's default) still decodes a stream of the default
+     * model, with the model the stream names. Before, the configured model overrode the stream's and
+     * every packet went to the dead letters.
+     */
+    @Test
+    void aDecoderStartedWithAnotherModelDecodesWithTheModelTheStreamNames() throws Exception {
+        Result res = decode(new PriorSource("reference", "cpu"), tasks.toArray(DecodeTask[]::new));
+        assertEquals(List.of(), res.dead());
+        for (int k = 0; k < 3; k++) {
+            int first = k == 0 ? 0 : 4 * k + 1;
+            TestMedia.assertSameFrames(decoded.frames().subList(first, 4 * k + 5), res.out().get(k).frames(), "GOP " + k);
+        }
+    }
+
+    /**
+     * A stream of a model this slot does not have is dead-lettered naming the model id and hash, and
+     * the slot goes on with the next packet; a slot whose --model adds the folder holding that model
+     * decodes it.
+     */
+    @Test
+    void aStreamOfAModelNotInstalledIsDeadLetteredNamingItAndTheSlotGoesOn(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("models");
+        customModel(folder.resolve("mine"));
+        io.gvc.codec.prior.FlowPrior mine = new PriorSource(folder.resolve("mine").toString(), "cpu")
+                .open(io.gvc.codec.variant.Variant.FLF2V, null, 1);
+        StreamEncoder.Result r = StreamEncoder.encode(TestMedia.video(32, 32, 5), TestMedia.params(), mine,
+                Progress.NONE);
+        DecodeTask custom = new DecodeTask(new PacketEnvelope("cam1", 0, TestMedia.T0,
+                PacketCodec.write(r.gops().get(0).packet())), -1, null, "");
+
+        Result res = decode(custom, tasks.get(0));
+        assertEquals(1, res.dead().size());
+        String reason = res.dead().get(0).reason();
+        assertTrue(reason.startsWith("decode failed: stream needs model 'gvc-gauss-dct' (sha256 "
+                + mine.sha256().substring(0, 16) + "...), which is not installed here"), reason);
+        assertEquals(List.of(true, false), res.out().stream().map(DecodedEnvelope::failed).toList());
+        assertEquals(reason, res.out().get(0).failure());
+        TestMedia.assertSameFrames(decoded.frames().subList(0, 5), res.out().get(1).frames(), "the next packet");
+
+        Video want = StreamDecoder.decode(r.file(), mine, 1, Progress.NONE);
+        Result found = decode(new PriorSource(folder.toString(), "cpu"), custom, tasks.get(0));
+        assertEquals(List.of(), found.dead());
+        TestMedia.assertSameFrames(want.frames(), found.out().get(0).frames(), "the custom model's GOP");
+        TestMedia.assertSameFrames(decoded.frames().subList(0, 5), found.out().get(1).frames(), "the shipped model's GOP");
     }
 
     @Test

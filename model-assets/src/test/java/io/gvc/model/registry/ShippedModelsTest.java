@@ -1,4 +1,4 @@
-package io.gvc.model;
+package io.gvc.model.registry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,12 +51,15 @@ class ShippedModelsTest {
         assertEquals(dir, ShippedModels.folder(ShippedModels.REFERENCE), "keyed by the manifest's hash");
         assertEquals(marked, Files.getLastModifiedTime(velocity), "not written again");
         try (LoadedModel m = ManifestLoader.load(dir)) {
-            assertEquals(Optional.of(ShippedModels.REFERENCE), ShippedModels.byModelId(m.manifest().name()));
+            assertEquals(ShippedModels.manifest(ShippedModels.REFERENCE).name(), m.manifest().name());
+            assertEquals(ShippedModels.manifest(ShippedModels.REFERENCE).velocity().sha256(),
+                    m.manifest().velocity().sha256(), "the jar's manifest is the folder's");
         }
     }
 
     @Test
-    void anUnknownModelIdIsNoShippedModel() throws IOException {
-        assertEquals(Optional.empty(), ShippedModels.byModelId("no-such-model"));
+    void readingAShippedManifestExtractsNothing() throws IOException {
+        assertEquals("gvc-learned-picture-3", ShippedModels.manifest(ShippedModels.LEARNED).name());
+        assertTrue(!Files.exists(cache.resolve("models")), "nothing extracted to read a manifest");
     }
 }
