@@ -94,7 +94,8 @@ public final class GopAtomCoder implements AutoCloseable {
         long budget = KeyframeChainCoder.budget(params, gop, chained);
         Keyframes keyframes = keyframed.keyframes();
         List<BoundaryPicture> boundaries = keyframed.boundaries();
-        GopAnchors anchors = GopAnchors.build(layout, keyframed.anchorMode(), keyframes, setup.space,
+        AnchorMode mode = keyframed.anchorMode();
+        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space,
                 gop.frame(0).width(), gop.frame(0).height());
         Frame first = keyframes.first();
         Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
@@ -120,7 +121,7 @@ public final class GopAtomCoder implements AutoCloseable {
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
             // search): it is left out here, so --tail-residual overshoots the target by its size.
-            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, keyframed.anchorMode(), new int[2], boundaries, prompt, side,
+            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, mode, new int[2], boundaries, prompt, side,
                     new byte[0], new BitWriter(), new long[3]);
             long fixed = 8L * PacketCodec.write(withoutAtoms).length;
             long boundaryBits = 8L * withoutAtoms.boundaryBytes();
@@ -162,8 +163,8 @@ public final class GopAtomCoder implements AutoCloseable {
                 sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
             }
         }
-        GvcPacket packet = packet(gop, n, m, mTail, layout, keyframed.anchorMode(), scale, boundaries, prompt, side, residual,
-                atoms, sse);
+        GvcPacket packet = packet(gop, n, m, mTail, layout, mode, scale, boundaries, prompt, side, residual, atoms,
+                sse);
         return new EncodedGop(packet, Arrays.asList(pictures));
     }
 
