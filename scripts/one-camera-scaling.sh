@@ -35,11 +35,17 @@ java -cp jobs/target/gvc-jobs.jar scripts/PacketTimes.java "$KAFKA_BOOTSTRAP" gv
     > "$dir/packets.txt" 2>&1 &
 watcher=$!
 ./gvc ingest --synthetic --stream cam1 --frames $((16 * gops + 1)) --bootstrap "$KAFKA_BOOTSTRAP" --realtime \
-    > "$dir/ingest.out"
+    > "$dir/ingest.out" 2>&1
 wait $watcher
 grep -E "^(packet|timed out)" "$dir/packets.txt"
 vertex=$(curl -s "$FLINK_REST/jobs/$job" | jq -r '.vertices[] | select(.name | contains("AtomSearch")) | .id')
 names=$(seq -s, -f "%g.AtomSearch.stream.cam1.gopsSearched" 0 $((encoders - 1)))
 echo "GOPs searched per AtomSearch subtask: $(curl -s "$FLINK_REST/jobs/$job/vertices/$vertex/metrics?get=$names" \
+    | jq -c 'map({(.id): .value}) | add')"
+chain=$(curl -s "$FLINK_REST/jobs/$job" | jq -r '.vertices[] | select(.name | contains("KeyframeChain")) | .id')
+echo "keyframe chain ms per GOP (median): $(curl -s \
+    "$FLINK_REST/jobs/$job/vertices/$chain/metrics?get=0.KeyframeChain.stream.cam1.keyframeMs_median" | jq -r '.[0].value')"
+names=$(seq -s, -f "%g.AtomSearch.stream.cam1.searchMs_median" 0 $((encoders - 1)))
+echo "atom search ms per GOP (median per subtask): $(curl -s "$FLINK_REST/jobs/$job/vertices/$vertex/metrics?get=$names" \
     | jq -c 'map({(.id): .value}) | add')"
 echo "load after: $(uptime)"
