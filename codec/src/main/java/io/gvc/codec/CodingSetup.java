@@ -2,6 +2,7 @@ package io.gvc.codec;
 
 import io.gvc.codec.atoms.Codebook;
 import io.gvc.codec.bitstream.CodingConfig;
+import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.latent.DctLatentSpace;
 import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.prior.FlowPrior;
@@ -28,6 +29,16 @@ final class CodingSetup {
         this.codebook = new Codebook(config.seed(), config.codebookSize());
         this.sampler = new SdeSampler(TimeGrid.of(config.steps(), config.tailSteps(), config.shift()), config.gScale());
         this.generator = new GopGenerator(space, codebook, sampler, pool);
+    }
+
+    /** An encoder's setup for pictures of {@code format} coded with {@code params}; {@code pool} may be null. */
+    static CodingSetup forEncoder(CodecParams params, VideoFormat format, FlowPrior prior, ExecutorService pool) {
+        int ds = params.latentDownscale() > 0 ? params.latentDownscale()
+                : DctLatentSpace.defaultDownscale(format.width(), format.height());
+        CodingConfig config = new CodingConfig(params.variant(), format, params.gopFrames(), ds,
+                params.temporalStride(), params.codebookSize(), params.steps(), params.tailSteps(), params.shift(),
+                params.gScale(), params.seed(), prior.id(), CodingConfig.hashPrefix(prior.sha256()));
+        return new CodingSetup(config, pool, prior);
     }
 
     GopLayout layout(int frames, int tailLatentFrames) {

@@ -183,6 +183,85 @@ class LivePipelineTest {
     }
 
     /**
+     * One camera across two atom-search subtasks: its GOPs are coded on both (their per-subtask
+     * counters say so) and come out of the packet reorderer in order, each packet byte-identical to
+     * {@code gvc encode}'s, as at one subtask (the tests above), and decoded identical to {@code gvc decode}.
+     */
+    @Test
+    void oneCameraSpreadOverTwoAtomSearchSubtasksGivesTheFileCodecsBytesInOrder() throws Exception {
+        GvcTopics t = topics("split.");
+        List<RawGop> gops = LiveTestSupport.rawGops("cam1", videos.get("cam1"), partition());
+        List<ProducerRecord<byte[], byte[]>> input = new ArrayList<>();
+        for (RawGop g : gops) {
+            input.add(LiveTestSupport.record(t.rawGops().name(), g));
+        }
+        LiveTestSupport.produce(props, input);
+        JobOptions o = JobOptions.local(props, t, streams, PriorSource.shipped(), 1, Duration.ofMillis(300))
+                .withEncoders(2);
+        List<ConsumerRecord<byte[], byte[]>> decoded;
+        try (LocalPipeline jobs = LocalPipeline.submit(LivePipelineTest::env, o)) {
+            decoded = LiveTestSupport.readUntil(props, t.decoded().name(), got -> got.size() >= gops.size(), LIVENESS);
+            List<Long> perSubtask = searchedPerSubtask(jobs.encode().getJobID().toString(), "cam1", 2, gops.size());
+            assertTrue(perSubtask.get(0) > 0 && perSubtask.get(1) > 0, "both subtasks coded GOPs of cam1: " + perSubtask);
+        }
+        List<byte[]> packets = LiveTestSupport.readUntil(props, t.bitstream().name(), got -> got.size() >= gops.size(),
+                LIVENESS).stream().map(ConsumerRecord::value).toList();
+        List<byte[]> want = reference.get("cam1").gops().stream().map(g -> PacketCodec.write(g.packet())).toList();
+        assertEquals(want.size(), packets.size(), "every packet exactly once");
+        for (int k = 0; k < want.size(); k++) {
+            assertArrayEquals(want.get(k), packets.get(k), "packet " + k + " equals gvc encode's, in order");
+        }
+        assertEquals(gops.size(), decoded.size());
+        List<Frame> frames = new ArrayList<>();
+        for (int k = 0; k < decoded.size(); k++) {
+            DecodedGop g = DecodedGopFormat.read(decoded.get(k).value());
+            assertEquals(k, g.gopSeq(), "in order, no gaps");
+            frames.addAll(g.frames());
+        }
+        List<Frame> wantFrames = referenceDecode.get("cam1").frames();
+        assertEquals(wantFrames.size(), frames.size());
+        for (int i = 0; i < wantFrames.size(); i++) {
+            assertTrue(wantFrames.get(i).samePixels(frames.get(i)), "frame " + i + " equals gvc decode's");
+        }
+    }
+
+    /**
+     * The AtomSearch subtasks' {@code gopsSearched} counters of one stream, read from the REST API
+     * until they add up to {@code total} (metrics reach the REST API some seconds after the fact).
+     */
+    private static List<Long> searchedPerSubtask(String jobId, String stream, int subtasks, long total)
+            throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String vertex = null;
+        for (var v : json.readTree(restGet("/jobs/" + jobId)).path("vertices")) {
+            if (v.path("name").asText().contains("AtomSearch")) {
+                vertex = v.path("id").asText();
+            }
+        }
+        assertTrue(vertex != null, "the encode job has an AtomSearch vertex");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < subtasks; i++) {
+            names.add(i + ".AtomSearch.stream." + stream + ".gopsSearched");
+        }
+        long deadline = System.nanoTime() + LIVENESS.toNanos();
+        List<Long> counts = List.of();
+        while (System.nanoTime() < deadline) {
+            Map<String, Long> got = new HashMap<>();
+            for (var m : json.readTree(restGet("/jobs/" + jobId + "/vertices/" + vertex + "/metrics?get="
+                    + String.join(",", names)))) {
+                got.put(m.path("id").asText(), (long) Double.parseDouble(m.path("value").asText()));
+            }
+            counts = names.stream().map(n -> got.getOrDefault(n, 0L)).toList();
+            if (counts.stream().mapToLong(Long::longValue).sum() >= total) {
+                return counts;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the AtomSearch counters of " + stream + " never added up to " + total + ": "
+                + counts);
+    }
+
+    /**
      * Records no operator can process never fail a job or wedge a stream: on a stream without a
      * configured resolution (the default) a GOP of 1x1 pixels, which the engine refuses, and a raw
      * GOP and a packet numbered 1,000,000 all become dead letters; the stream's GOPs around them come

@@ -290,7 +290,7 @@ class StandaloneClusterFailoverTest {
     }
 
     private static String encoderTaskManager(FlinkRest rest, String job) throws Exception {
-        List<String> tms = rest.vertexTaskManagers(job, rest.vertexId(job, "GopEncoder"));
+        List<String> tms = rest.vertexTaskManagers(job, rest.vertexId(job, "KeyframeChain"));
         assertEquals(1, tms.size(), "one encoder subtask: " + tms);
         return tms.get(0);
     }

@@ -5,7 +5,6 @@ import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
-import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.metrics.Ssim;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
@@ -31,36 +30,37 @@ public final class AnchorDecision {
     private AnchorDecision() {
     }
 
-    /** The chosen plan (an index into the candidates), its mode and its anchors. */
-    public record Decided(int plan, AnchorMode mode, GopAnchors anchors) {
+    /** The chosen plan (an index into the candidates) and its mode, without the anchors' latents. */
+    public record Choice(int plan, AnchorMode mode) {
     }
 
     /**
+     * The decision: what the keyframe chain needs. The anchors follow from it and the chosen
+     * keyframes ({@link GopAnchors#build}), as the decoder builds them.
+     *
      * @param plans     candidate keyframes, decoded, in order of preference on a tie
      * @param fromFrame the first position the GOP outputs (1 where it shares its first frame)
      */
-    public static Decided choose(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame, LatentSpace space) {
+    public static Choice decide(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
         boolean choose = layout.variant() == Variant.FLF2V && layout.frames() >= 3;
-        AnchorMode[] modes = choose ? AnchorMode.values() : new AnchorMode[] {AnchorMode.CROSS_FADE};
+        if (!choose) {
+            return new Choice(0, AnchorMode.CROSS_FADE); // nothing to compare: no anchor picture is built
+        }
         int bestPlan = -1;
         AnchorMode bestMode = null;
-        Frame[] bestPictures = null;
         double bestCost = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < (choose ? plans.size() : 1); i++) {
-            for (AnchorMode mode : modes) {
-                Frame[] pictures = GopAnchors.pictures(layout, mode, plans.get(i), w, h);
-                double cost = choose ? structuralLoss(gop, pictures, fromFrame) : 0;
+        for (int i = 0; i < plans.size(); i++) {
+            for (AnchorMode mode : AnchorMode.values()) {
+                double cost = structuralLoss(gop, GopAnchors.pictures(layout, mode, plans.get(i), w, h), fromFrame);
                 if (cost < bestCost) {
                     bestPlan = i;
                     bestMode = mode;
-                    bestPictures = pictures;
                     bestCost = cost;
                 }
             }
         }
-        // only the kept anchor's latents are computed
-        return new Decided(bestPlan, bestMode, GopAnchors.withLatents(layout, plans.get(bestPlan), bestPictures, space));
+        return new Choice(bestPlan, bestMode);
     }
 
     /** Sum over the output frames of 1 - SSIM of the luma: 0 for a perfect anchor. */

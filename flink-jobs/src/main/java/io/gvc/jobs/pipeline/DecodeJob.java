@@ -4,10 +4,10 @@ import io.gvc.operators.DeadLetters;
 import io.gvc.operators.decode.BoundaryResolver;
 import io.gvc.operators.decode.GopDecodeFunction;
 import io.gvc.operators.decode.PacketParser;
-import io.gvc.operators.decode.Reorderer;
 import io.gvc.operators.kafka.DeadLetterRecordSerializer;
 import io.gvc.operators.kafka.DecodedGopRecordSerializer;
 import io.gvc.operators.kafka.KafkaConnectors;
+import io.gvc.operators.order.Reorderer;
 import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
@@ -67,7 +67,7 @@ public final class DecodeJob {
         }
         SingleOutputStreamOperator<DecodedEnvelope> ordered = decoded
                 .keyBy(new DecodedByStream(), Types.STRING)
-                .process(new Reorderer(o.reorderMaxWaiting()), GvcTypes.DECODED)
+                .process(new Reorderer<>(o.reorderMaxWaiting(), GvcTypes.DECODED, "gopsReleased"), GvcTypes.DECODED)
                 .name("Reorderer").uid("gvc-reorderer")
                 .slotSharingGroup("default"); // not the decoders' group, which it would inherit
         ordered.sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),

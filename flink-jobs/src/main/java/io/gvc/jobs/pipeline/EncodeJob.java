@@ -2,25 +2,35 @@ package io.gvc.jobs.pipeline;
 
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.operators.DeadLetters;
-import io.gvc.operators.encode.GopEncodeFunction;
+import io.gvc.operators.encode.AtomSearchFunction;
+import io.gvc.operators.encode.KeyframeChainFunction;
 import io.gvc.operators.encode.RawGopParser;
 import io.gvc.operators.kafka.DeadLetterRecordSerializer;
 import io.gvc.operators.kafka.KafkaConnectors;
 import io.gvc.operators.kafka.PacketRecordSerializer;
+import io.gvc.operators.order.Reorderer;
 import io.gvc.operators.serde.GvcTypes;
+import io.gvc.operators.types.AtomSearchTask;
+import io.gvc.operators.types.EncodedPacket;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(stream) -&gt; GOP encoder -&gt; gvc.bitstream
- * (exactly once), refused records -&gt; gvc.dead-letters.
+ * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(stream) -&gt; keyframe chain -&gt; rebalance
+ * -&gt; atom search (--encoders subtasks) -&gt; keyBy(stream) -&gt; packet reorderer -&gt;
+ * gvc.bitstream (exactly once), refused records -&gt; gvc.dead-letters. The keyframe chain is the
+ * cheap sequential part of encoding one stream; the atom search, the expensive part, needs nothing
+ * of the stream's history but what the chain hands it, so one camera's GOPs spread over every
+ * atom-search subtask.
  * <pre>
- * flink run -c io.gvc.jobs.pipeline.EncodeJob flink-jobs/target/gvc-flink-jobs.jar --bootstrap kafka:9092 --stream-config streams.properties
+ * flink run -c io.gvc.jobs.pipeline.EncodeJob flink-jobs/target/gvc-flink-jobs.jar --bootstrap kafka:9092 --stream-config streams.properties --encoders 4
  * </pre>
  */
 public final class EncodeJob {
@@ -44,14 +54,28 @@ public final class EncodeJob {
         SingleOutputStreamOperator<RawGop> gops = records
                 .process(new RawGopParser(o.streams(), o.maxRawRecordBytes()), GvcTypes.RAW_GOP)
                 .name("RawGopParser").uid("gvc-raw-gop-parser");
-        SingleOutputStreamOperator<PacketEnvelope> packets = gops
-                .keyBy(new ByStream(), org.apache.flink.api.common.typeinfo.Types.STRING)
-                .process(new GopEncodeFunction(o.streams(), o.prior(), raw, o.drill()), GvcTypes.PACKET)
-                .name("GopEncoder").uid("gvc-gop-encoder");
+        // the uid of the former one-stage encoder, whose keyed state (the chain) this stage keeps
+        SingleOutputStreamOperator<AtomSearchTask> keyframed = gops
+                .keyBy(new ByStream(), Types.STRING)
+                .process(new KeyframeChainFunction(o.streams(), o.prior(), raw), GvcTypes.ATOM_SEARCH_TASK)
+                .name("KeyframeChain").uid("gvc-gop-encoder");
+        SingleOutputStreamOperator<EncodedPacket> searched = keyframed
+                .rebalance()
+                .process(new AtomSearchFunction(o.streams(), o.prior(), raw, o.drill()), GvcTypes.ENCODED_PACKET)
+                .name("AtomSearch").uid("gvc-atom-search")
+                .setParallelism(o.encoders());
+        SingleOutputStreamOperator<PacketEnvelope> packets = searched
+                .keyBy(new EncodedByStream(), Types.STRING)
+                .process(new Reorderer<>(o.reorderMaxWaiting(), GvcTypes.ENCODED_PACKET, "gopsEncoded"),
+                        GvcTypes.ENCODED_PACKET)
+                .name("PacketReorderer").uid("gvc-packet-reorderer")
+                .map(new ToEnvelope(), GvcTypes.PACKET)
+                .name("PacketEnvelope").uid("gvc-packet-envelope");
         packets.sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),
                         new PacketRecordSerializer(o.topics().bitstream().name()), o.transactionalIdPrefix() + "-bitstream"))
                 .name("bitstream: " + o.topics().bitstream().name()).uid("gvc-bitstream-sink");
-        gops.getSideOutput(DeadLetters.TAG).union(packets.getSideOutput(DeadLetters.TAG))
+        gops.getSideOutput(DeadLetters.TAG)
+                .union(keyframed.getSideOutput(DeadLetters.TAG), searched.getSideOutput(DeadLetters.TAG))
                 .sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),
                         new DeadLetterRecordSerializer(o.topics().deadLetters().name()),
                         o.transactionalIdPrefix() + "-encode-dead-letters"))
@@ -65,6 +89,25 @@ public final class EncodeJob {
         @Override
         public String getKey(RawGop g) {
             return g.streamId();
+        }
+    }
+
+    static final class EncodedByStream implements KeySelector<EncodedPacket, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(EncodedPacket p) {
+            return p.streamId();
+        }
+    }
+
+    /** The released packet as the sink writes it (the reorderer releases no failed result). */
+    static final class ToEnvelope implements MapFunction<EncodedPacket, PacketEnvelope> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public PacketEnvelope map(EncodedPacket p) {
+            return p.envelope();
         }
     }
 }

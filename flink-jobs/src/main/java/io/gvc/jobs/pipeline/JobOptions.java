@@ -20,7 +20,7 @@ import org.apache.flink.util.ParameterTool;
  * @param checkpointDir where checkpoints go (execution.checkpointing.dir), or null for the cluster's setting
  */
 public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig streams, PriorSource prior,
-                         int parallelism, int decoders, int decoderGpus, Duration checkpointInterval,
+                         int parallelism, int encoders, int decoders, int decoderGpus, Duration checkpointInterval,
                          String checkpointDir, String encodeGroup, String decodeGroup, String transactionalIdPrefix,
                          long maxRawRecordBytes, long maxPacketRecordBytes, int reorderMaxWaiting, Restarts restarts,
                          FailureDrill drill) {
@@ -40,7 +40,9 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
                                            decoded with the model it names; --model only adds a model, or a
                                            folder of model folders, to the shipped models searched
               --device cpu|cuda[:N]        where ONNX models run when Flink assigns no GPU [cpu]
-              --parallelism N              parallelism of sources, encoders, resolver, reorderer [1]
+              --parallelism N              parallelism of sources, keyframe chain, resolver, reorderers [1]
+              --encoders N                 parallel atom-search subtasks: one stream's GOPs spread over
+                                           them [--parallelism]
               --decoders N                 parallel GOP decoders [--parallelism]
               --decoder-gpus N             GPUs each decoder slot asks for (Flink external resource 'gpu';
                                            needs fine-grained resource management on the cluster) [0]
@@ -80,7 +82,8 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
         streams = streams.withThreads(p.getInt("codec-threads", Math.max(1, cores / parallelism)));
         GvcTopics topics = kafka.topics();
         return new JobOptions(kafka, topics, streams, new PriorSource(p.get("model", null), p.get("device", "cpu")),
-                parallelism, p.getInt("decoders", parallelism), p.getInt("decoder-gpus", 0),
+                parallelism, p.getInt("encoders", parallelism), p.getInt("decoders", parallelism),
+                p.getInt("decoder-gpus", 0),
                 Duration.ofMillis(p.getLong("checkpoint-interval-ms", 2000)), p.get("checkpoint-dir", null),
                 p.get("encode-group", "gvc-encode"),
                 p.get("decode-group", "gvc-decode"), p.get("transactional-id-prefix", "gvc"),
@@ -111,25 +114,33 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
     public static JobOptions local(ClientProperties kafka, GvcTopics topics, StreamConfig streams, PriorSource prior,
                                    int parallelism, Duration checkpointInterval) {
         String p = topics.rawGops().name().replace(GvcTopics.RAW_GOPS, "");
-        return new JobOptions(kafka, topics, streams, prior, parallelism, parallelism, 0, checkpointInterval, null,
+        return new JobOptions(kafka, topics, streams, prior, parallelism, parallelism, parallelism, 0,
+                checkpointInterval, null,
                 p + "encode", p + "decode", p + "tx", topics.rawGops().maxMessageBytes(),
                 topics.bitstream().maxMessageBytes(), 64, Restarts.exponential(), FailureDrill.off());
     }
 
     public JobOptions withDrill(FailureDrill d) {
-        return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
+        return new JobOptions(kafka, topics, streams, prior, parallelism, encoders, decoders, decoderGpus, checkpointInterval,
                 checkpointDir, encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
                 reorderMaxWaiting, restarts, d);
     }
 
     public JobOptions withMaxRawRecordBytes(long bytes) {
-        return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
+        return new JobOptions(kafka, topics, streams, prior, parallelism, encoders, decoders, decoderGpus, checkpointInterval,
                 checkpointDir, encodeGroup, decodeGroup, transactionalIdPrefix, bytes, maxPacketRecordBytes,
                 reorderMaxWaiting, restarts, drill);
     }
 
+    /** @param n atom-search subtasks of the encode job */
+    public JobOptions withEncoders(int n) {
+        return new JobOptions(kafka, topics, streams, prior, parallelism, n, decoders, decoderGpus, checkpointInterval,
+                checkpointDir, encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
+                reorderMaxWaiting, restarts, drill);
+    }
+
     public JobOptions withCheckpointDir(String dir) {
-        return new JobOptions(kafka, topics, streams, prior, parallelism, decoders, decoderGpus, checkpointInterval,
+        return new JobOptions(kafka, topics, streams, prior, parallelism, encoders, decoders, decoderGpus, checkpointInterval,
                 dir, encodeGroup, decodeGroup, transactionalIdPrefix, maxRawRecordBytes, maxPacketRecordBytes,
                 reorderMaxWaiting, restarts, drill);
     }

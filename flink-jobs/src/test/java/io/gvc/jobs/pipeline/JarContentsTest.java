@@ -84,7 +84,8 @@ class JarContentsTest {
     void holdsBothJobsTheirOperatorsCodecsAndConnector() {
         Set<String> all = Set.copyOf(entries);
         for (String e : List.of("io/gvc/jobs/pipeline/EncodeJob.class", "io/gvc/jobs/pipeline/DecodeJob.class",
-                "io/gvc/jobs/pipeline/FlinkJobs.class", "io/gvc/operators/encode/GopEncodeFunction.class",
+                "io/gvc/jobs/pipeline/FlinkJobs.class", "io/gvc/operators/encode/KeyframeChainFunction.class",
+                "io/gvc/operators/encode/AtomSearchFunction.class", "io/gvc/operators/order/Reorderer.class",
                 "io/gvc/jobs/media/X265IntraCodec.class", "io/gvc/model/learned/manifest.json",
                 "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                 "org/apache/kafka/clients/producer/KafkaProducer.class")) {

@@ -84,6 +84,13 @@ final class TopicsCommand implements Runnable {
                     throw new BadInputException("Kafka at " + where + ": creating topics failed: " + e.getMessage(), e);
                 }
                 Map<String, Actual> actual = describe(admin, topics, where);
+                // a topic just created may not be listed yet (the broker's metadata lags the controller's):
+                // ask again, bounded, so the report shows what the broker has rather than GVC's spec
+                long until = System.currentTimeMillis() + KafkaCalls.TIMEOUT_MS;
+                while (actual.size() < report.topics().size() && System.currentTimeMillis() < until) {
+                    Thread.sleep(100);
+                    actual = describe(admin, topics, where);
+                }
                 for (TopicStatus s : report.topics()) {
                     String name = s.spec().name();
                     System.out.println((s.state() == TopicStatus.State.CREATED ? "created " : "existed ") + name + ": "

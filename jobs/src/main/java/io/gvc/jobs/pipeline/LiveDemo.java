@@ -194,7 +194,7 @@ public final class LiveDemo {
     static boolean metricsComplete(Map<String, String> m, Map<String, Long> gopsPerStream) {
         for (Map.Entry<String, Long> e : gopsPerStream.entrySet()) {
             String s = e.getKey();
-            if (!equalsCount(m.get("GopEncoder.stream." + s + ".gopsEncoded"), e.getValue())
+            if (!equalsCount(m.get("PacketReorderer.stream." + s + ".gopsEncoded"), e.getValue())
                     || !equalsCount(m.get("Reorderer.stream." + s + ".gopsReleased"), e.getValue())
                     || !m.containsKey("Reorderer.stream." + s + ".latencyMs_p99")) {
                 return false;

@@ -39,7 +39,7 @@ class DemoCommandTest {
         // per-stream metrics as the dashboard shows them, read through its REST API while the jobs ran; the
         // demo waits (up to 60 s) until the dashboard shows every GOP, so these hold however loaded the machine
         JsonNode metrics = r.get("dashboard_stream_metrics");
-        assertEquals(gops, metrics.get("GopEncoder.stream.cam1.gopsEncoded").asDouble(), metrics.toString());
+        assertEquals(gops, metrics.get("PacketReorderer.stream.cam1.gopsEncoded").asDouble(), metrics.toString());
         assertEquals(gops, metrics.get("Reorderer.stream.cam1.gopsReleased").asDouble(), metrics.toString());
         assertTrue(metrics.has("Reorderer.stream.cam1.latencyMs_p99"), metrics.toString());
         // what `gvc info` says of the written bitstream is what the report says

@@ -13,7 +13,7 @@ class LiveDemoMetricsTest {
     static Map<String, String> snapshot(String encoded, String released, boolean latency) {
         Map<String, String> m = new HashMap<>();
         if (encoded != null) {
-            m.put("GopEncoder.stream.cam1.gopsEncoded", encoded);
+            m.put("PacketReorderer.stream.cam1.gopsEncoded", encoded);
         }
         if (released != null) {
             m.put("Reorderer.stream.cam1.gopsReleased", released);

@@ -2,9 +2,11 @@ package io.gvc.operators.serde;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.kafka.formats.RawGop;
+import io.gvc.operators.types.AtomSearchTask;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
+import io.gvc.operators.types.EncodedPacket;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,6 +18,10 @@ public final class GvcTypes {
     public static final TypeInformation<RawGop> RAW_GOP = new BinaryTypeInfo<>(RawGop.class, new RawGopSerializer());
     public static final TypeInformation<PacketEnvelope> PACKET =
             new BinaryTypeInfo<>(PacketEnvelope.class, new PacketEnvelopeSerializer());
+    public static final TypeInformation<AtomSearchTask> ATOM_SEARCH_TASK =
+            new BinaryTypeInfo<>(AtomSearchTask.class, new AtomSearchTaskSerializer());
+    public static final TypeInformation<EncodedPacket> ENCODED_PACKET =
+            new BinaryTypeInfo<>(EncodedPacket.class, new EncodedPacketSerializer());
     public static final TypeInformation<DecodeTask> DECODE_TASK =
             new BinaryTypeInfo<>(DecodeTask.class, new DecodeTaskSerializer());
     public static final TypeInformation<DecodedEnvelope> DECODED =

@@ -1,6 +1,7 @@
 package io.gvc.operators.types;
 
 import io.gvc.codec.frame.Frame;
+import io.gvc.operators.order.ChainedResult;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  */
 public record DecodedEnvelope(String streamId, long gopSeq, long previousSeq, long firstFrameIndex,
                               long captureTimeMicros, long decodeFinishedMicros, long decodeNanos, int width,
-                              int height, List<Frame> frames, String concealment, String failure) {
+                              int height, List<Frame> frames, String concealment, String failure)
+        implements ChainedResult {
 
     public DecodedEnvelope {
         frames = List.copyOf(frames);
@@ -21,6 +23,7 @@ public record DecodedEnvelope(String streamId, long gopSeq, long previousSeq, lo
         failure = failure == null ? "" : failure;
     }
 
+    @Override
     public boolean failed() {
         return !failure.isEmpty();
     }

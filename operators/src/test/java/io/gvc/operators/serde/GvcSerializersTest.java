@@ -8,14 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.codec.KeyframedGop;
+import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
+import io.gvc.codec.variant.Variant;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.operators.TestMedia;
+import io.gvc.operators.types.AtomSearchTask;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.DecodeTask;
 import io.gvc.operators.types.DecodedEnvelope;
+import io.gvc.operators.types.EncodedPacket;
 import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
 import java.io.IOException;
@@ -244,6 +251,77 @@ class GvcSerializersTest {
         corruptIntFails(s, chained, frameAt + 4, 16385, "sharedFirst: frame size 18x16385 out of range");
     }
 
+    /** A task as the keyframe chain hands it on: a raw GOP, two coded boundaries, three decoded keyframes. */
+    static AtomSearchTask atomTask(boolean chained) {
+        RawGop gop = TestMedia.rawGop("cam1", VIDEO, 4, 0, 3);
+        List<BoundaryPicture> b = chained ? List.of(new BoundaryPicture(2, "gvc-dct", 40, true, new byte[] {9, 8, 7}))
+                : List.of(new BoundaryPicture(0, "gvc-dct", 41, new byte[] {1, 2}),
+                        new BoundaryPicture(2, "gvc-dct", 41, true, new byte[] {3}));
+        Keyframes k = new Keyframes(new int[] {0, 1, 2}, new Frame[] {F0, F1, F2});
+        return new AtomSearchTask(gop, chained ? 3 : -1,
+                new KeyframedGop(4, Variant.FLF2V, 3, chained, AnchorMode.MOTION_BRIDGE, b, k));
+    }
+
+    static void sameAtomTask(AtomSearchTask a, AtomSearchTask b) {
+        sameRawGop(a.gop(), b.gop());
+        assertEquals(a.previousSeq(), b.previousSeq());
+        KeyframedGop x = a.keyframed(), y = b.keyframed();
+        assertEquals(x.gopSeq(), y.gopSeq());
+        assertEquals(x.variant(), y.variant());
+        assertEquals(x.frames(), y.frames());
+        assertEquals(x.chained(), y.chained());
+        assertEquals(x.anchorMode(), y.anchorMode());
+        assertEquals(x.boundaries().size(), y.boundaries().size());
+        for (int i = 0; i < x.boundaries().size(); i++) {
+            BoundaryPicture p = x.boundaries().get(i), q = y.boundaries().get(i);
+            assertEquals(p.position(), q.position());
+            assertEquals(p.codecId(), q.codecId());
+            assertEquals(p.quality(), q.quality());
+            assertEquals(p.predicted(), q.predicted());
+            assertArrayEquals(p.data(), q.data());
+        }
+        assertArrayEquals(x.keyframes().positions(), y.keyframes().positions());
+        for (int i = 0; i < x.keyframes().count(); i++) {
+            sameFrame(x.keyframes().picture(i), y.keyframes().picture(i));
+        }
+    }
+
+    @Test
+    void atomSearchTaskRoundTripsWithItsKeyframes() throws IOException {
+        AtomSearchTaskSerializer s = new AtomSearchTaskSerializer();
+        roundTrip(s, atomTask(true), GvcSerializersTest::sameAtomTask);
+        roundTrip(s, atomTask(false), GvcSerializersTest::sameAtomTask);
+        everyTruncationFails(s, atomTask(true));
+        wrongVersionFails(s, atomTask(true), "AtomSearchTask");
+        byte[] b = bytes(s, atomTask(true));
+        int rawLength = ByteBuffer.wrap(b).getInt(1);
+        // version | raw GOP (4+n) | previousSeq | gopSeq | variant | frames | chained | mode | boundary count
+        int boundariesAt = 1 + 4 + rawLength + 8 + 8 + 1 + 4 + 1 + 1;
+        corruptIntFails(s, atomTask(true), boundariesAt, 1025, "boundaries: count 1025 out of range");
+        corruptIntFails(s, atomTask(true), boundariesAt - 6, 0, "keyframed GOP: a GOP has at least 1 frame, got 0");
+    }
+
+    @Test
+    void encodedPacketRoundTripsIncludingFailedOnes() throws IOException {
+        EncodedPacketSerializer s = new EncodedPacketSerializer();
+        EncodedPacket ok = new EncodedPacket("cam1", 5, 4, TestMedia.T0, PACKET_BYTES, "");
+        EncodedPacket failed = new EncodedPacket("cam1", 6, 5, TestMedia.T0, null, "refused by the atom search: x");
+        BiConsumer<EncodedPacket, EncodedPacket> same = (a, c) -> {
+            assertEquals(a.streamId(), c.streamId());
+            assertEquals(a.gopSeq(), c.gopSeq());
+            assertEquals(a.previousSeq(), c.previousSeq());
+            assertEquals(a.captureTimeMicros(), c.captureTimeMicros());
+            assertArrayEquals(a.packet(), c.packet());
+            assertEquals(a.failure(), c.failure());
+        };
+        roundTrip(s, ok, same);
+        assertTrue(roundTrip(s, failed, same).failed());
+        everyTruncationFails(s, ok);
+        wrongVersionFails(s, ok, "EncodedPacket");
+        // version | streamId (4+4) | 3 longs | no packet (4) | failure length: no packet and no failure is refused
+        corruptIntFails(s, failed, 1 + 8 + 24 + 4, 0, "encoded packet: GOP 6 of stream cam1: no packet and no failure");
+    }
+
     @Test
     void decodedEnvelopeRoundTripsIncludingFailedOnes() throws IOException {
         DecodedEnvelopeSerializer s = new DecodedEnvelopeSerializer();
@@ -300,7 +378,7 @@ class GvcSerializersTest {
 
     static List<TypeInformation<?>> allTypes() {
         return List.of(GvcTypes.FRAME, GvcTypes.RAW_GOP, GvcTypes.PACKET, GvcTypes.DECODE_TASK, GvcTypes.DECODED,
-                GvcTypes.SOURCE_RECORD, GvcTypes.DEAD_LETTER);
+                GvcTypes.SOURCE_RECORD, GvcTypes.DEAD_LETTER, GvcTypes.ATOM_SEARCH_TASK, GvcTypes.ENCODED_PACKET);
     }
 
     @Test
@@ -309,9 +387,10 @@ class GvcSerializersTest {
         noGenerics.setGenericTypes(false);
         List<Class<?>> expected = List.of(FrameSerializer.class, RawGopSerializer.class,
                 PacketEnvelopeSerializer.class, DecodeTaskSerializer.class, DecodedEnvelopeSerializer.class,
-                SourceRecordSerializer.class, DeadLetterSerializer.class);
+                SourceRecordSerializer.class, DeadLetterSerializer.class, AtomSearchTaskSerializer.class,
+                EncodedPacketSerializer.class);
         List<Class<?>> types = List.of(Frame.class, RawGop.class, PacketEnvelope.class, DecodeTask.class,
-                DecodedEnvelope.class, SourceRecord.class, DeadLetter.class);
+                DecodedEnvelope.class, SourceRecord.class, DeadLetter.class, AtomSearchTask.class, EncodedPacket.class);
         for (int i = 0; i < expected.size(); i++) {
             TypeInformation<?> t = allTypes().get(i);
             assertEquals(types.get(i), t.getTypeClass());

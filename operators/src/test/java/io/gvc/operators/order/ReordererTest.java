@@ -1,10 +1,11 @@
-package io.gvc.operators.decode;
+package io.gvc.operators.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.operators.TestMedia;
+import io.gvc.operators.serde.GvcTypes;
 import io.gvc.operators.types.DecodedEnvelope;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,8 @@ class ReordererTest {
 
     static KeyedOneInputStreamOperatorTestHarness<String, DecodedEnvelope, DecodedEnvelope> harness(int maxWaiting)
             throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new Reorderer(maxWaiting)),
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new Reorderer<>(maxWaiting, GvcTypes.DECODED, "gopsReleased")),
                 DecodedEnvelope::streamId, Types.STRING);
         ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         return h;
@@ -224,6 +226,6 @@ class ReordererTest {
 
     @Test
     void maxWaitingMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new Reorderer(0));
+        assertThrows(IllegalArgumentException.class, () -> new Reorderer<>(0, GvcTypes.DECODED, "gopsReleased"));
     }
 }

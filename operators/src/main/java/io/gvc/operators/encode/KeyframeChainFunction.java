@@ -1,27 +1,23 @@
 package io.gvc.operators.encode;
 
-import io.gvc.codec.EncodedGop;
-import io.gvc.codec.GopEncoder;
-import io.gvc.codec.bitstream.GvcPacket;
-import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.KeyframeChainCoder;
+import io.gvc.codec.KeyframedGop;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
-import io.gvc.codec.metrics.YuvSse;
-import io.gvc.codec.prior.FlowPrior;
 import io.gvc.kafka.formats.GvcHeaders;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.model.registry.OpenedModels;
+import io.gvc.codec.prior.FlowPrior;
 import io.gvc.operators.DeadLetters;
-import io.gvc.operators.FailureDrill;
 import io.gvc.operators.GopJumps;
 import io.gvc.operators.PriorSource;
 import io.gvc.operators.RecordFailures;
 import io.gvc.operators.metrics.KeyedCounterTotals;
 import io.gvc.operators.metrics.StreamMetrics;
 import io.gvc.operators.serde.GvcTypes;
+import io.gvc.operators.types.AtomSearchTask;
 import io.gvc.operators.types.DeadLetter;
-import io.gvc.operators.types.PacketEnvelope;
 import io.gvc.operators.types.SourceRecord;
 import java.io.IOException;
 import java.util.HashMap;
@@ -35,9 +31,15 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Raw GOPs of one stream (keyed by stream id) to packets. Keyed state holds what chains the GOPs:
- * the reconstructed last frame of the previous GOP (the next GOP's shared first frame) and the
- * next expected GOP number and first frame index. Policy when the input is not a clean sequence:
+ * The encoder's sequential stage: raw GOPs of one stream (keyed by stream id), in order, to
+ * {@link AtomSearchTask}s. It codes each GOP's keyframes with the engine's
+ * {@link KeyframeChainCoder} (boundary pictures, mid-GOP keyframes, plan and anchor mode: the cheap
+ * part) and hands the GOP on to any atom-search slot ({@link AtomSearchFunction}: the expensive
+ * part). Keyed state holds what chains the GOPs: the previous GOP's last keyframe as decoded (the
+ * next GOP's shared first frame; for FLF2V it is a keyframe, so the chain never waits for an atom
+ * search) and the next expected GOP number and first frame index. Each task names the GOP handed on
+ * before it, so the packet {@link io.gvc.operators.order.Reorderer} releases packets in this
+ * stage's order. Policy when the input is not a clean sequence:
  * <ul>
  * <li>a gap (GOP numbers skipped) or a GOP that does not start on the previous GOP's last frame:
  *     counted ({@code gopsMissing}, {@code chainRestarts}) and the GOP is coded on its own, with its
@@ -49,19 +51,21 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *     ({@link GopJumps}), so one absurd number never wedges the stream;</li>
  * <li>a GOP the engine refuses (a picture too small for it, a size its latent cannot take, anything
  *     it rejects as invalid input): sent to the dead letters with the engine's reason, and the chain
- *     goes on as if it had been lost. Failures that are not the record's (out of memory, model files,
- *     ONNX Runtime) fail the task, so Flink restores it ({@link RecordFailures}).</li>
+ *     goes on as if it had been lost. The chain coder builds the same coding setup as the atom
+ *     search, so a format the engine cannot take is refused here, before the chain moves on.
+ *     Failures that are not the record's (out of memory, model files, ONNX Runtime) fail the task,
+ *     so Flink restores it ({@link RecordFailures}).</li>
  * </ul>
- * Packets are byte-identical to {@code gvc encode}'s for the same frames and settings.
+ * The packets the atom search then makes are byte-identical to {@code gvc encode}'s for the same
+ * frames and settings.
  */
-public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop, PacketEnvelope> {
+public final class KeyframeChainFunction extends KeyedProcessFunction<String, RawGop, AtomSearchTask> {
 
     private static final long serialVersionUID = 1L;
 
     private final StreamConfig config;
     private final PriorSource priorSource;
     private final String rawTopic;
-    private final FailureDrill drill;
 
     private transient ValueState<Frame> boundary;
     private transient ValueState<Long> nextSeq;
@@ -69,34 +73,34 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
     /** The last GOP refused as too far ahead (GopJumps), cleared by every GOP coded. */
     private transient ValueState<Long> refusedJump;
     private transient OpenedModels<FlowPrior> priors;
-    private transient Map<String, StreamEngine> engines;
+    private transient Map<String, StreamChain> chains;
     private transient StreamMetrics metrics;
-    private transient long handled;
 
-    /** The engine of one stream, rebuilt when its picture format changes. */
-    private record StreamEngine(VideoFormat format, GopEncoder encoder) {
+    /** The chain coder of one stream, rebuilt when its picture format changes. */
+    private record StreamChain(VideoFormat format, KeyframeChainCoder coder) {
     }
 
-    public GopEncodeFunction(StreamConfig config, PriorSource priorSource, String rawTopic, FailureDrill drill) {
+    public KeyframeChainFunction(StreamConfig config, PriorSource priorSource, String rawTopic) {
         this.config = config;
         this.priorSource = priorSource;
         this.rawTopic = rawTopic;
-        this.drill = drill;
     }
 
     @Override
     public void open(OpenContext context) throws Exception {
+        // the state names of the former one-stage encoder: a checkpoint it wrote restores the chain here
         boundary = getRuntimeContext().getState(new ValueStateDescriptor<>("boundary-frame", GvcTypes.FRAME));
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
-        priors = priorSource.openForEncoding(null, config.threads());
-        engines = new HashMap<>();
+        // the chain coder needs the prior's identity and latent space only (no generation runs here)
+        priors = priorSource.openForEncoding(null, 1);
+        chains = new HashMap<>();
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup(), KeyedCounterTotals.of(getRuntimeContext()));
     }
 
     @Override
-    public void processElement(RawGop gop, Context ctx, Collector<PacketEnvelope> out) throws Exception {
+    public void processElement(RawGop gop, Context ctx, Collector<AtomSearchTask> out) throws Exception {
         String stream = gop.streamId();
         Long expected = nextSeq.value();
         if (expected != null && gop.gopSeq() < expected) {
@@ -125,15 +129,15 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         if (!settings.params().variant().sharesBoundary()) {
             shared = null;
         }
-        EncodedGop e;
-        byte[] packet;
+        KeyframedGop keyframed;
+        Frame next;
         long nanos;
         try {
-            GopEncoder encoder = engine(stream, gop.format(), settings).encoder();
+            KeyframeChainCoder coder = chain(stream, gop.format(), settings).coder();
             long t0 = System.nanoTime();
-            e = encoder.encode(gop.toGop(), shared);
+            keyframed = coder.code(gop.toGop(), shared);
+            next = keyframed.nextSharedFirst();
             nanos = System.nanoTime() - t0;
-            packet = PacketCodec.write(e.packet());
         } catch (Exception ex) {
             // the record's fault (the engine refused it) goes to the dead letters, anything else fails the task
             refuse(ctx, gop, RecordFailures.reasonOrRethrow("GOP " + gop.gopSeq() + " of stream " + stream + " ("
@@ -148,13 +152,17 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
             metrics.inc(stream, "chainRestarts");
         }
 
-        boundary.update(e.last());
+        if (next != null) {
+            boundary.update(next);
+        } else {
+            boundary.clear();
+        }
         nextSeq.update(gop.gopSeq() + 1);
         nextFirstFrame.update(gop.firstFrameIndex() + gop.frameCount() - 1);
         refusedJump.clear();
-        out.collect(new PacketEnvelope(stream, gop.gopSeq(), gop.captureTimeMicros(), packet));
-        report(stream, gop, e.packet(), packet.length, shared != null, nanos);
-        drill.check(getRuntimeContext(), ++handled);
+        out.collect(new AtomSearchTask(gop, expected == null ? -1 : expected - 1, keyframed));
+        metrics.inc(stream, "gopsKeyframed");
+        metrics.record(stream, "keyframeMs", nanos / 1_000_000);
     }
 
     private void refuse(Context ctx, RawGop gop, String why) {
@@ -162,36 +170,15 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
         ctx.output(DeadLetters.TAG, new DeadLetter(asRecord(gop), why, gop.streamId()));
     }
 
-    private StreamEngine engine(String stream, VideoFormat format, StreamSettings settings) throws IOException {
-        StreamEngine e = engines.get(stream);
-        if (e == null || !e.format().equals(format)) {
-            if (e != null) {
-                engines.remove(stream); // closed: never used again, even if the new one cannot be built
-                e.encoder().close();
-            }
-            e = new StreamEngine(format, new GopEncoder(settings.params(), format,
+    private StreamChain chain(String stream, VideoFormat format, StreamSettings settings) throws IOException {
+        StreamChain c = chains.get(stream);
+        if (c == null || !c.format().equals(format)) {
+            chains.remove(stream); // never used again, even if the new one cannot be built
+            c = new StreamChain(format, new KeyframeChainCoder(settings.params(), format,
                     priors.forEncoding(settings.params().variant())));
-            engines.put(stream, e);
+            chains.put(stream, c);
         }
-        return e;
-    }
-
-    private void report(String stream, RawGop gop, GvcPacket p, int bytes, boolean chained, long nanos) {
-        long outFrames = chained ? gop.frameCount() - 1L : gop.frameCount();
-        long pixels = outFrames * gop.width() * gop.height();
-        long chroma = outFrames * Frame.chromaWidth(gop.width()) * Frame.chromaHeight(gop.height());
-        long bits = 8L * bytes;
-        long boundaryBits = 8L * p.boundaryBytes();
-        long atomBits = 8L * p.atoms().length;
-        metrics.inc(stream, "gopsEncoded");
-        metrics.set(stream, "bitsPerGop", bits);
-        metrics.set(stream, "bpp", (double) bits / pixels);
-        metrics.set(stream, "boundaryBits", boundaryBits);
-        metrics.set(stream, "atomBits", atomBits);
-        metrics.set(stream, "sideBits", bits - boundaryBits - atomBits);
-        metrics.set(stream, "atomsPerStep", p.m());
-        metrics.set(stream, "psnrY", new YuvSse(p.sse()[0], p.sse()[1], p.sse()[2], pixels, chroma).psnrY());
-        metrics.record(stream, "encodeMs", nanos / 1_000_000);
+        return c;
     }
 
     /** A dead letter's record for a GOP refused here, after parsing. */
@@ -202,9 +189,6 @@ public final class GopEncodeFunction extends KeyedProcessFunction<String, RawGop
 
     @Override
     public void close() throws Exception {
-        if (engines != null) {
-            engines.values().forEach(e -> e.encoder().close());
-        }
         if (priors != null) {
             priors.close();
         }

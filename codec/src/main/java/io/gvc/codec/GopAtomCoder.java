@@ -1,0 +1,215 @@
+package io.gvc.codec;
+
+import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.AnchorShift;
+import io.gvc.codec.anchor.GopAnchors;
+import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.atoms.AtomChoice;
+import io.gvc.codec.atoms.AtomSearch;
+import io.gvc.codec.bitstream.AtomPayload;
+import io.gvc.codec.bitstream.BitWriter;
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.CodingConfig;
+import io.gvc.codec.bitstream.GvcPacket;
+import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Gop;
+import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.latent.LatentSpace;
+import io.gvc.codec.metrics.Psnr;
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.prior.GopCondition;
+import io.gvc.codec.prior.VelocityField;
+import io.gvc.codec.rate.RateController;
+import io.gvc.codec.variant.GopLayout;
+import io.gvc.codec.bitstream.TailResidual;
+import io.gvc.codec.variant.Variant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The parallel half of the encoder, and the expensive one: given a GOP's frames and what the
+ * keyframe chain decided for it ({@link KeyframedGop}: its decoded keyframes, plan and anchor mode),
+ * measures the prior's side information and runs the decoder's own trajectory
+ * ({@link GopGenerator}) with an atom search against the true latent at every stochastic step, so
+ * the packet's reconstruction is known exactly. It keeps nothing from one GOP to the next, so one
+ * stream's GOPs may be coded on as many threads, slots or machines as there are, in any order.
+ */
+public final class GopAtomCoder implements AutoCloseable {
+
+    private final CodecParams params;
+    private final FlowPrior prior;
+    private final CodingSetup setup;
+    private final AtomSearch search;
+    /** The worker pool this coder owns (null when it has none or shares its owner's). */
+    private final ExecutorService ownPool;
+
+    /** An atom coder of its own, with {@link CodecParams#threads()} worker threads. */
+    public GopAtomCoder(CodecParams params, VideoFormat format, FlowPrior prior) {
+        this.params = params;
+        this.prior = prior;
+        this.ownPool = params.threads() > 1
+                ? Executors.newFixedThreadPool(params.threads(), GopEncoder.daemonThreads()) : null;
+        try {
+            this.setup = CodingSetup.forEncoder(params, format, prior, ownPool);
+        } catch (RuntimeException e) {
+            close(); // a format the engine refuses leaves no idle pool behind
+            throw e;
+        }
+        this.search = new AtomSearch(setup.codebook, null, 1);
+    }
+
+    /** Shares {@code setup} (and its pool, which stays its owner's). */
+    GopAtomCoder(CodecParams params, FlowPrior prior, CodingSetup setup) {
+        this.params = params;
+        this.prior = prior;
+        this.setup = setup;
+        this.ownPool = null;
+        // frames are searched in parallel, so each search runs on one thread
+        this.search = new AtomSearch(setup.codebook, null, 1);
+    }
+
+    public CodingConfig config() {
+        return setup.config;
+    }
+
+    /**
+     * Codes the rest of GOP {@code gop}'s packet: side information, atoms, deviation scale, residual.
+     *
+     * @throws IllegalArgumentException when {@code keyframed} is not this GOP's or not of this coder's variant
+     */
+    public EncodedGop encode(Gop gop, KeyframedGop keyframed) {
+        Variant variant = params.variant();
+        int n = gop.size();
+        if (keyframed.gopSeq() != gop.seq() || keyframed.frames() != n || keyframed.variant() != variant) {
+            throw new IllegalArgumentException("keyframes of GOP " + keyframed.gopSeq() + " (" + keyframed.frames()
+                    + " frames, " + keyframed.variant() + ") given for GOP " + gop.seq() + " (" + n + " frames, "
+                    + variant + ")");
+        }
+        boolean chained = keyframed.chained();
+        GopLayout layout = setup.layout(n, params.tailLatentFrames());
+        long budget = KeyframeChainCoder.budget(params, gop, chained);
+        Keyframes keyframes = keyframed.keyframes();
+        List<BoundaryPicture> boundaries = keyframed.boundaries();
+        AnchorMode mode = keyframed.anchorMode();
+        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space,
+                gop.frame(0).width(), gop.frame(0).height());
+        Frame first = keyframes.first();
+        Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
+
+        // latents and the prior's view of this GOP
+        LatentSpace space = setup.space;
+        float[] firstLatent = first == null ? null : space.encode(first);
+        float[] lastLatent = last == null ? null : space.encode(last);
+        float[][] truth = new float[layout.codedFrames()][];
+        for (int f = 0; f < truth.length; f++) {
+            truth[f] = space.encode(gop.frame(layout.codedPositions()[f]));
+        }
+        String prompt = variant == Variant.T2V ? params.prompt() : "";
+        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt);
+        AnchorShift shift = AnchorShift.between(cond, anchors);
+        byte[] side = prior.analyse(cond, shift.toPrior(truth));
+
+        // atoms per step: what is left of the budget after everything else
+        int m, mTail;
+        if (params.m() != null) {
+            m = params.m();
+            mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
+        } else {
+            // every field but the atoms is known now, except the I2V tail residual (coded after the
+            // search): it is left out here, so --tail-residual overshoots the target by its size.
+            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, mode, new int[2], boundaries, prompt, side,
+                    new byte[0], new BitWriter(), new long[3]);
+            long fixed = 8L * PacketCodec.write(withoutAtoms).length;
+            long boundaryBits = 8L * withoutAtoms.boundaryBytes();
+            // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
+            // picture's allowance codes fewer atoms rather than overshooting the target
+            long atomBudget = Math.min(Math.round(budget * (1 - params.boundaryShare())) - (fixed - boundaryBits),
+                    budget - fixed);
+            m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
+                    params.mTail());
+            mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
+        }
+        Trajectory traj = search(gop, cond, shift, side, truth, layout, m, mTail);
+        int[] scale = setup.generator.fitScale(layout, anchors, traj.x0, gop::frame);
+        if (m + mTail > 0 && scale[0] == 0 && variant != Variant.I2V) {
+            // mode decision by measured cost: the atoms bought nothing the luma may keep (its
+            // deviation scale is 0), so the GOP is coded without them and their bits are not spent
+            m = 0;
+            mTail = 0;
+            traj = search(gop, cond, shift, side, truth, layout, 0, 0);
+            scale = setup.generator.fitScale(layout, anchors, traj.x0, gop::frame);
+        }
+        float[][] x0 = traj.x0;
+        AtomChoice[][] chosen = traj.chosen;
+        byte[] residual = new byte[0];
+        if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
+            residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
+        }
+        Frame[] pictures = setup.generator.pictures(layout, anchors, x0, scale);
+
+        BitWriter atoms = new BitWriter();
+        for (AtomChoice[] step : chosen) {
+            for (AtomChoice c : step) {
+                AtomPayload.write(atoms, c, params.codebookSize());
+            }
+        }
+        long[] sse = new long[3];
+        for (int j = chained ? 1 : 0; j < n; j++) {
+            for (int p = 0; p < 3; p++) {
+                sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
+            }
+        }
+        GvcPacket packet = packet(gop, n, m, mTail, layout, mode, scale, boundaries, prompt, side, residual, atoms,
+                sse);
+        return new EncodedGop(packet, Arrays.asList(pictures));
+    }
+
+    /** The decoder's trajectory with the atoms the search chose at every step. */
+    private record Trajectory(float[][] x0, AtomChoice[][] chosen) {
+    }
+
+    private Trajectory search(Gop gop, GopCondition cond, AnchorShift shift, byte[] side, float[][] truth,
+                              GopLayout layout, int m, int mTail) {
+        AtomChoice[][] chosen = new AtomChoice[setup.stochasticSteps()][layout.codedFrames()];
+        float[][] x0;
+        try (VelocityField field = shift.around(open(cond, side))) {
+            x0 = setup.generator.latents(gop.seq(), cond, field, (step, f, x0hat) -> {
+                float[] r = new float[x0hat.length];
+                float[] t = truth[f];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = t[i] - x0hat[i];
+                }
+                AtomChoice c = search.select(gop.seq(), step, f, r, layout.atomsFor(f, m, mTail));
+                chosen[step][f] = c;
+                return c;
+            });
+        }
+        return new Trajectory(x0, chosen);
+    }
+
+    private VelocityField open(GopCondition cond, byte[] side) {
+        try {
+            return prior.open(cond, side);
+        } catch (BitstreamException e) {
+            throw new IllegalStateException("the prior refused its own side information: " + e.getMessage(), e);
+        }
+    }
+
+    private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, AnchorMode anchorMode,
+                             int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
+                             BitWriter atoms, long[] sse) {
+        return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, layout.tailLatentFrames(),
+                anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
+    }
+
+    @Override
+    public void close() {
+        if (ownPool != null) {
+            ownPool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.gvc.codec;
+
+import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Gop;
+import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.intra.IntraCodec;
+import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.rate.AnchorDecision;
+import io.gvc.codec.rate.KeyframePlans;
+import io.gvc.codec.variant.GopLayout;
+import io.gvc.codec.variant.Variant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sequential half of the encoder: codes a GOP's keyframes (the first frame where the GOP does
+ * not share it, the codec-v3 mid-GOP keyframes and the last frame), for every keyframe plan worth
+ * trying, and decides the plan and the anchor mode ({@link AnchorDecision}). It needs the previous
+ * GOP's shared frame, so one stream's GOPs pass through it in order; it is the cheap half (a few
+ * intra/predicted picture codings, a motion search and an SSIM per candidate), and its result,
+ * a {@link KeyframedGop}, is all the expensive half ({@link GopAtomCoder}) needs from the past.
+ *
+ * <p>For FLF2V the next GOP's shared frame is this GOP's decoded last keyframe
+ * ({@link KeyframedGop#nextSharedFirst()}), so a stream's chain runs ahead of the atom search.
+ */
+public final class KeyframeChainCoder {
+
+    private final CodecParams params;
+    private final CodingSetup setup;
+    private final BoundaryCoder boundaryCoder;
+
+    /** A chain coder of its own: builds the same coding setup as the atom coder, so it refuses the same formats. */
+    public KeyframeChainCoder(CodecParams params, VideoFormat format, FlowPrior prior) {
+        this(params, CodingSetup.forEncoder(params, format, prior, null));
+    }
+
+    KeyframeChainCoder(CodecParams params, CodingSetup setup) {
+        this.params = params;
+        this.setup = setup;
+        IntraCodec intra = IntraCodecs.byId(params.intraCodec());
+        this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.intraPeriod());
+    }
+
+    /**
+     * Codes GOP {@code gop}'s keyframes. {@code sharedFirst} is the previous GOP's reconstructed
+     * last frame for GOP k &gt; 0 of FLF2V and I2V (null otherwise).
+     */
+    public KeyframedGop code(Gop gop, Frame sharedFirst) {
+        Variant variant = params.variant();
+        int n = gop.size();
+        boolean chained = variant.sharesBoundary() && sharedFirst != null;
+        GopLayout layout = setup.layout(n, params.tailLatentFrames());
+        long budget = budget(params, gop, chained);
+
+        // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
+        boolean codeFirst = variant != Variant.T2V && !chained;
+        long boundaryBudget = (long) (budget * params.boundaryShare());
+        List<BoundaryCoder.Coded> plans = new ArrayList<>();
+        // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed
+        // keyframe quality more keyframes would always measure closer, so the GOP stays whole
+        int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
+        Frame shared = chained ? sharedFirst : null;
+        for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
+            if (plans.isEmpty()) {
+                plans.add(boundaryCoder.code(gop, shared, codeFirst, later, boundaryBudget));
+                continue;
+            }
+            // a cut plan is coded within the bits the uncut plan actually spent (its quality steps
+            // leave some of its budget unused), so the comparison is at equal or fewer bits; one that
+            // cannot fit even at the lowest quality is not a candidate
+            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, shared, codeFirst, later, plans.get(0).bits());
+            if (c.fitsBudget()) {
+                plans.add(c);
+            }
+        }
+
+        // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest; the
+        // atom coder builds the chosen anchors' latents itself, as the decoder does
+        List<Keyframes> candidates = new ArrayList<>(plans.size());
+        for (BoundaryCoder.Coded c : plans) {
+            candidates.add(c.keyframes());
+        }
+        AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, candidates, chained ? 1 : 0);
+        BoundaryCoder.Coded chosen = plans.get(choice.plan());
+        return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes());
+    }
+
+    /** The GOP's bit budget: the target rate over the frames it outputs (not the shared first one). */
+    static long budget(CodecParams params, Gop gop, boolean chained) {
+        long outFrames = chained ? gop.size() - 1 : gop.size();
+        return Math.round(params.targetBpp() * gop.frame(0).width() * gop.frame(0).height() * outFrames);
+    }
+}

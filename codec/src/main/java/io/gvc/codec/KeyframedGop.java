@@ -1,0 +1,64 @@
+package io.gvc.codec;
+
+import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.variant.Variant;
+import java.util.List;
+
+/**
+ * What the keyframe chain ({@link KeyframeChainCoder}) hands the atom search ({@link GopAtomCoder})
+ * for one GOP: everything of the packet that depends on the GOPs before it. With it and the GOP's
+ * own frames, any thread or machine codes the rest of the packet, to the bit as the file encoder
+ * does; nothing else of the stream's history is needed.
+ *
+ * @param gopSeq     the GOP's number
+ * @param variant    the variant it is coded with
+ * @param frames     the GOP's frame count
+ * @param chained    whether it shares its first frame with the GOP before (the shared picture is
+ *                   then position 0 of {@code keyframes}, coded by no boundary picture of its own)
+ * @param anchorMode the anchor mode chosen between the keyframes
+ * @param boundaries the chosen plan's coded keyframe pictures, as the packet carries them
+ * @param keyframes  the chosen plan's keyframes, decoded as every decoder will see them
+ */
+public record KeyframedGop(long gopSeq, Variant variant, int frames, boolean chained, AnchorMode anchorMode,
+                           List<BoundaryPicture> boundaries, Keyframes keyframes) {
+
+    public KeyframedGop {
+        if (frames < 1) {
+            throw new IllegalArgumentException("a GOP has at least 1 frame, got " + frames);
+        }
+        boundaries = List.copyOf(boundaries);
+        for (int i = 0; i < keyframes.count(); i++) {
+            if (keyframes.position(i) < 0 || keyframes.position(i) >= frames) {
+                throw new IllegalArgumentException("keyframe at position " + keyframes.position(i) + " of a GOP of "
+                        + frames + " frames");
+            }
+        }
+        if (chained && keyframes.first() == null) {
+            throw new IllegalArgumentException("a chained GOP needs its shared first frame among its keyframes");
+        }
+    }
+
+    /** Whether the stream's next GOP can start without waiting for this one's atoms (FLF2V, T2V). */
+    public boolean chainClosesOnKeyframe() {
+        return variant != Variant.I2V;
+    }
+
+    /**
+     * The picture the stream's next GOP starts from: FLF2V's last frame, a decoded keyframe, so it
+     * is known before any atom is searched; null for T2V, whose GOPs share nothing.
+     *
+     * @throws IllegalStateException for I2V, whose next GOP starts from a generated frame that only
+     *                               the atom search produces ({@link EncodedGop#last()})
+     */
+    public Frame nextSharedFirst() {
+        return switch (variant) {
+            case FLF2V -> keyframes.at(frames - 1);
+            case T2V -> null;
+            case I2V -> throw new IllegalStateException("an I2V GOP's successor starts from its generated last frame,"
+                    + " which only the atom search produces");
+        };
+    }
+}

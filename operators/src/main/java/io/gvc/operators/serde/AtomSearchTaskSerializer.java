@@ -1,0 +1,130 @@
+package io.gvc.operators.serde;
+
+import io.gvc.codec.KeyframedGop;
+import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.variant.Variant;
+import io.gvc.kafka.formats.RawGop;
+import io.gvc.kafka.formats.RawGopFormat;
+import io.gvc.kafka.formats.RecordFormatException;
+import io.gvc.operators.types.AtomSearchTask;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * A raw GOP with its coded keyframes, from the keyframe chain to any atom-search slot: the raw GOP
+ * in its Kafka layout, then the keyframes as flat fields (coded pictures as bytes, decoded ones as
+ * I420 planes), so a few hundred kilobytes per GOP move without Kryo or object graphs.
+ */
+public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchTask> {
+
+    private static final long serialVersionUID = 1L;
+    static final int VERSION = 1;
+    /** More keyframes than a GOP has frames cannot be; this bounds the counts before allocating. */
+    static final int MAX_KEYFRAMES = Io.MAX_FRAMES;
+
+    @Override
+    protected void write(AtomSearchTask v, DataOutputView out) throws IOException {
+        Io.version(out, VERSION);
+        Io.bytes(out, RawGopFormat.write(v.gop()));
+        out.writeLong(v.previousSeq());
+        KeyframedGop k = v.keyframed();
+        out.writeLong(k.gopSeq());
+        out.writeByte(k.variant().code());
+        out.writeInt(k.frames());
+        out.writeBoolean(k.chained());
+        out.writeByte(k.anchorMode().code());
+        out.writeInt(k.boundaries().size());
+        for (BoundaryPicture b : k.boundaries()) {
+            out.writeInt(b.position());
+            Io.string(out, b.codecId());
+            out.writeInt(b.quality());
+            out.writeBoolean(b.predicted());
+            Io.bytes(out, b.data());
+        }
+        Keyframes kf = k.keyframes();
+        out.writeInt(kf.count());
+        for (int i = 0; i < kf.count(); i++) {
+            out.writeInt(kf.position(i));
+            Io.frame(out, kf.picture(i));
+        }
+    }
+
+    @Override
+    protected AtomSearchTask read(DataInputView in) throws IOException {
+        Io.version(in, VERSION, "AtomSearchTask");
+        byte[] raw = Io.bytes(in, "rawGop");
+        if (raw == null) {
+            throw new IOException("rawGop: missing");
+        }
+        RawGop gop;
+        try {
+            gop = RawGopFormat.read(raw);
+        } catch (RecordFormatException e) {
+            throw new IOException("rawGop: " + e.getMessage(), e);
+        }
+        long previousSeq = in.readLong();
+        long seq = in.readLong();
+        int variantCode = in.readUnsignedByte();
+        int frames = in.readInt();
+        boolean chained = in.readBoolean();
+        int modeCode = in.readUnsignedByte();
+        int nb = count(in, "boundaries");
+        List<BoundaryPicture> boundaries = new ArrayList<>(nb);
+        for (int i = 0; i < nb; i++) {
+            int position = in.readInt();
+            String codec = Io.string(in, "boundary.codecId");
+            int quality = in.readInt();
+            boolean predicted = in.readBoolean();
+            byte[] data = Io.bytes(in, "boundary.data");
+            if (codec == null || data == null) {
+                throw new IOException("boundary " + i + ": codec or data missing");
+            }
+            boundaries.add(new BoundaryPicture(position, codec, quality, predicted, data));
+        }
+        int nk = count(in, "keyframes");
+        int[] positions = new int[nk];
+        Frame[] pictures = new Frame[nk];
+        for (int i = 0; i < nk; i++) {
+            positions[i] = in.readInt();
+            pictures[i] = Io.frame(in, "keyframe");
+            if (pictures[i] == null) {
+                throw new IOException("keyframe " + i + " is missing");
+            }
+        }
+        try {
+            KeyframedGop k = new KeyframedGop(seq, Variant.fromCode(variantCode), frames, chained,
+                    AnchorMode.fromCode(modeCode), boundaries, new Keyframes(positions, pictures));
+            return new AtomSearchTask(gop, previousSeq, k);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("keyframed GOP: " + e.getMessage(), e);
+        }
+    }
+
+    private static int count(DataInputView in, String field) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_KEYFRAMES) {
+            throw new IOException(field + ": count " + n + " out of range");
+        }
+        return n;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<AtomSearchTask> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores this serializer from a checkpoint; the layout version is in every value. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<AtomSearchTask> {
+        public Snapshot() {
+            super(AtomSearchTaskSerializer::new);
+        }
+    }
+}
