@@ -56,12 +56,22 @@ public final class GopEncoder implements AutoCloseable {
         this.prior = prior;
         this.intra = IntraCodecs.byId(params.intraCodec());
         this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.intraPeriod());
-        this.pool = params.threads() > 1 ? Executors.newFixedThreadPool(params.threads(), daemonThreads()) : null;
         int ds = params.latentDownscale() > 0 ? params.latentDownscale()
                 : DctLatentSpace.defaultDownscale(format.width(), format.height());
         CodingConfig config = new CodingConfig(params.variant(), format, params.gopFrames(), ds,
                 params.temporalStride(), params.codebookSize(), params.steps(), params.tailSteps(), params.shift(),
                 params.gScale(), params.seed(), prior.id(), CodingConfig.hashPrefix(prior.sha256()));
+        if (params.m() != null) {
+            // a fixed M must be one every GOP's packet can carry: refused here, before any GOP is coded
+            int m = params.m();
+            int mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
+            String refusal = io.gvc.codec.bitstream.Limits.atomWorkRefusal(config, params.gopFrames(), m, mTail,
+                    params.tailLatentFrames());
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
+        }
+        this.pool = params.threads() > 1 ? Executors.newFixedThreadPool(params.threads(), daemonThreads()) : null;
         this.setup = new CodingSetup(config, pool, prior);
         // frames are searched in parallel, so each search runs on one thread
         this.search = new AtomSearch(setup.codebook, null, 1);
@@ -96,7 +106,7 @@ public final class GopEncoder implements AutoCloseable {
         long budget = Math.round(params.targetBpp() * gop.frame(0).width() * gop.frame(0).height() * outFrames);
 
         // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
-        boolean codeFirst = variant != Variant.T2V && !chained;
+        boolean codeFirst = variant.hasFirstKeyframe() && !chained;
         long boundaryBudget = (long) (budget * params.boundaryShare());
         List<BoundaryCoder.Coded> plans = new ArrayList<>();
         // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed
@@ -127,7 +137,7 @@ public final class GopEncoder implements AutoCloseable {
         List<BoundaryPicture> boundaries = plans.get(anchor.plan()).pictures();
         Keyframes keyframes = plans.get(anchor.plan()).keyframes();
         Frame first = keyframes.first();
-        Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
+        Frame last = variant.hasLastKeyframe() && n > 1 ? keyframes.at(n - 1) : null;
 
         // 3. latents and the prior's view of this GOP
         LatentSpace space = setup.space;
@@ -137,7 +147,7 @@ public final class GopEncoder implements AutoCloseable {
         for (int f = 0; f < truth.length; f++) {
             truth[f] = space.encode(gop.frame(layout.codedPositions()[f]));
         }
-        String prompt = variant == Variant.T2V ? params.prompt() : "";
+        String prompt = variant.carriesPrompt() ? params.prompt() : "";
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt);
         AnchorShift shift = AnchorShift.between(cond, anchors);
         byte[] side = prior.analyse(cond, shift.toPrior(truth));
@@ -160,11 +170,12 @@ public final class GopEncoder implements AutoCloseable {
                     budget - fixed);
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
                     params.mTail());
+            m = RateController.capToDecodeWork(setup.config, n, layout.tailLatentFrames(), m, params.mTail());
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         }
         Trajectory traj = search(gop, cond, shift, side, truth, layout, m, mTail);
         int[] scale = setup.generator.fitScale(layout, anchors, traj.x0, gop::frame);
-        if (m + mTail > 0 && scale[0] == 0 && variant != Variant.I2V) {
+        if (m + mTail > 0 && scale[0] == 0 && variant.dropsAtomsTheLumaRejects()) {
             // mode decision by measured cost: the atoms bought nothing the luma may keep (its
             // deviation scale is 0), so the GOP is coded without them and their bits are not spent
             m = 0;
@@ -175,7 +186,7 @@ public final class GopEncoder implements AutoCloseable {
         float[][] x0 = traj.x0;
         AtomChoice[][] chosen = traj.chosen;
         byte[] residual = new byte[0];
-        if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
+        if (variant.allowsTailResidual() && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
         Frame[] pictures = setup.generator.pictures(layout, anchors, x0, scale);

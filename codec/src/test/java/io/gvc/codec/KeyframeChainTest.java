@@ -44,14 +44,16 @@ class KeyframeChainTest {
     }
 
     static CodecParams params(int intraPeriod) {
-        return new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x51L, DctIntraCodec.ID, 60,
-                CodecParams.DEFAULT_BPP, 0.5, false, "", 1, intraPeriod, 1);
+        return CodecParams.builder().variant(Variant.FLF2V).gopFrames(GOP).codebookSize(256).m(4).steps(8).seed(0x51L)
+                .intraCodec(DctIntraCodec.ID).keyframeQuality(60).boundaryShare(0.5).threads(1).intraPeriod(intraPeriod)
+                .maxSegments(1).build();
     }
 
     /** Rate-controlled keyframes (mid-GOP keyframes are compared at equal bits), up to {@code segments} segments. */
     static CodecParams rateControlled(int segments) {
-        return new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x51L, DctIntraCodec.ID, null,
-                0.4, 0.8, false, "", 1, 8, segments);
+        return CodecParams.builder().variant(Variant.FLF2V).gopFrames(GOP).codebookSize(256).m(4).steps(8).seed(0x51L)
+                .intraCodec(DctIntraCodec.ID).targetBpp(0.4).boundaryShare(0.8).threads(1).intraPeriod(8)
+                .maxSegments(segments).build();
     }
 
     /**

@@ -41,8 +41,8 @@ class StreamRobustnessTest {
     }
 
     static byte[] encode(Variant v) {
-        CodecParams p = new CodecParams(v, 9, 0, 2, 64, 2, null, 2, 4, 1, 3f, 3f, 99L, DctIntraCodec.ID, 60,
-                CodecParams.DEFAULT_BPP, 0.5, false, "", 1);
+        CodecParams p = CodecParams.builder().variant(v).gopFrames(9).codebookSize(64).m(2).steps(4).tailSteps(1)
+                .seed(99L).intraCodec(DctIntraCodec.ID).keyframeQuality(60).boundaryShare(0.5).threads(1).build();
         return StreamEncoder.encode(video, p, prior, Progress.NONE).file();
     }
 

@@ -8,7 +8,6 @@ import io.gvc.codec.frame.Gop;
 import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.metrics.Ssim;
 import io.gvc.codec.variant.GopLayout;
-import io.gvc.codec.variant.Variant;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class AnchorDecision {
      */
     public static Decided choose(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame, LatentSpace space) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
-        boolean choose = layout.variant() == Variant.FLF2V && layout.frames() >= 3;
+        boolean choose = layout.variant().choosesAnchor(layout.frames());
         AnchorMode[] modes = choose ? AnchorMode.values() : new AnchorMode[] {AnchorMode.CROSS_FADE};
         int bestPlan = -1;
         AnchorMode bestMode = null;
