@@ -52,7 +52,8 @@ public final class PacketCodec {
         return packet;
     }
 
-    private static byte[] layOut(GvcPacket p, boolean impliedConfig) {
+    /** The packet's bytes, unchecked: {@link #write} checks them with the reader (tests build bad packets with it). */
+    static byte[] layOut(GvcPacket p, boolean impliedConfig) {
         CodingConfig c = p.config();
         FieldWriter body = new FieldWriter();
         body.u64(p.gopSeq()).u64(p.firstFrame()).u16(p.frameCount());
