@@ -156,7 +156,12 @@ public final class StreamConfig implements Serializable {
         }
         String w = get(streamId, "width");
         String h = get(streamId, "height");
-        return new StreamSettings(p, w == null ? 0 : Integer.parseInt(w), h == null ? 0 : Integer.parseInt(h));
+        // 0: any size; else the size the bitstream can carry
+        return new StreamSettings(p, w == null ? 0 : side("width", w), h == null ? 0 : side("height", h));
+    }
+
+    private static int side(String key, String value) {
+        return (int) Limits.checkRange("stream config " + key, Integer.parseInt(value.trim()), 1, Limits.MAX_SIDE);
     }
 
     private String get(String stream, String key) {
