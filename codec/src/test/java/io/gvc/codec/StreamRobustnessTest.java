@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
+import io.gvc.codec.bitstream.UncheckedWrites;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.bitstream.StreamHeader;
@@ -52,9 +53,9 @@ class StreamRobustnessTest {
         ContainerCodec.Container c = ContainerCodec.read(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StreamHeader h = header.apply(c.header());
-        out.writeBytes(ContainerCodec.writeHeader(h));
+        out.writeBytes(UncheckedWrites.header(h));
         for (GvcPacket p : c.packets()) {
-            out.writeBytes(ContainerCodec.writePacket(packet.apply(p), h));
+            out.writeBytes(UncheckedWrites.packetInStream(packet.apply(p), h));
         }
         return out.toByteArray();
     }

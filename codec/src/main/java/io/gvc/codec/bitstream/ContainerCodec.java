@@ -19,6 +19,18 @@ public final class ContainerCodec {
     }
 
     public static byte[] writeHeader(StreamHeader h) {
+        byte[] header = layOutHeader(h);
+        // the writer refuses what the reader would, by the reader's own checks: one set of limits
+        try {
+            readHeader(header);
+        } catch (BitstreamException e) {
+            throw new IllegalArgumentException("a stream header no decoder would read: " + e.getMessage(), e);
+        }
+        return header;
+    }
+
+    /** The header's bytes, unchecked: {@link #writeHeader} checks them with the reader (tests build bad headers with it). */
+    static byte[] layOutHeader(StreamHeader h) {
         FieldWriter body = new FieldWriter();
         PacketCodec.writeConfig(body, h.config());
         body.bytes(java.util.HexFormat.of().parseHex(h.modelSha256()));
@@ -27,15 +39,8 @@ public final class ContainerCodec {
         byte[] b = body.toByteArray();
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length);
-        byte[] header = new FieldWriter().bytes(MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b).u32(crc.getValue())
+        return new FieldWriter().bytes(MAGIC).u8(VERSION).u32(b.length + 4L).bytes(b).u32(crc.getValue())
                 .toByteArray();
-        // the writer refuses what the reader would, by the reader's own checks: one set of limits
-        try {
-            readHeader(header);
-        } catch (BitstreamException e) {
-            throw new IllegalArgumentException("a stream header no decoder would read: " + e.getMessage(), e);
-        }
-        return header;
     }
 
     /** The header at the start of {@code file} and the offset of the first packet after it. */
