@@ -5,7 +5,9 @@ import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.variant.Variant;
 
 /**
- * Encoder settings. {@code m} and {@code keyframeQuality} are null when rate control should choose
+ * Encoder settings, built by name with {@link #builder()} ({@link CodecParamsBuilder}) from the
+ * defaults declared here, the one place they are decided. {@code m} and {@code keyframeQuality} are
+ * null when rate control should choose
  * them from {@code targetBpp}; {@code latentDownscale} 0 means "pick for the picture size".
  *
  * <p>Defaults suit every size, because bits per atom do not depend on resolution: K = 1024 (the
@@ -83,13 +85,13 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
     }
 
     /** A builder that starts from the defaults. */
-    public static Builder builder() {
-        return new Builder();
+    public static CodecParamsBuilder builder() {
+        return new CodecParamsBuilder();
     }
 
     /** A builder that starts from these settings. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    public CodecParamsBuilder toBuilder() {
+        return new CodecParamsBuilder(this);
     }
 
     /**
@@ -180,186 +182,5 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
 
     public CodecParams withPrompt(String text) {
         return toBuilder().prompt(text).build();
-    }
-
-    /**
-     * Named construction: starts from the defaults (or from given settings) and sets what differs;
-     * {@link #build} checks the whole against the limits. The one place besides the record header
-     * that lists every field.
-     */
-    public static final class Builder {
-        private Variant variant = DEFAULT_VARIANT;
-        private int gopFrames = DEFAULT_GOP_FRAMES;
-        private int latentDownscale = DEFAULT_LATENT_DOWNSCALE;
-        private int temporalStride = DEFAULT_TEMPORAL_STRIDE;
-        private int codebookSize = DEFAULT_CODEBOOK_SIZE;
-        private Integer m;                // null: rate control
-        private Integer mTail;            // null: follows M
-        private int tailLatentFrames = DEFAULT_TAIL_LATENT_FRAMES;
-        private int steps = DEFAULT_STEPS;
-        private int tailSteps = DEFAULT_TAIL_STEPS;
-        private float shift = DEFAULT_SHIFT;
-        private float gScale = DEFAULT_G_SCALE;
-        private long seed = DEFAULT_SEED;
-        private String intraCodec = DEFAULT_INTRA_CODEC;
-        private Integer keyframeQuality;  // null: rate control
-        private double targetBpp = DEFAULT_BPP;
-        private double boundaryShare = DEFAULT_BOUNDARY_SHARE;
-        private boolean tailResidual;
-        private String prompt = DEFAULT_PROMPT;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private int intraPeriod = DEFAULT_INTRA_PERIOD;
-        private int maxSegments = DEFAULT_MAX_SEGMENTS;
-
-        private Builder() {
-        }
-
-        private Builder(CodecParams p) {
-            variant = p.variant;
-            gopFrames = p.gopFrames;
-            latentDownscale = p.latentDownscale;
-            temporalStride = p.temporalStride;
-            codebookSize = p.codebookSize;
-            m = p.m;
-            mTail = p.mTail;
-            tailLatentFrames = p.tailLatentFrames;
-            steps = p.steps;
-            tailSteps = p.tailSteps;
-            shift = p.shift;
-            gScale = p.gScale;
-            seed = p.seed;
-            intraCodec = p.intraCodec;
-            keyframeQuality = p.keyframeQuality;
-            targetBpp = p.targetBpp;
-            boundaryShare = p.boundaryShare;
-            tailResidual = p.tailResidual;
-            prompt = p.prompt;
-            threads = p.threads;
-            intraPeriod = p.intraPeriod;
-            maxSegments = p.maxSegments;
-        }
-
-        public CodecParams build() {
-            return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                    tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                    boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
-        }
-
-        public Builder variant(Variant v) {
-            variant = v;
-            return this;
-        }
-
-        /** Frames per GOP, the shared boundary frame included. */
-        public Builder gopFrames(int frames) {
-            gopFrames = frames;
-            return this;
-        }
-
-        /** 1/N of the DCT kept per side; 0 picks it for the picture size. */
-        public Builder latentDownscale(int n) {
-            latentDownscale = n;
-            return this;
-        }
-
-        /** A latent frame every {@code n} pictures. */
-        public Builder temporalStride(int n) {
-            temporalStride = n;
-            return this;
-        }
-
-        /** K, the codebook size. */
-        public Builder codebookSize(int k) {
-            codebookSize = k;
-            return this;
-        }
-
-        /** M, atoms per step and latent frame; null lets the rate control choose it from the target bpp. */
-        public Builder m(Integer atoms) {
-            m = atoms;
-            return this;
-        }
-
-        /** I2V: atoms of the tail latent frames; null follows M. */
-        public Builder mTail(Integer atoms) {
-            mTail = atoms;
-            return this;
-        }
-
-        public Builder tailLatentFrames(int n) {
-            tailLatentFrames = n;
-            return this;
-        }
-
-        public Builder steps(int n) {
-            steps = n;
-            return this;
-        }
-
-        public Builder tailSteps(int n) {
-            tailSteps = n;
-            return this;
-        }
-
-        public Builder shift(float s) {
-            shift = s;
-            return this;
-        }
-
-        public Builder gScale(float g) {
-            gScale = g;
-            return this;
-        }
-
-        public Builder seed(long s) {
-            seed = s;
-            return this;
-        }
-
-        public Builder intraCodec(String id) {
-            intraCodec = id;
-            return this;
-        }
-
-        /** Boundary-picture quality 1..100; null lets the rate control choose it. */
-        public Builder keyframeQuality(Integer q) {
-            keyframeQuality = q;
-            return this;
-        }
-
-        public Builder targetBpp(double bpp) {
-            targetBpp = bpp;
-            return this;
-        }
-
-        public Builder boundaryShare(double share) {
-            boundaryShare = share;
-            return this;
-        }
-
-        public Builder tailResidual(boolean on) {
-            tailResidual = on;
-            return this;
-        }
-
-        public Builder prompt(String text) {
-            prompt = text;
-            return this;
-        }
-
-        public Builder threads(int n) {
-            threads = n;
-            return this;
-        }
-
-        public Builder intraPeriod(int gops) {
-            intraPeriod = gops;
-            return this;
-        }
-
-        public Builder maxSegments(int segments) {
-            maxSegments = segments;
-            return this;
-        }
     }
 }

@@ -65,7 +65,7 @@ class CodecParamsTest {
         assertOnly(d.withMaxSegments(1), b -> b.maxSegments(1));
     }
 
-    private static void assertOnly(CodecParams actual, UnaryOperator<CodecParams.Builder> change) {
+    private static void assertOnly(CodecParams actual, UnaryOperator<CodecParamsBuilder> change) {
         assertEquals(change.apply(CodecParams.builder()).build(), actual);
     }
 
@@ -91,7 +91,7 @@ class CodecParamsTest {
         assertEquals(1, CodecParams.builder().variant(Variant.T2V).gopFrames(1).build().gopFrames());
     }
 
-    private static void assertRefused(String message, UnaryOperator<CodecParams.Builder> change) {
+    private static void assertRefused(String message, UnaryOperator<CodecParamsBuilder> change) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> change.apply(CodecParams.builder()).build());
         assertEquals(message, e.getMessage());

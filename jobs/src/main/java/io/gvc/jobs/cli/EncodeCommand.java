@@ -152,7 +152,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (modelOptions.threads != null) {
             Limits.checkRange("--threads", modelOptions.threads, 1, Limits.MAX_THREADS);
         }
-        CodecParams.Builder p = CodecParams.builder().variant(v).gopFrames(gop).latentDownscale(latentDownscale)
+        io.gvc.codec.CodecParamsBuilder p = CodecParams.builder().variant(v).gopFrames(gop).latentDownscale(latentDownscale)
                 .temporalStride(stride).codebookSize(k).m(m).mTail(mTail).steps(steps).tailSteps(tailSteps)
                 .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp)
                 .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod)
