@@ -1,10 +1,13 @@
 package io.gvc.codec;
 
+import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.variant.Variant;
 
 /**
- * Encoder settings. {@code m} and {@code keyframeQuality} are null when rate control should choose
+ * Encoder settings, built by name with {@link #builder()} ({@link CodecParamsBuilder}) from the
+ * defaults declared here, the one place they are decided. {@code m} and {@code keyframeQuality} are
+ * null when rate control should choose
  * them from {@code targetBpp}; {@code latentDownscale} 0 means "pick for the picture size".
  *
  * <p>Defaults suit every size, because bits per atom do not depend on resolution: K = 1024 (the
@@ -55,114 +58,133 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * version 4, x265 CRF 51..35, targets to 0.03): man-skiing's LPIPS BD-rate against x265 went
      * from +22.0 % (up to 4) to +2.6 %, PSNR-Y from +828 % to +72 % (at 0.008 bpp 32.9 dB in 19797
      * bytes against 28.7 dB in 20134: with 4 segments its PSNR stalled near 29 dB at any rate);
-     * yoga coded byte for byte as with 4 at the targets measured with both. The per-GOP answer to the GOP length the tuning clips
-     * disagreed on.
+     * yoga coded byte for byte as with 4 at the targets measured with both. The per-GOP answer to
+     * the GOP length the tuning clips disagreed on.
      */
     public static final int DEFAULT_MAX_SEGMENTS = 8;
-    /** The most segments the option allows: a packet holds at most 16 keyframe pictures. */
-    public static final int MAX_SEGMENTS = 8;
+    public static final Variant DEFAULT_VARIANT = Variant.FLF2V;
+    /** 0: the latent downscale is picked for the picture size ({@code DctLatentSpace.defaultDownscale}). */
+    public static final int DEFAULT_LATENT_DOWNSCALE = 0;
+    /** A latent frame every second picture; the pictures between are interpolated. */
+    public static final int DEFAULT_TEMPORAL_STRIDE = 2;
+    /** K: the prototype found 4096 only 0.05-0.15 dB better at equal bits. */
+    public static final int DEFAULT_CODEBOOK_SIZE = 1024;
+    /** I2V: latent frames at the end of a GOP that get M_tail atoms. */
+    public static final int DEFAULT_TAIL_LATENT_FRAMES = 2;
+    /** Fewer steps with more atoms each matched 20 steps at half the search. */
+    public static final int DEFAULT_STEPS = 12;
+    /** Deterministic Euler steps at the end, without atoms. */
+    public static final int DEFAULT_TAIL_STEPS = 2;
+    public static final float DEFAULT_SHIFT = 3f;
+    public static final float DEFAULT_G_SCALE = 3f;
+    /** The project's fixed codebook seed: "gvc_seed". */
+    public static final long DEFAULT_SEED = 0x6776635f73656564L;
+    /** The pure-Java boundary codec; the CLI and the live encoder pick theirs with {@code IntraCodecs.defaultId()}. */
+    public static final String DEFAULT_INTRA_CODEC = DctIntraCodec.ID;
+    public static final String DEFAULT_PROMPT = "";
 
+    /** Every setting at its default (threads: all cores). */
     public static CodecParams defaults() {
-        return new CodecParams(Variant.FLF2V, DEFAULT_GOP_FRAMES, 0, 2, 1024, null, null, 2, 12, 2, 3f, 3f, 0x6776635f73656564L,
-                DctIntraCodec.ID, null, DEFAULT_BPP, DEFAULT_BOUNDARY_SHARE, false, "",
-                Runtime.getRuntime().availableProcessors());
+        return builder().build();
     }
 
+    /** A builder that starts from the defaults. */
+    public static CodecParamsBuilder builder() {
+        return new CodecParamsBuilder();
+    }
+
+    /** A builder that starts from these settings. */
+    public CodecParamsBuilder toBuilder() {
+        return new CodecParamsBuilder(this);
+    }
+
+    /**
+     * Every setting against {@link Limits}, the bounds the bitstream writer and reader apply too, so
+     * settings that pass here code a stream every decoder reads.
+     */
     public CodecParams {
-        if (gopFrames < 2) {
-            throw new IllegalArgumentException("GOP must have at least 2 frames, got " + gopFrames);
+        java.util.Objects.requireNonNull(variant, "variant");
+        java.util.Objects.requireNonNull(intraCodec, "intraCodec");
+        Limits.checkRange("GOP frames", gopFrames, variant.minGopFrames(), Limits.MAX_GOP_FRAMES);
+        if (latentDownscale != 0) { // 0: picked for the picture size
+            Limits.checkRange("latent downscale", latentDownscale, 1, Limits.MAX_DOWNSCALE);
         }
-        if (codebookSize < 1) {
-            throw new IllegalArgumentException("K must be >= 1, got " + codebookSize);
-        }
-        // one M limit for the options, this record, the writer and the reader (Limits.MAX_ATOMS)
-        int maxM = Math.min(codebookSize, io.gvc.codec.bitstream.Limits.MAX_ATOMS);
+        Limits.checkRange("temporal stride", temporalStride, 1, Limits.MAX_STRIDE);
+        Limits.checkRange("K", codebookSize, 1, Limits.MAX_CODEBOOK);
+        int maxM = Limits.maxAtoms(codebookSize);
         if (m != null && (m < 0 || m > maxM)) {
             throw new IllegalArgumentException("M must be within 0.." + maxM + " (K = " + codebookSize
-                    + ", at most " + io.gvc.codec.bitstream.Limits.MAX_ATOMS + "), got " + m);
+                    + ", at most " + Limits.MAX_ATOMS + "), got " + m);
         }
         if (mTail != null && (mTail < 0 || mTail > maxM)) {
             throw new IllegalArgumentException("M_tail must be within 0.." + maxM + ", got " + mTail);
         }
-        if (keyframeQuality != null && (keyframeQuality < 1 || keyframeQuality > 100)) {
-            throw new IllegalArgumentException("keyframe quality must be 1..100, got " + keyframeQuality);
+        Limits.checkRange("tail latent frames", tailLatentFrames, 0, Limits.MAX_TAIL_LATENT_FRAMES);
+        Limits.checkRange("steps", steps, 1, Limits.MAX_STEPS);
+        Limits.checkRange("tail steps", tailSteps, 0, steps);
+        if (!(shift > 0) || Float.isInfinite(shift)) {
+            throw new IllegalArgumentException("shift must be positive and finite, got " + shift);
+        }
+        if (!(gScale >= 0) || Float.isInfinite(gScale)) {
+            throw new IllegalArgumentException("g scale must be >= 0 and finite, got " + gScale);
+        }
+        if (keyframeQuality != null && (keyframeQuality < Limits.MIN_QUALITY || keyframeQuality > Limits.MAX_QUALITY)) {
+            throw new IllegalArgumentException("keyframe quality must be " + Limits.MIN_QUALITY + ".."
+                    + Limits.MAX_QUALITY + ", got " + keyframeQuality);
         }
         if (!(targetBpp > 0)) {
             throw new IllegalArgumentException("target bpp must be positive, got " + targetBpp);
         }
+        if (!(boundaryShare >= 0 && boundaryShare <= 1)) {
+            throw new IllegalArgumentException("boundary share must be within 0..1, got " + boundaryShare);
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
-        if (maxSegments < 1 || maxSegments > MAX_SEGMENTS) {
-            throw new IllegalArgumentException("max segments must be within 1.." + MAX_SEGMENTS + ", got " + maxSegments);
+        if (maxSegments < 1 || maxSegments > Limits.MAX_SEGMENTS) {
+            throw new IllegalArgumentException("max segments must be within 1.." + Limits.MAX_SEGMENTS + ", got "
+                    + maxSegments);
         }
-        if (intraPeriod < 1) {
-            throw new IllegalArgumentException("intra period must be >= 1 GOP, got " + intraPeriod);
+        if (intraPeriod < 1 || intraPeriod > Limits.MAX_INTRA_PERIOD) {
+            throw new IllegalArgumentException("intra period must be within 1.." + Limits.MAX_INTRA_PERIOD
+                    + " GOPs, got " + intraPeriod);
         }
-        prompt = prompt == null ? "" : prompt;
-    }
-
-    /** The settings with the default intra period and segments ({@link #DEFAULT_INTRA_PERIOD}, {@link #DEFAULT_MAX_SEGMENTS}). */
-    public CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride, int codebookSize,
-                       Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps, float shift,
-                       float gScale, long seed, String intraCodec, Integer keyframeQuality, double targetBpp,
-                       double boundaryShare, boolean tailResidual, String prompt, int threads) {
-        this(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail, tailLatentFrames, steps,
-                tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp, boundaryShare, tailResidual,
-                prompt, threads, DEFAULT_INTRA_PERIOD, DEFAULT_MAX_SEGMENTS);
+        prompt = Limits.checkPrompt("prompt", prompt == null ? "" : prompt);
     }
 
     public CodecParams withMaxSegments(int segments) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, segments);
+        return toBuilder().maxSegments(segments).build();
     }
 
     public CodecParams withIntraPeriod(int gops) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, gops, maxSegments);
+        return toBuilder().intraPeriod(gops).build();
     }
 
     public CodecParams withVariant(Variant v) {
-        return new CodecParams(v, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail, tailLatentFrames,
-                steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp, boundaryShare,
-                tailResidual, prompt, threads, intraPeriod, maxSegments);
+        return toBuilder().variant(v).build();
     }
 
     public CodecParams withAtoms(Integer newM) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, newM, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
+        return toBuilder().m(newM).build();
     }
 
     public CodecParams withTargetBpp(double bpp) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, bpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
+        return toBuilder().targetBpp(bpp).build();
     }
 
     public CodecParams withThreads(int n) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, n, intraPeriod, maxSegments);
+        return toBuilder().threads(n).build();
     }
 
     public CodecParams withIntra(String codecId, Integer quality) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, codecId, quality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
+        return toBuilder().intraCodec(codecId).keyframeQuality(quality).build();
     }
 
     public CodecParams withGopFrames(int frames) {
-        return new CodecParams(variant, frames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
+        return toBuilder().gopFrames(frames).build();
     }
 
     public CodecParams withPrompt(String text) {
-        return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
-                tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, text, threads, intraPeriod, maxSegments);
+        return toBuilder().prompt(text).build();
     }
 }

@@ -38,6 +38,17 @@ final class CodingSetup {
         CodingConfig config = new CodingConfig(params.variant(), format, params.gopFrames(), ds,
                 params.temporalStride(), params.codebookSize(), params.steps(), params.tailSteps(), params.shift(),
                 params.gScale(), params.seed(), prior.id(), CodingConfig.hashPrefix(prior.sha256()));
+        if (params.m() != null) {
+            // a fixed M must be one every GOP's packet can carry: refused here, before any GOP is coded
+            int m = params.m();
+            int mTail = params.mTail() != null ? params.mTail()
+                    : io.gvc.codec.rate.RateController.defaultTail(m, params.codebookSize());
+            String refusal = io.gvc.codec.bitstream.Limits.atomWorkRefusal(config, params.gopFrames(), m, mTail,
+                    params.tailLatentFrames());
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
+        }
         return new CodingSetup(config, pool, prior);
     }
 

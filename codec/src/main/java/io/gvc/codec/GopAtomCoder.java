@@ -98,7 +98,7 @@ public final class GopAtomCoder implements AutoCloseable {
         GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space,
                 gop.frame(0).width(), gop.frame(0).height());
         Frame first = keyframes.first();
-        Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
+        Frame last = variant.hasLastKeyframe() && n > 1 ? keyframes.at(n - 1) : null;
 
         // latents and the prior's view of this GOP
         LatentSpace space = setup.space;
@@ -108,7 +108,7 @@ public final class GopAtomCoder implements AutoCloseable {
         for (int f = 0; f < truth.length; f++) {
             truth[f] = space.encode(gop.frame(layout.codedPositions()[f]));
         }
-        String prompt = variant == Variant.T2V ? params.prompt() : "";
+        String prompt = variant.carriesPrompt() ? params.prompt() : "";
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt);
         AnchorShift shift = AnchorShift.between(cond, anchors);
         byte[] side = prior.analyse(cond, shift.toPrior(truth));
@@ -131,11 +131,12 @@ public final class GopAtomCoder implements AutoCloseable {
                     budget - fixed);
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
                     params.mTail());
+            m = RateController.capToDecodeWork(setup.config, n, layout.tailLatentFrames(), m, params.mTail());
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         }
         Trajectory traj = search(gop, cond, shift, side, truth, layout, m, mTail);
         int[] scale = setup.generator.fitScale(layout, anchors, traj.x0, gop::frame);
-        if (m + mTail > 0 && scale[0] == 0 && variant != Variant.I2V) {
+        if (m + mTail > 0 && scale[0] == 0 && variant.dropsAtomsTheLumaRejects()) {
             // mode decision by measured cost: the atoms bought nothing the luma may keep (its
             // deviation scale is 0), so the GOP is coded without them and their bits are not spent
             m = 0;
@@ -146,7 +147,7 @@ public final class GopAtomCoder implements AutoCloseable {
         float[][] x0 = traj.x0;
         AtomChoice[][] chosen = traj.chosen;
         byte[] residual = new byte[0];
-        if (variant == Variant.I2V && params.tailResidual() && x0.length > 0) {
+        if (variant.allowsTailResidual() && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
         Frame[] pictures = setup.generator.pictures(layout, anchors, x0, scale);

@@ -57,7 +57,7 @@ public final class GopDecoder implements AutoCloseable {
     public static java.util.Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
         CodingConfig config = p.config();
         int n = p.frameCount();
-        if (config.variant() != Variant.FLF2V || n < 2) {
+        if (!config.variant().hasLastKeyframe() || n < 2) {
             return java.util.Optional.empty();
         }
         List<BoundaryPicture> later = laterKeyframes(p);
@@ -80,7 +80,7 @@ public final class GopDecoder implements AutoCloseable {
     private static List<BoundaryPicture> laterKeyframes(GvcPacket p) throws BitstreamException {
         int n = p.frameCount();
         Variant variant = p.config().variant();
-        if (variant == Variant.FLF2V && n > 1 && p.boundaryAt(n - 1) == null) {
+        if (variant.hasLastKeyframe() && n > 1 && p.boundaryAt(n - 1) == null) {
             throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
         }
         List<BoundaryPicture> later = new java.util.ArrayList<>();
@@ -89,7 +89,7 @@ public final class GopDecoder implements AutoCloseable {
                 later.add(b); // the reader keeps them in increasing position
             }
         }
-        if (variant != Variant.FLF2V && !later.isEmpty()) {
+        if (!variant.hasLaterKeyframes() && !later.isEmpty()) {
             throw new BitstreamException("packet.boundary", "only FLF2V GOPs carry keyframes after their first frame");
         }
         return later;
@@ -109,7 +109,7 @@ public final class GopDecoder implements AutoCloseable {
         int n = p.frameCount();
         int w = config.format().width(), h = config.format().height();
         List<BoundaryPicture> later = laterKeyframes(p);
-        if (config.variant() == Variant.T2V) {
+        if (!config.variant().hasFirstKeyframe()) {
             return Keyframes.none();
         }
         int[] positions = new int[later.size() + 1];
@@ -169,7 +169,7 @@ public final class GopDecoder implements AutoCloseable {
         int w = config.format().width(), h = config.format().height();
         Variant variant = config.variant();
         GopLayout layout = setup.layout(n, p.tailLatentFrames());
-        if (layout.tailLatentFrames() != p.tailLatentFrames() && variant == Variant.I2V) {
+        if (layout.tailLatentFrames() != p.tailLatentFrames() && variant.hasTailLatentFrames()) {
             throw new BitstreamException("packet.tail_latent_frames", "is " + p.tailLatentFrames()
                     + " but the GOP has only " + layout.codedFrames() + " coded latent frames");
         }
@@ -180,7 +180,7 @@ public final class GopDecoder implements AutoCloseable {
 
         Keyframes keyframes = keyframes(p, sharedFirst);
         Frame first = keyframes.first();
-        Frame last = variant == Variant.FLF2V && n > 1 ? keyframes.at(n - 1) : null;
+        Frame last = variant.hasLastKeyframe() && n > 1 ? keyframes.at(n - 1) : null;
         AnchorMode mode = AnchorMode.fromCode(p.anchorMode()); // the reader checked the range
         GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space, w, h);
         float[] firstLatent = first == null ? null : setup.space.encode(first);
@@ -191,7 +191,7 @@ public final class GopDecoder implements AutoCloseable {
             x0 = setup.generator.latents(p.gopSeq(), cond, field, (step, f, x0hat) -> choices[step][f]);
         }
         if (p.tailResidual().length > 0) {
-            if (variant != Variant.I2V || x0.length == 0) {
+            if (!variant.allowsTailResidual() || x0.length == 0) {
                 throw new BitstreamException("packet.tail_residual", "only I2V GOPs carry one");
             }
             TailResidual.decodeAndApply(p.tailResidual(), x0[x0.length - 1]);

@@ -55,7 +55,7 @@ public final class KeyframeChainCoder {
         long budget = budget(params, gop, chained);
 
         // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
-        boolean codeFirst = variant != Variant.T2V && !chained;
+        boolean codeFirst = variant.hasFirstKeyframe() && !chained;
         long boundaryBudget = (long) (budget * params.boundaryShare());
         List<BoundaryCoder.Coded> plans = new ArrayList<>();
         // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed

@@ -54,8 +54,9 @@ class BitstreamFuzzTest {
         streams = new byte[variants.length][];
         for (int i = 0; i < variants.length; i++) {
             Variant v = variants[i];
-            CodecParams p = new CodecParams(v, 9, 0, 2, 64, 2, null, 2, 4, 1, 3f, 3f, 5L + i, DctIntraCodec.ID, 50,
-                    CodecParams.DEFAULT_BPP, 0.5, v == Variant.I2V, v == Variant.T2V ? "fuzz" : "", 1);
+            CodecParams p = CodecParams.builder().variant(v).gopFrames(9).codebookSize(64).m(2).steps(4).tailSteps(1)
+                    .seed(5L + i).intraCodec(DctIntraCodec.ID).keyframeQuality(50).boundaryShare(0.5)
+                    .tailResidual(v == Variant.I2V).prompt(v == Variant.T2V ? "fuzz" : "").threads(1).build();
             streams[i] = StreamEncoder.encode(video, p, prior, Progress.NONE).file();
         }
     }

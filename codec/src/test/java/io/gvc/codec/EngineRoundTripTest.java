@@ -45,8 +45,9 @@ class EngineRoundTripTest {
 
     /** Small but complete settings: K = 256, 8 steps of which 6 stochastic, a latent frame every 2nd. */
     static CodecParams params(Variant v, Integer m, boolean tailResidual) {
-        return new CodecParams(v, GOP, 0, 2, 256, m, null, 2, 8, 2, 3f, 3f, 0x1234_5678_9abcL, DctIntraCodec.ID, 75,
-                CodecParams.DEFAULT_BPP, 0.5, tailResidual, v == Variant.T2V ? "a square on stripes" : "", 1);
+        return CodecParams.builder().variant(v).gopFrames(GOP).codebookSize(256).m(m).steps(8).seed(0x1234_5678_9abcL)
+                .intraCodec(DctIntraCodec.ID).keyframeQuality(75).boundaryShare(0.5).tailResidual(tailResidual)
+                .prompt(v == Variant.T2V ? "a square on stripes" : "").threads(1).build();
     }
 
     private static Video decode(byte[] file, int threads) throws BitstreamException {
@@ -173,8 +174,8 @@ class EngineRoundTripTest {
     void rateControlLandsNearTheTarget() throws BitstreamException {
         // at 64x48 a packet's fixed fields alone are ~0.1 bpp; 0.15 leaves room for atoms
         double target = 0.15;
-        CodecParams p = new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, null, null, 2, 8, 2, 3f, 3f, 77L,
-                DctIntraCodec.ID, null, target, 0.5, false, "", 1);
+        CodecParams p = CodecParams.builder().variant(Variant.FLF2V).gopFrames(GOP).codebookSize(256).steps(8).seed(77L)
+                .intraCodec(DctIntraCodec.ID).targetBpp(target).boundaryShare(0.5).threads(1).build();
         StreamEncoder.Result r = StreamEncoder.encode(video, p, prior, Progress.NONE);
         StreamInfo info = StreamInfo.of(r.file());
         assertTrue(Math.abs(info.bpp() - target) <= 0.5 * target, "bpp " + info.bpp() + " vs target " + target

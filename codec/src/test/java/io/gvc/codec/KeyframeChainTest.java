@@ -13,6 +13,7 @@ import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.bitstream.UncheckedWrites;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.DctIntraCodec;
@@ -44,14 +45,16 @@ class KeyframeChainTest {
     }
 
     static CodecParams params(int intraPeriod) {
-        return new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x51L, DctIntraCodec.ID, 60,
-                CodecParams.DEFAULT_BPP, 0.5, false, "", 1, intraPeriod, 1);
+        return CodecParams.builder().variant(Variant.FLF2V).gopFrames(GOP).codebookSize(256).m(4).steps(8).seed(0x51L)
+                .intraCodec(DctIntraCodec.ID).keyframeQuality(60).boundaryShare(0.5).threads(1).intraPeriod(intraPeriod)
+                .maxSegments(1).build();
     }
 
     /** Rate-controlled keyframes (mid-GOP keyframes are compared at equal bits), up to {@code segments} segments. */
     static CodecParams rateControlled(int segments) {
-        return new CodecParams(Variant.FLF2V, GOP, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x51L, DctIntraCodec.ID, null,
-                0.4, 0.8, false, "", 1, 8, segments);
+        return CodecParams.builder().variant(Variant.FLF2V).gopFrames(GOP).codebookSize(256).m(4).steps(8).seed(0x51L)
+                .intraCodec(DctIntraCodec.ID).targetBpp(0.4).boundaryShare(0.8).threads(1).intraPeriod(8)
+                .maxSegments(segments).build();
     }
 
     /**
@@ -205,7 +208,8 @@ class KeyframeChainTest {
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), reversed, p.prompt(), p.priorSide(),
                 p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
         assertEquals("packet.boundary[1].position", assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(PacketCodec.write(outOfOrder))).field());
+                () -> PacketCodec.read(UncheckedWrites.packet(outOfOrder))).field());
+        assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(outOfOrder), "the writer refuses it too");
         CodingConfig c = p.config();
         CodingConfig i2v = new CodingConfig(Variant.I2V, c.format(), c.gopFrames(), c.latentDownscale(),
                 c.temporalStride(), c.codebookSize(), c.steps(), c.tailSteps(), c.shift(), c.gScale(), c.seed(),
@@ -213,7 +217,7 @@ class KeyframeChainTest {
         GvcPacket asI2v = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), i2v, p.m(), p.mTail(),
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(),
                 p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
-        BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(PacketCodec.write(asI2v)));
+        BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(UncheckedWrites.packet(asI2v)));
         int firstMid = p.boundaryAt(0) == null ? 0 : 1; // GOP 0 also carries its first frame
         assertEquals("packet.boundary[" + firstMid + "].position", e.field(), e.getMessage());
         assertTrue(e.getMessage().contains("only FLF2V"), e.getMessage());
@@ -227,7 +231,7 @@ class KeyframeChainTest {
                 p.tailLatentFrames(), 2, p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), p.sse());
         assertEquals("packet.anchor_mode", assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(PacketCodec.write(badMode))).field());
+                () -> PacketCodec.read(UncheckedWrites.packet(badMode))).field());
         List<BoundaryPicture> b = new ArrayList<>(p.boundaries());
         BoundaryPicture first = b.get(0);
         b.set(0, new BoundaryPicture(0, first.codecId(), first.quality(), true, first.data()));
@@ -235,6 +239,6 @@ class KeyframeChainTest {
                 p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), b, p.prompt(), p.priorSide(), p.tailResidual(),
                 p.atomBits(), p.atoms(), p.sse());
         assertEquals("packet.boundary[0].predicted", assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(PacketCodec.write(predictedFirst))).field());
+                () -> PacketCodec.read(UncheckedWrites.packet(predictedFirst))).field());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
+import io.gvc.codec.bitstream.UncheckedWrites;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.bitstream.StreamHeader;
@@ -41,8 +42,8 @@ class StreamRobustnessTest {
     }
 
     static byte[] encode(Variant v) {
-        CodecParams p = new CodecParams(v, 9, 0, 2, 64, 2, null, 2, 4, 1, 3f, 3f, 99L, DctIntraCodec.ID, 60,
-                CodecParams.DEFAULT_BPP, 0.5, false, "", 1);
+        CodecParams p = CodecParams.builder().variant(v).gopFrames(9).codebookSize(64).m(2).steps(4).tailSteps(1)
+                .seed(99L).intraCodec(DctIntraCodec.ID).keyframeQuality(60).boundaryShare(0.5).threads(1).build();
         return StreamEncoder.encode(video, p, prior, Progress.NONE).file();
     }
 
@@ -52,9 +53,9 @@ class StreamRobustnessTest {
         ContainerCodec.Container c = ContainerCodec.read(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StreamHeader h = header.apply(c.header());
-        out.writeBytes(ContainerCodec.writeHeader(h));
+        out.writeBytes(UncheckedWrites.header(h));
         for (GvcPacket p : c.packets()) {
-            out.writeBytes(ContainerCodec.writePacket(packet.apply(p), h));
+            out.writeBytes(UncheckedWrites.packetInStream(packet.apply(p), h));
         }
         return out.toByteArray();
     }

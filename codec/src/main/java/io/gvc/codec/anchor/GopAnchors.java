@@ -85,7 +85,7 @@ public final class GopAnchors {
         Variant v = layout.variant();
         float[][] latents = new float[coded][];
         for (int f = 0; f < coded; f++) {
-            latents[f] = v == Variant.T2V ? new float[space.geometry().dim()]
+            latents[f] = !v.hasFirstKeyframe() ? new float[space.geometry().dim()]
                     : space.encode(pictures[layout.codedPositions()[f]]);
         }
         boolean[] known = new boolean[layout.frames()];

@@ -19,6 +19,18 @@ public final class ContainerCodec {
     }
 
     public static byte[] writeHeader(StreamHeader h) {
+        byte[] header = layOutHeader(h);
+        // the writer refuses what the reader would, by the reader's own checks: one set of limits
+        try {
+            readHeader(header);
+        } catch (BitstreamException e) {
+            throw new IllegalArgumentException("a stream header no decoder would read: " + e.getMessage(), e);
+        }
+        return header;
+    }
+
+    /** The header's bytes, unchecked: {@link #writeHeader} checks them with the reader (tests build bad headers with it). */
+    static byte[] layOutHeader(StreamHeader h) {
         FieldWriter body = new FieldWriter();
         PacketCodec.writeConfig(body, h.config());
         body.bytes(java.util.HexFormat.of().parseHex(h.modelSha256()));
@@ -31,12 +43,50 @@ public final class ContainerCodec {
                 .toByteArray();
     }
 
+    /** The header at the start of {@code file} and the offset of the first packet after it. */
+    private record ParsedHeader(StreamHeader header, int end) {
+    }
+
     /** One packet as this file format holds it (without its config where it is the header's). */
     public static byte[] writePacket(GvcPacket p, StreamHeader header) {
         return PacketCodec.writeInStream(p, header.config());
     }
 
     public static Container read(byte[] file) throws BitstreamException {
+        ParsedHeader parsed = readHeader(file);
+        StreamHeader header = parsed.header();
+        CodingConfig config = header.config();
+        List<GvcPacket> packets = new ArrayList<>();
+        int pos = parsed.end();
+        long expectedSeq = 0;
+        while (pos < file.length) {
+            int n;
+            try {
+                n = PacketCodec.framedLength(file, pos, file.length);
+            } catch (BitstreamException e) {
+                throw e.within("gop[" + expectedSeq + "]");
+            }
+            GvcPacket p;
+            try {
+                p = PacketCodec.read(file, pos, pos + n, config);
+            } catch (BitstreamException e) {
+                throw e.within("gop[" + expectedSeq + "]");
+            }
+            if (p.gopSeq() != expectedSeq) {
+                throw new BitstreamException("gop[" + expectedSeq + "].gop_seq", "is " + p.gopSeq()
+                        + ", GOPs must follow one another");
+            }
+            packets.add(p);
+            expectedSeq++;
+            pos += n;
+        }
+        if (packets.isEmpty()) {
+            throw new BitstreamException("stream", "holds no GOP (file truncated after its header?)");
+        }
+        return new Container(header, packets, parsed.end());
+    }
+
+    private static ParsedHeader readHeader(byte[] file) throws BitstreamException {
         FieldReader r = new FieldReader(file, 0, file.length);
         byte[] magic = r.bytes(4, "stream.magic");
         if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -69,34 +119,6 @@ public final class ContainerCodec {
         if (h.remaining() != 0) {
             throw new BitstreamException("stream", h.remaining() + " unexpected bytes in the header");
         }
-        StreamHeader header = new StreamHeader(config, sha, total, intra);
-        List<GvcPacket> packets = new ArrayList<>();
-        int pos = bodyEnd + 4;
-        long expectedSeq = 0;
-        while (pos < file.length) {
-            int n;
-            try {
-                n = PacketCodec.framedLength(file, pos, file.length);
-            } catch (BitstreamException e) {
-                throw e.within("gop[" + expectedSeq + "]");
-            }
-            GvcPacket p;
-            try {
-                p = PacketCodec.read(file, pos, pos + n, config);
-            } catch (BitstreamException e) {
-                throw e.within("gop[" + expectedSeq + "]");
-            }
-            if (p.gopSeq() != expectedSeq) {
-                throw new BitstreamException("gop[" + expectedSeq + "].gop_seq", "is " + p.gopSeq()
-                        + ", GOPs must follow one another");
-            }
-            packets.add(p);
-            expectedSeq++;
-            pos += n;
-        }
-        if (packets.isEmpty()) {
-            throw new BitstreamException("stream", "holds no GOP (file truncated after its header?)");
-        }
-        return new Container(header, packets, bodyEnd + 4);
+        return new ParsedHeader(new StreamHeader(config, sha, total, intra), bodyEnd + 4);
     }
 }

@@ -36,9 +36,84 @@ public final class Limits {
     /** Floats per latent frame; the encoder's defaults stay near 10^4, so 2^18 leaves room and bounds memory. */
     public static final int MAX_LATENT_DIM = 1 << 18;
 
-    /** Smallest GOP the reader takes: two frames when GOPs share a boundary frame (FLF2V, I2V), one otherwise. */
-    public static int minGopFrames(boolean sharesBoundary) {
-        return sharesBoundary ? 2 : 1;
+    /** The most segments mid-GOP keyframes may cut a GOP into (a packet holds at most {@link #MAX_BOUNDARIES} pictures). */
+    public static final int MAX_SEGMENTS = 8;
+    /** GOPs between intra boundary pictures (the keyframe chain's period). */
+    public static final int MAX_INTRA_PERIOD = 1 << 20;
+    /** I2V tail latent frames: a u8 field. */
+    public static final int MAX_TAIL_LATENT_FRAMES = 255;
+    /** Boundary-picture quality, as given to the boundary codec. */
+    public static final int MIN_QUALITY = 1;
+    public static final int MAX_QUALITY = 100;
+    /** Worker threads of one encoder or decoder. */
+    public static final int MAX_THREADS = 4096;
+
+    /**
+     * Atom work a packet may cost per picture sample it holds (frames x width x height). Decoding a
+     * step's atoms of one latent frame unranks the index set (about K steps) and draws M normals per
+     * latent value (M x D), so without this bound a small valid packet could ask for hours (1000
+     * steps, 1024 frames, M = 4096 at downscale 1). Measured on carphone (176x144, 33 frames): the
+     * default encodes (0.03 bpp, M chosen 0..2) cost at most 2.4 per sample; M = 4096 of K = 8192 at
+     * the default downscale (2, D = 9504) costs about 6300 and stays within 2^13, while at downscale 1
+     * (D = 38016) it would cost about 25300 and is refused. So decode time stays proportional to the
+     * picture size, at most about 3000 times the default's.
+     */
+    public static final long MAX_ATOM_WORK_PER_SAMPLE = 1 << 13;
+    /** Atom work every packet may cost whatever its size (a fraction of a second), for tiny pictures. */
+    public static final long MIN_ATOM_WORK = 1L << 26;
+
+    /** Values per latent frame as the bounds count them: the DCT latent's geometry at the config's size and downscale. */
+    public static long latentDim(CodingConfig c) {
+        return io.gvc.codec.latent.DctLatentSpace.geometry(c.format().width(), c.format().height(),
+                c.latentDownscale()).dim();
+    }
+
+    /** M and M_tail at codebook size {@code k}: at most K and at most {@link #MAX_ATOMS}. */
+    public static int maxAtoms(int k) {
+        return Math.min(k, MAX_ATOMS);
+    }
+
+    /**
+     * The atom work of decoding one GOP: for every stochastic step and every coded latent frame with
+     * atoms, K for its index set and M x D for its normals ({@code dim} = D, values per latent frame).
+     */
+    public static long atomWork(io.gvc.codec.variant.GopLayout layout, int stochasticSteps, int k, int m, int mTail,
+                                long dim) {
+        long perStep = 0;
+        for (int f = 0; f < layout.codedFrames(); f++) {
+            int atoms = layout.atomsFor(f, m, mTail);
+            perStep += atoms == 0 ? 0 : k + atoms * dim;
+        }
+        return perStep * stochasticSteps;
+    }
+
+    /** The most atom work a GOP of {@code frames} pictures of {@code width} x {@code height} may cost. */
+    public static long maxAtomWork(int frames, int width, int height) {
+        return Math.max(MIN_ATOM_WORK, MAX_ATOM_WORK_PER_SAMPLE * frames * width * height);
+    }
+
+    /**
+     * Null when a GOP's atom work is within {@link #maxAtomWork}; else why not, naming the settings,
+     * for the writer's, the reader's and the options' refusals alike.
+     */
+    public static String atomWorkRefusal(CodingConfig c, int frames, int m, int mTail, int tailLatentFrames) {
+        io.gvc.codec.variant.GopLayout layout = io.gvc.codec.variant.GopLayout.of(c.variant(), frames,
+                c.temporalStride(), tailLatentFrames);
+        int width = c.format().width(), height = c.format().height();
+        // D as the reader can know it, from the header alone: the DCT latent's geometry
+        long dim = latentDim(c);
+        int stochasticSteps = c.steps() - c.tailSteps(); // the sampler's (TimeGrid): the tail steps draw no atoms
+        int k = c.codebookSize();
+        long work = atomWork(layout, stochasticSteps, k, m, mTail, dim);
+        long max = maxAtomWork(layout.frames(), width, height);
+        if (work <= max) {
+            return null;
+        }
+        return "M " + m + (mTail != m ? " / M_tail " + mTail : "") + " at K " + k + " over " + stochasticSteps
+                + " stochastic steps and " + layout.codedFrames() + " coded latent frames of " + dim
+                + " values costs " + work + " atom draws to decode, above the " + max + " a " + layout.frames()
+                + "-frame GOP of " + width + "x" + height + " may cost (" + MAX_ATOM_WORK_PER_SAMPLE
+                + " per picture sample, docs/bitstream.md)";
     }
 
     /**

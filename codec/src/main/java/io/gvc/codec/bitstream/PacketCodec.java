@@ -45,12 +45,24 @@ public final class PacketCodec {
 
     private static byte[] write(GvcPacket p, boolean impliedConfig) {
         CodingConfig c = p.config();
-        // the writer refuses what the reader would
-        if (p.m() > Limits.MAX_ATOMS || p.mTail() > Limits.MAX_ATOMS || p.m() > c.codebookSize()
-                || p.mTail() > c.codebookSize()) {
-            throw new IllegalArgumentException("M " + p.m() + " / M_tail " + p.mTail() + " above the limit "
-                    + Math.min(Limits.MAX_ATOMS, c.codebookSize()));
+        // M is read before anything that could overflow a field: a clear refusal
+        int maxM = Limits.maxAtoms(c.codebookSize());
+        if (p.m() > maxM || p.mTail() > maxM) {
+            throw new IllegalArgumentException("M " + p.m() + " / M_tail " + p.mTail() + " above the limit " + maxM);
         }
+        byte[] packet = layOut(p, impliedConfig);
+        // the writer refuses what the reader would, by the reader's own checks: one set of limits
+        try {
+            read(packet, 0, packet.length, impliedConfig ? c : null);
+        } catch (BitstreamException e) {
+            throw new IllegalArgumentException("a packet no decoder would read: " + e.getMessage(), e);
+        }
+        return packet;
+    }
+
+    /** The packet's bytes, unchecked: {@link #write} checks them with the reader (tests build bad packets with it). */
+    static byte[] layOut(GvcPacket p, boolean impliedConfig) {
+        CodingConfig c = p.config();
         FieldWriter body = new FieldWriter();
         // counts, lengths and numbers as varints (version 4): a packet of a few hundred bytes
         // spent about 40 of them on fixed-width zeros
@@ -63,7 +75,7 @@ public final class PacketCodec {
         body.u8(p.boundaries().size());
         String previousCodec = null;
         for (BoundaryPicture b : p.boundaries()) {
-            if (b.quality() < 1 || b.quality() > 100) {
+            if (b.quality() < Limits.MIN_QUALITY || b.quality() > Limits.MAX_QUALITY) {
                 throw new IllegalArgumentException("boundary at " + b.position() + " has quality " + b.quality()
                         + ", outside 1..100");
             }
@@ -96,7 +108,7 @@ public final class PacketCodec {
         VideoFormat f = c.format();
         w.u8(c.variant().code()).uv(f.width()).uv(f.height()).uv(f.fpsNum()).uv(f.fpsDen());
         w.uv(c.gopFrames()).u8(c.latentDownscale()).u8(c.temporalStride());
-        w.uv(c.codebookSize()).uv(c.steps()).uv(c.tailSteps()).f32(c.shift()).f32(c.gScale()).uv(c.seed());
+        w.uv(c.codebookSize()).uv(c.steps()).uv(c.tailSteps()).f32(c.shift()).f32(c.gScale()).u64(c.seed());
         w.string(c.modelId(), false).bytes(c.modelHashPrefix());
     }
 
@@ -113,9 +125,9 @@ public final class PacketCodec {
         int fn = r.uvInt(ctx + ".fps_num", 1, Integer.MAX_VALUE);
         int fd = r.uvInt(ctx + ".fps_den", 1, Integer.MAX_VALUE);
         // GOPs that share a boundary advance by F - 1 frames, so they need F >= 2
-        int gop = r.uvInt(ctx + ".gop_frames", variant.sharesBoundary() ? 2 : 1, Limits.MAX_GOP_FRAMES);
+        int gop = r.uvInt(ctx + ".gop_frames", variant.minGopFrames(), Limits.MAX_GOP_FRAMES);
         int ds = r.u8In(ctx + ".latent_downscale", 1, Limits.MAX_DOWNSCALE);
-        long dim = io.gvc.codec.latent.DctLatentSpace.geometry(w, h, ds).dim();
+        long dim = io.gvc.codec.latent.DctLatentSpace.geometry(w, h, ds).dim(); // as Limits.latentDim
         if (dim > Limits.MAX_LATENT_DIM) {
             throw new BitstreamException(ctx + ".latent_downscale", ds + " at " + w + "x" + h + " gives " + dim
                     + " latent values per frame, above " + Limits.MAX_LATENT_DIM);
@@ -132,11 +144,20 @@ public final class PacketCodec {
         if (!(g >= 0)) {
             throw new BitstreamException(ctx + ".g_scale", "must be >= 0, is " + g);
         }
-        long seed = r.uv(ctx + ".seed");
+        long seed = r.u64(ctx + ".seed");
         String model = r.string(ctx + ".model_id", false, 255);
         byte[] hash = r.bytes(CodingConfig.HASH_PREFIX_BYTES, ctx + ".model_hash");
         return new CodingConfig(variant, new VideoFormat(w, h, fn, fd), gop, ds, stride, k, steps, tail, shift, g,
                 seed, model, hash);
+    }
+
+    /** Refuses a packet whose atoms would cost more to decode than its pictures allow ({@link Limits#maxAtomWork}). */
+    private static void checkAtomWork(CodingConfig c, int frames, int m, int mTail, int tailFrames)
+            throws BitstreamException {
+        String refusal = Limits.atomWorkRefusal(c, frames, m, mTail, tailFrames);
+        if (refusal != null) {
+            throw new BitstreamException("packet.m", refusal);
+        }
     }
 
     /** Total length in bytes of the packet starting at {@code off}, read from its prefix. */
@@ -197,7 +218,8 @@ public final class PacketCodec {
         CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
         int m = r.uvInt("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
         int mTail = r.uvInt("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
-        int tailFrames = r.u8("packet.tail_latent_frames");
+        int tailFrames = r.u8In("packet.tail_latent_frames", 0, Limits.MAX_TAIL_LATENT_FRAMES);
+        checkAtomWork(config, frames, m, mTail, tailFrames);
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
         int steps = io.gvc.codec.latent.LatentSynthesis.SCALE_STEPS;
         int[] scale = {r.u8In("packet.deviation_scale_y", 0, steps), r.u8In("packet.deviation_scale_c", 0, steps)};
@@ -209,7 +231,7 @@ public final class PacketCodec {
             String f = "packet.boundary[" + i + "]";
             // keyframes in increasing position; ones between the first and last frame only in FLF2V
             int pos = r.uvInt(f + ".position", previous + 1, frames - 1);
-            if (pos > 0 && pos < frames - 1 && config.variant() != io.gvc.codec.variant.Variant.FLF2V) {
+            if (pos > 0 && pos < frames - 1 && !config.variant().hasLaterKeyframes()) {
                 throw new BitstreamException(f + ".position", "is " + pos + ": only FLF2V GOPs carry mid-GOP keyframes");
             }
             previous = pos;
@@ -223,7 +245,7 @@ public final class PacketCodec {
             }
             previousCodec = codec;
             int qp = r.u8(f + ".quality");
-            int q = (int) FieldReader.checkRange(f + ".quality", qp & ~PREDICTED_BIT, 1, 100);
+            int q = (int) FieldReader.checkRange(f + ".quality", qp & ~PREDICTED_BIT, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
             // a keyframe after the first may be predicted from the keyframe before it
             boolean predicted = (qp & PREDICTED_BIT) != 0;
             if (predicted && pos == 0) {

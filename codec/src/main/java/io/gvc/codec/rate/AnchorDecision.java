@@ -7,7 +7,6 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.metrics.Ssim;
 import io.gvc.codec.variant.GopLayout;
-import io.gvc.codec.variant.Variant;
 import java.util.List;
 
 /**
@@ -43,8 +42,7 @@ public final class AnchorDecision {
      */
     public static Choice decide(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
-        boolean choose = layout.variant() == Variant.FLF2V && layout.frames() >= 3;
-        if (!choose) {
+        if (!layout.variant().choosesAnchor(layout.frames())) {
             return new Choice(0, AnchorMode.CROSS_FADE); // nothing to compare: no anchor picture is built
         }
         int bestPlan = -1;

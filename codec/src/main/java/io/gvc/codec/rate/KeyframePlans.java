@@ -23,7 +23,7 @@ public final class KeyframePlans {
      * @param maxSegments the most segments a GOP may be cut into (1 = never cut)
      */
     public static List<int[]> candidates(Variant variant, int frames, int maxSegments) {
-        if (variant != Variant.FLF2V || frames < 2) {
+        if (!variant.hasLaterKeyframes() || frames < 2) {
             return List.of(new int[0]);
         }
         List<int[]> plans = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.gvc.codec.rate;
 
+import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.AtomPayload;
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.GopLayout;
@@ -58,6 +59,31 @@ public final class RateController {
     /** M_tail for a given M: twice M by default (the paper's 128 for 64), capped by K. */
     public static int defaultTail(int m, int k) {
         return Math.min(k, Math.min(Limits.MAX_ATOMS, 2 * m));
+    }
+
+    /**
+     * {@code m} when a GOP of {@code frames} frames coded with it stays within the decode-work bound
+     * ({@link Limits#maxAtomWork}), else the largest M below it that does, M_tail following M as in
+     * {@link #chooseM}; so a rate-controlled stream never asks a decoder for more work than its
+     * pictures allow, whatever the target. Within the bound (the defaults are far within) it changes nothing.
+     */
+    public static int capToDecodeWork(CodingConfig c, int frames, int tailLatentFrames, int m, Integer fixedTail) {
+        int k = c.codebookSize();
+        if (Limits.atomWorkRefusal(c, frames, m, fixedTail != null ? fixedTail : defaultTail(m, k), tailLatentFrames)
+                == null) {
+            return m;
+        }
+        int lo = 0, hi = m - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            int tail = fixedTail != null ? fixedTail : defaultTail(mid, k);
+            if (Limits.atomWorkRefusal(c, frames, mid, tail, tailLatentFrames) == null) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /**

@@ -38,12 +38,7 @@ public record GopLayout(Variant variant, int frames, int stride, int[] positions
         }
         List<Integer> coded = new ArrayList<>();
         for (int p : pos) {
-            boolean known = switch (variant) {
-                case FLF2V -> p == 0 || p == frames - 1;
-                case I2V -> p == 0;
-                case T2V -> false;
-            };
-            if (!known) {
+            if (!variant.knowsLatentAt(p, frames)) {
                 coded.add(p);
             }
         }
@@ -53,7 +48,7 @@ public record GopLayout(Variant variant, int frames, int stride, int[] positions
         for (int i = 0; i < alphas.length; i++) {
             alphas[i] = frames == 1 ? 0f : (float) codedPos[i] / (frames - 1);
         }
-        int tail = variant == Variant.I2V ? Math.min(tailLatentFrames, codedPos.length) : 0;
+        int tail = variant.tailLatentFrames(tailLatentFrames, codedPos.length);
         return new GopLayout(variant, frames, stride, positions, codedPos, alphas, tail);
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gvc demo}: the whole live pipeline on this machine, in one command. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = CodecDefaults.class,
         description = {
             "Runs the live pipeline locally: starts an embedded Kafka broker (KRaft) and creates the GVC topics,",
             "runs the encode and decode jobs on a local Flink cluster with its dashboard (http://localhost:8081),",
@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "25", description = "Synthetic scene frame rate [${DEFAULT-VALUE}].")
     int fps;
 
-    @Option(names = "--bpp", defaultValue = "0.03", description = "Target bits per pixel [${DEFAULT-VALUE}].")
+    @Option(names = "--bpp", description = "Target bits per pixel [${DEFAULT-VALUE}].")
     double bpp;
 
     @Option(names = "--model", description = "Prior the encoder codes with: 'learned', 'reference' or 'java' "

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = {"Encode a video file (.y4m, .mp4, .mkv, .webm, .mov, or raw .yuv with --size) to a .gvc stream.",
             "Without -M, rate control picks M and the boundary quality per GOP to land near --bpp."},
-        sortOptions = false)
+        sortOptions = false, defaultValueProvider = CodecDefaults.class)
 final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--input"}, required = true, description = "Input video.")
@@ -39,22 +39,19 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Raw .yuv input: frame rate, e.g. 25 or 30000/1001 (default: from the name, else 25).")
     String fps;
 
-    @Option(names = "--bpp", description = "Target bits per pixel, all bits counted (default: ${DEFAULT-VALUE}).",
-            defaultValue = "0.03")
+    @Option(names = "--bpp", description = "Target bits per pixel, all bits counted (default: ${DEFAULT-VALUE}).")
     double bpp;
 
     @Option(names = "--variant", description = "flf2v (first+last frame, default), i2v (first frame + tail atoms), "
-            + "t2v (prompt only).", defaultValue = "flf2v")
+            + "t2v (prompt only).")
     String variant;
 
     @Option(names = "--gop", description = "Frames per GOP, shared boundary included, 2.." + Limits.MAX_GOP_FRAMES
-            + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES)
+            + " (default: ${DEFAULT-VALUE}).")
     int gop;
 
     @Option(names = "-K", description = "Codebook size: atoms per step and latent frame, 1.." + Limits.MAX_CODEBOOK
-            + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "1024")
+            + " (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "-M", description = "Atoms chosen per step and latent frame; overrides --bpp's choice.")
@@ -63,22 +60,19 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--m-tail", description = "I2V: atoms for the last latent frames (default: 2 x M).")
     Integer mTail;
 
-    @Option(names = "--steps", description = "Sampler steps (default: ${DEFAULT-VALUE}).", defaultValue = "12")
+    @Option(names = "--steps", description = "Sampler steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--tail-steps", description = "Deterministic Euler steps at the end, no atoms (default: ${DEFAULT-VALUE}).",
-            defaultValue = "2")
+    @Option(names = "--tail-steps", description = "Deterministic Euler steps at the end, no atoms (default: ${DEFAULT-VALUE}).")
     int tailSteps;
 
-    @Option(names = "--shift", description = "Time-grid shift (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    @Option(names = "--shift", description = "Time-grid shift (default: ${DEFAULT-VALUE}).")
     float shift;
 
-    @Option(names = "--g-scale", description = "SDE noise scale g = g_scale t^2 (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
+    @Option(names = "--g-scale", description = "SDE noise scale g = g_scale t^2 (default: ${DEFAULT-VALUE}).")
     float gScale;
 
-    @Option(names = "--stride", description = "A latent frame every N pictures (default: ${DEFAULT-VALUE}).",
-            defaultValue = "2")
+    @Option(names = "--stride", description = "A latent frame every N pictures (default: ${DEFAULT-VALUE}).")
     int stride;
 
     @Option(names = "--latent-downscale", description = "Latent keeps 1/N of the DCT per side, 1.." + Limits.MAX_DOWNSCALE
@@ -86,7 +80,7 @@ final class EncodeCommand implements Callable<Integer> {
     int latentDownscale;
 
     @Option(names = "--prompt", description = "T2V: the text prompt carried as side information (at most "
-            + Limits.MAX_PROMPT_BYTES + " bytes of UTF-8).", defaultValue = "")
+            + Limits.MAX_PROMPT_BYTES + " bytes of UTF-8).")
     String prompt;
 
     @Option(names = "--keyframe-quality", description = "Boundary-frame quality 1..100 (default: chosen by --bpp).")
@@ -97,14 +91,12 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--intra-period", description = "Keyframe chain: every Nth GOP ends on an intra "
             + "picture, where a decoder can join; the boundaries between are predicted from the previous one "
-            + "(x265, gvc-dct). 1 = every boundary intra (default: " + CodecParams.DEFAULT_INTRA_PERIOD + ").",
-            defaultValue = "" + CodecParams.DEFAULT_INTRA_PERIOD)
+            + "(x265, gvc-dct). 1 = every boundary intra (default: ${DEFAULT-VALUE}).")
     int intraPeriod;
 
     @Option(names = "--max-segments", description = "FLF2V: a GOP may be cut into up to this many segments by "
             + "mid-GOP keyframes (1, 2, 4 and 8 are tried), each bridged on its own, chosen per GOP by measured cost "
-            + "within the same boundary bits; 1 = never (default: " + CodecParams.DEFAULT_MAX_SEGMENTS + ").",
-            defaultValue = "" + CodecParams.DEFAULT_MAX_SEGMENTS)
+            + "within the same boundary bits; 1 = never (default: ${DEFAULT-VALUE}).")
     int maxSegments;
 
     @Option(names = "--tail-residual", description = "I2V: also send a coarse residual of the last latent frame.")
@@ -128,13 +120,13 @@ final class EncodeCommand implements Callable<Integer> {
         if (frames != null) {
             Limits.checkRange("--frames", frames, 1, Integer.MAX_VALUE);
         }
-        Limits.checkRange("--gop", gop, Limits.minGopFrames(v.sharesBoundary()), Limits.MAX_GOP_FRAMES);
+        Limits.checkRange("--gop", gop, v.minGopFrames(), Limits.MAX_GOP_FRAMES);
         Limits.checkRange("-K", k, 1, Limits.MAX_CODEBOOK);
         if (m != null) {
-            Limits.checkRange("-M", m, 0, Math.min(k, Limits.MAX_ATOMS));
+            Limits.checkRange("-M", m, 0, Limits.maxAtoms(k));
         }
         if (mTail != null) {
-            Limits.checkRange("--m-tail", mTail, 0, Math.min(k, Limits.MAX_ATOMS));
+            Limits.checkRange("--m-tail", mTail, 0, Limits.maxAtoms(k));
         }
         Limits.checkRange("--steps", steps, 1, Limits.MAX_STEPS);
         Limits.checkRange("--tail-steps", tailSteps, 0, steps);
@@ -143,10 +135,10 @@ final class EncodeCommand implements Callable<Integer> {
             Limits.checkRange("--latent-downscale", latentDownscale, 1, Limits.MAX_DOWNSCALE);
         }
         if (keyframeQuality != null) {
-            Limits.checkRange("--keyframe-quality", keyframeQuality, 1, 100);
+            Limits.checkRange("--keyframe-quality", keyframeQuality, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
         }
-        Limits.checkRange("--intra-period", intraPeriod, 1, 1 << 20);
-        Limits.checkRange("--max-segments", maxSegments, 1, CodecParams.MAX_SEGMENTS);
+        Limits.checkRange("--intra-period", intraPeriod, 1, Limits.MAX_INTRA_PERIOD);
+        Limits.checkRange("--max-segments", maxSegments, 1, Limits.MAX_SEGMENTS);
         Limits.checkPrompt("--prompt", prompt);
         if (!(shift > 0)) {
             throw new IllegalArgumentException("--shift must be positive, got " + shift);
@@ -158,17 +150,21 @@ final class EncodeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bpp must be positive and finite, got " + bpp);
         }
         if (modelOptions.threads != null) {
-            Limits.checkRange("--threads", modelOptions.threads, 1, 4096);
+            Limits.checkRange("--threads", modelOptions.threads, 1, Limits.MAX_THREADS);
         }
-        CodecParams d = CodecParams.defaults();
-        return new CodecParams(v, gop, latentDownscale, stride, k, m, mTail, d.tailLatentFrames(), steps, tailSteps,
-                shift, gScale, seed != null ? seed : d.seed(), intraId, keyframeQuality, bpp, d.boundaryShare(),
-                tailResidual, prompt, modelOptions.threads(), intraPeriod, maxSegments);
+        io.gvc.codec.CodecParamsBuilder p = CodecParams.builder().variant(v).gopFrames(gop).latentDownscale(latentDownscale)
+                .temporalStride(stride).codebookSize(k).m(m).mTail(mTail).steps(steps).tailSteps(tailSteps)
+                .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp)
+                .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod)
+                .maxSegments(maxSegments);
+        if (seed != null) {
+            p.seed(seed);
+        }
+        return p.build();
     }
 
     @Override
     public Integer call() throws Exception {
-        CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.defaultId();
         CodecParams p = checkedParams(intraId);
         IntraCodecs.byId(intraId); // fail early, naming the codecs there are

@@ -1,6 +1,7 @@
 package io.gvc.jobs.cli;
 
 import io.gvc.codec.CodecParams;
+import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.prior.FlowPrior;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
             "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
             "results.csv, results.json, charts, side-by-side pictures and report.html.",
             "A rerun of the same command reuses the points in --out/points.jsonl.", ""},
-        sortOptions = false)
+        sortOptions = false, defaultValueProvider = CodecDefaults.class)
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--input"}, required = true, arity = "1..*", paramLabel = "CLIP",
@@ -86,15 +87,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "Output folder; keeps every encoded file (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--gop", defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES, description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gop", description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
     int gop;
 
-    @Option(names = "--max-segments", defaultValue = "" + CodecParams.DEFAULT_MAX_SEGMENTS,
+    @Option(names = "--max-segments",
             description = "GVC: a GOP may be cut into up to this many segments by mid-GOP keyframes, chosen per "
                     + "GOP by measured cost; 1 = never (default: ${DEFAULT-VALUE}).")
     int maxSegments;
 
-    @Option(names = "-K", defaultValue = "1024", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "-K", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--bpp", split = ",", defaultValue = "0.004,0.008,0.016,0.03", paramLabel = "BPP",
@@ -156,9 +157,14 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--m0-bpp values must be positive, got " + b);
             }
         }
+        // the codec options against the bitstream's limits (codec/bitstream/Limits), before any model or clip is read
+        int minGop = vs.stream().mapToInt(Variant::minGopFrames).max().orElse(2);
+        Limits.checkRange("--gop", gop, minGop, Limits.MAX_GOP_FRAMES);
+        Limits.checkRange("-K", k, 1, Limits.MAX_CODEBOOK);
+        Limits.checkRange("--max-segments", maxSegments, 1, Limits.MAX_SEGMENTS);
         for (int m : ms == null ? List.<Integer>of() : ms) {
-            if (m < 0 || m > k) {
-                throw new IllegalArgumentException("--m values must be 0..K (" + k + "), got " + m);
+            if (m < 0 || m > Limits.maxAtoms(k)) {
+                throw new IllegalArgumentException("--m values must be 0..K (" + Limits.maxAtoms(k) + "), got " + m);
             }
         }
         for (int crf : crfs) {
@@ -178,15 +184,13 @@ final class EvalCommand implements Callable<Integer> {
         CodecParams d = CodecParams.defaults();
         String intraId = intra != null ? intra : IntraCodecs.defaultId();
         IntraCodecs.byId(intraId);
-        io.gvc.codec.bitstream.Limits.checkRange("--max-segments", maxSegments, 1, CodecParams.MAX_SEGMENTS);
         if (keyframeQuality != null && (keyframeQuality < 1 || keyframeQuality > 100)) {
             throw new IllegalArgumentException("--keyframe-quality must be 1..100, got " + keyframeQuality);
         }
         // M and the target are each point's own (EvalSettings.params); M null: the rate control's
-        CodecParams gvc = new CodecParams(Variant.FLF2V, gop, 0, d.temporalStride(), k, null, null,
-                d.tailLatentFrames(), d.steps(), d.tailSteps(), d.shift(), d.gScale(), d.seed(), intraId,
-                keyframeQuality, bpps.get(0), d.boundaryShare(), false, "", modelOptions.threads())
-                .withMaxSegments(maxSegments);
+        CodecParams gvc = CodecParams.builder().gopFrames(gop).codebookSize(k).intraCodec(intraId)
+                .keyframeQuality(keyframeQuality).targetBpp(bpps.get(0)).threads(modelOptions.threads())
+                .maxSegments(maxSegments).build();
         Path weights = lpipsWeights();
 
         List<EvalClip> clips = new ArrayList<>();

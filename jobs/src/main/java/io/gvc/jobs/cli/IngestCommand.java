@@ -1,6 +1,6 @@
 package io.gvc.jobs.cli;
 
-import io.gvc.codec.CodecParams;
+import io.gvc.codec.bitstream.Limits;
 
 import io.gvc.codec.GopPartition;
 import io.gvc.codec.frame.Video;
@@ -30,7 +30,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = CodecDefaults.class,
         description = {
             "Publish one or several streams to Kafka as raw GOPs, like the cameras of a live broadcast: "
                 + "topic gvc.raw-gops, key = stream id, value = RawGop v1 (the GOP's I420 frames plus stream id, "
@@ -99,13 +99,11 @@ final class IngestCommand implements Callable<Integer> {
     Long frames;
 
     @Option(names = "--gop-frames", paramLabel = "F",
-            description = "Frames per GOP, the shared boundary frame included (default: ${DEFAULT-VALUE}).",
-            defaultValue = "" + CodecParams.DEFAULT_GOP_FRAMES)
+            description = "Frames per GOP, the shared boundary frame included (default: ${DEFAULT-VALUE}).")
     int gopFrames;
 
     @Option(names = "--variant", paramLabel = "V",
-            description = "flf2v (default) or i2v: GOPs share boundary frames; t2v: GOPs tile.",
-            defaultValue = "flf2v")
+            description = "flf2v (default) or i2v: GOPs share boundary frames; t2v: GOPs tile.")
     String variant;
 
     @Option(names = "--size", paramLabel = "WxH",
@@ -128,6 +126,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> ids = streamIds();
         Variant v = Variant.parse(variant);
+        Limits.checkRange("--gop-frames", gopFrames, v.minGopFrames(), Limits.MAX_GOP_FRAMES);
         if (frames != null && frames < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--frames must be at least 1");
         }

@@ -64,11 +64,7 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
         if (spec.targetBpp() == null) {
             throw new IllegalArgumentException(spec.label() + " has no target bpp");
         }
-        CodecParams g = gvc;
-        return new CodecParams(spec.variant(), g.gopFrames(), g.latentDownscale(), g.temporalStride(),
-                g.codebookSize(), spec.m(), null, g.tailLatentFrames(), g.steps(), g.tailSteps(), g.shift(),
-                g.gScale(), g.seed(), g.intraCodec(), g.keyframeQuality(), spec.targetBpp(), g.boundaryShare(),
-                g.tailResidual(), g.prompt(), g.threads(), g.intraPeriod(), g.maxSegments());
+        return gvc.toBuilder().variant(spec.variant()).m(spec.m()).mTail(null).targetBpp(spec.targetBpp()).build();
     }
 
     /**
@@ -78,11 +74,8 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
      * is what moves it along its curve).
      */
     CodecParams m0Params(PointSpec spec) {
-        CodecParams g = gvc;
-        return new CodecParams(spec.variant(), g.gopFrames(), g.latentDownscale(), g.temporalStride(),
-                g.codebookSize(), 0, 0, g.tailLatentFrames(), g.steps(), g.tailSteps(), g.shift(), g.gScale(),
-                g.seed(), g.intraCodec(), null, spec.targetBpp(), g.boundaryShare(), g.tailResidual(), g.prompt(),
-                g.threads(), g.intraPeriod(), g.maxSegments());
+        return gvc.toBuilder().variant(spec.variant()).m(0).mTail(0).keyframeQuality(null)
+                .targetBpp(spec.targetBpp()).build();
     }
 
     /** The settings {@code spec}'s result depends on, for the clip as read. */

@@ -210,6 +210,21 @@ class GvcCliTest {
         }
     }
 
+    /** A fixed M whose GOPs would cost a decoder more atom work than their pictures allow is refused before any GOP is coded. */
+    @Test
+    void aFixedMBeyondTheDecodeWorkBoundIsAUsageError() {
+        Path out = dir.resolve("absurd.gvc");
+        IngestCliTest.Run r = IngestCliTest.gvc("encode", "-i", clip.toString(), "-o", out.toString(), "--frames", "17",
+                "-K", "8192", "-M", "4096", "--latent-downscale", "1", "--model", "java", "--intra", "gvc-dct",
+                "--threads", "1");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertEquals("gvc encode: M 4096 at K 8192 over 10 stochastic steps and 7 coded latent frames of 38016 values "
+                + "costs 10900520960 atom draws to decode, above the 3529506816 a 17-frame GOP of 176x144 may cost "
+                + "(8192 per picture sample, docs/bitstream.md)", r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void anUnwritableOutputIsBadInputBeforeTheEncodeStarts() throws Exception {
         Path notAFolder = dir.resolve("plain-file");

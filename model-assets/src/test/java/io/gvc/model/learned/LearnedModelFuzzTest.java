@@ -34,8 +34,8 @@ class LearnedModelFuzzTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {io.gvc.model.registry.ShippedModels.LEARNED,
             io.gvc.model.registry.ShippedModels.REFERENCE})
     void mutatedPacketsDecodeOrAreRefusedByField(String shipped) throws Exception {
-        CodecParams p = new CodecParams(Variant.FLF2V, 9, 0, 2, 256, 4, null, 2, 8, 2, 3f, 3f, 0x5eedL,
-                DctIntraCodec.ID, 75, CodecParams.DEFAULT_BPP, 0.8, false, "", 1);
+        CodecParams p = CodecParams.builder().variant(Variant.FLF2V).gopFrames(9).codebookSize(256).m(4).steps(8)
+                .seed(0x5eedL).intraCodec(DctIntraCodec.ID).keyframeQuality(75).boundaryShare(0.8).threads(1).build();
         try (OnnxFlowPrior prior = (OnnxFlowPrior) io.gvc.model.registry.ModelRegistry.forEncoding(shipped)
                 .encodingModel(Variant.FLF2V).open(io.gvc.model.runtime.SessionConfig.cpu())) {
             StreamEncoder.Result r = StreamEncoder.encode(LearnedModelTest.movingSquare(17), p, prior, Progress.NONE);

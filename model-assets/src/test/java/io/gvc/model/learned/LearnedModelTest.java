@@ -213,8 +213,8 @@ class LearnedModelTest {
     void encodeAndDecodeAgreeToTheBitAtAnyThreadCount() throws Exception {
         Video clip = movingSquare(17);
         // K = 256, 8 steps (6 stochastic), a latent frame every 2nd picture, GOPs of 9
-        CodecParams p = new CodecParams(Variant.FLF2V, 9, 0, 2, 256, 8, null, 2, 8, 2, 3f, 3f, 0x5eedL,
-                DctIntraCodec.ID, 75, CodecParams.DEFAULT_BPP, 0.5, false, "", 1);
+        CodecParams p = CodecParams.builder().variant(Variant.FLF2V).gopFrames(9).codebookSize(256).m(8).steps(8)
+                .seed(0x5eedL).intraCodec(DctIntraCodec.ID).keyframeQuality(75).boundaryShare(0.5).threads(1).build();
         try (OnnxFlowPrior prior = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
             StreamEncoder.Result one = StreamEncoder.encode(clip, p, prior, Progress.NONE);
             StreamEncoder.Result two = StreamEncoder.encode(clip, p.withThreads(2), prior, Progress.NONE);

@@ -131,32 +131,37 @@ public final class StreamConfig implements Serializable {
         }
         if (gop != null) {
             p = p.withGopFrames((int) Limits.checkRange("stream config gop-frames", Integer.parseInt(gop),
-                    Limits.minGopFrames(p.variant().sharesBoundary()), Limits.MAX_GOP_FRAMES));
+                    p.variant().minGopFrames(), Limits.MAX_GOP_FRAMES));
         }
         if (bpp != null) {
             p = p.withTargetBpp(Double.parseDouble(bpp));
         }
         if (m != null && !m.isEmpty()) {
             p = p.withAtoms((int) Limits.checkRange("stream config m", Integer.parseInt(m), 0,
-                    Math.min(p.codebookSize(), Limits.MAX_ATOMS)));
+                    Limits.maxAtoms(p.codebookSize())));
         }
         if (q != null && !q.isEmpty()) {
             p = p.withIntra(p.intraCodec(), Integer.parseInt(q));
         }
         if (intraPeriod != null && !intraPeriod.isBlank()) {
             p = p.withIntraPeriod((int) Limits.checkRange("stream config intra-period",
-                    Integer.parseInt(intraPeriod.trim()), 1, 1 << 20));
+                    Integer.parseInt(intraPeriod.trim()), 1, Limits.MAX_INTRA_PERIOD));
         }
         if (segments != null && !segments.isBlank()) {
             p = p.withMaxSegments((int) Limits.checkRange("stream config max-segments",
-                    Integer.parseInt(segments.trim()), 1, CodecParams.MAX_SEGMENTS));
+                    Integer.parseInt(segments.trim()), 1, Limits.MAX_SEGMENTS));
         }
         if (prompt != null) {
             p = p.withPrompt(Limits.checkPrompt("stream config prompt", prompt));
         }
         String w = get(streamId, "width");
         String h = get(streamId, "height");
-        return new StreamSettings(p, w == null ? 0 : Integer.parseInt(w), h == null ? 0 : Integer.parseInt(h));
+        // 0: any size; else the size the bitstream can carry
+        return new StreamSettings(p, w == null ? 0 : side("width", w), h == null ? 0 : side("height", h));
+    }
+
+    private static int side(String key, String value) {
+        return (int) Limits.checkRange("stream config " + key, Integer.parseInt(value.trim()), 1, Limits.MAX_SIDE);
     }
 
     private String get(String stream, String key) {

@@ -107,6 +107,8 @@ class StreamConfigTest {
                 refusal("stream.cam1.intra-period", "0"));
         assertEquals("keyframe quality must be 1..100, got 0", refusal("stream.cam1.keyframe-quality", "0"));
         assertEquals("target bpp must be positive, got -0.1", refusal("default.bpp", "-0.1"));
+        assertEquals("stream config width must be within 1..8192, got -64", refusal("stream.cam1.width", "-64"));
+        assertEquals("stream config height must be within 1..8192, got 100000", refusal("default.height", "100000"));
     }
 
     @Test
