@@ -23,13 +23,6 @@ public final class PacketCodec {
     private PacketCodec() {
     }
 
-    /** Where the body starts: after magic, version and the varint length. */
-    private static int bodyStart(byte[] buf, int off, int end) throws BitstreamException {
-        FieldReader r = new FieldReader(buf, off + 5, end);
-        r.uv("packet.length");
-        return r.position();
-    }
-
     /** A self-contained packet (magic GVCP), as a live stream carries it. */
     public static byte[] write(GvcPacket p) {
         return write(p, false);
@@ -162,6 +155,18 @@ public final class PacketCodec {
 
     /** Total length in bytes of the packet starting at {@code off}, read from its prefix. */
     public static int framedLength(byte[] buf, int off, int end) throws BitstreamException {
+        return framing(buf, off, end).end() - off;
+    }
+
+    /** Where a packet's body starts and how many bytes follow its prefix (body and CRC). */
+    private record Framing(int bodyStart, int length) {
+        int end() {
+            return bodyStart + length;
+        }
+    }
+
+    /** The packet's prefix read and checked; the varint length makes it 6 to 9 bytes long. */
+    private static Framing framing(byte[] buf, int off, int end) throws BitstreamException {
         FieldReader r = new FieldReader(buf, off, end);
         byte[] magic = r.bytes(4, "packet.magic");
         if (!java.util.Arrays.equals(magic, MAGIC) && !java.util.Arrays.equals(magic, MAGIC_IMPLIED_CONFIG)) {
@@ -175,7 +180,7 @@ public final class PacketCodec {
         if (len > r.remaining()) {
             throw new BitstreamException("packet.length", "claims " + len + " bytes, only " + r.remaining() + " left");
         }
-        return r.position() - off + len;
+        return new Framing(r.position(), len);
     }
 
     public static GvcPacket read(byte[] buf) throws BitstreamException {
@@ -198,12 +203,13 @@ public final class PacketCodec {
             throw new BitstreamException("packet.magic", "is 'GVCQ', a packet that takes its config from a "
                     + "file's stream header, but it came alone");
         }
-        int total = framedLength(buf, off, end);
+        Framing framing = framing(buf, off, end);
+        int total = framing.end() - off;
         if (total != end - off) {
             throw new BitstreamException("packet.length", "packet is " + total + " bytes but " + (end - off)
                     + " were given");
         }
-        int bodyStart = bodyStart(buf, off, end), bodyEnd = end - 4;
+        int bodyStart = framing.bodyStart(), bodyEnd = end - 4;
         CRC32C crc = new CRC32C();
         crc.update(buf, bodyStart, bodyEnd - bodyStart);
         long stored = new FieldReader(buf, bodyEnd, end).u32("packet.crc32c");

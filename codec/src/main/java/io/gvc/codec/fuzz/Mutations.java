@@ -1,5 +1,8 @@
 package io.gvc.codec.fuzz;
 
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.FieldReader;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,18 +90,16 @@ public final class Mutations {
         List<int[]> out = new ArrayList<>();
         int pos = 0;
         while (pos + 6 <= f.length) {
-            // magic (4), version (1), then the length as a varint (bitstream version 4)
-            long len = 0;
-            int at = pos + 5, shift = 0;
-            while (at < f.length && shift < 35 && (f[at] & 0x80) != 0) {
-                len |= (long) (f[at++] & 0x7F) << shift;
-                shift += 7;
-            }
-            if (at >= f.length || shift >= 35) {
+            // magic (4), version (1), then the length as the format's varint
+            FieldReader r = new FieldReader(f, pos + 5, f.length);
+            long len;
+            try {
+                len = r.uv("length");
+            } catch (BitstreamException e) {
                 break;
             }
-            len |= (long) (f[at++] & 0x7F) << shift;
-            if (len < 4 || at + len > f.length) {
+            int at = r.position();
+            if (len < 4 || len > f.length - at) {
                 break;
             }
             out.add(new int[] {at, (int) (at + len - 4)});
