@@ -26,6 +26,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
 
     private final X26x codec;
     private final AVCodec encoder;
+    private final ReferencePictures references = new ReferencePictures();
 
     /** Checks at construction that FFmpeg really has the encoder (STACK.md trap 2). */
     FfmpegIntraCodec(X26x codec) {
@@ -139,10 +140,12 @@ abstract class FfmpegIntraCodec implements IntraCodec {
             throw new IllegalStateException(codec.id + " coded " + packets.size() + " packets for 2 pictures");
         }
         byte[] predicted = codec.strip(packets.get(1));
+        byte[] intra = codec.strip(packets.get(0));
+        references.put(ref, qp(quality), intra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(PREDICTED_VERSION);
         out.write(quality);
-        long crc = crc(codec.strip(packets.get(0)));
+        long crc = crc(intra);
         out.write((int) (crc >>> 8) & 0xFF);
         out.write((int) crc & 0xFF);
         out.writeBytes(predicted);
@@ -164,13 +167,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
                     + ", the picture " + width + "x" + height);
         }
         Frame ref = fit(reference);
-        List<byte[]> packets = new ArrayList<>();
-        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(qp(quality)))) {
-            packets.addAll(enc.encode(ref));
-            packets.addAll(enc.flush());
-        }
-        byte[] intra = codec.strip(packets.get(0));
+        byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
         long stored = ((data[2] & 0xFFL) << 8) | (data[3] & 0xFFL);
         long here = crc(intra) & 0xFFFF;
         if (here != stored) {
@@ -181,6 +178,17 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         byte[] predicted = java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length);
         return lastPicture(decodeUnits("predicted data", intra, predicted), 2,
                 "predicted data with its reference gives", width, height);
+    }
+
+    /** The I picture {@link #encodePredictedPicture} coded for {@code ref}, coded again on its own. */
+    private byte[] referencePicture(Frame ref, int quality) {
+        List<byte[]> packets = new ArrayList<>();
+        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
+                predictedOptions(qp(quality)))) {
+            packets.addAll(enc.encode(ref));
+            packets.addAll(enc.flush());
+        }
+        return codec.strip(packets.get(0));
     }
 
     private Frame fit(Frame f) {
