@@ -2,6 +2,7 @@ package io.gvc.codec;
 
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.intra.DctIntraCodec;
+import io.gvc.codec.rate.BridgeRule;
 import io.gvc.codec.variant.Variant;
 
 /**
@@ -19,7 +20,7 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
                           float shift, float gScale, long seed, String intraCodec, Integer keyframeQuality,
                           double targetBpp, double boundaryShare, boolean tailResidual, String prompt, int threads,
-                          int intraPeriod, int maxSegments) {
+                          int intraPeriod, int maxSegments, BridgeRule bridgeRule) {
 
     public static final double DEFAULT_BPP = 0.03;
     /**
@@ -62,6 +63,8 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * the GOP length the tuning clips disagreed on.
      */
     public static final int DEFAULT_MAX_SEGMENTS = 8;
+    /** Every anchor mode, chosen by measured cost ({@link BridgeRule} has the measurements). */
+    public static final BridgeRule DEFAULT_BRIDGE_RULE = BridgeRule.AUTO;
     public static final Variant DEFAULT_VARIANT = Variant.FLF2V;
     /** 0: the latent downscale is picked for the picture size ({@code DctLatentSpace.defaultDownscale}). */
     public static final int DEFAULT_LATENT_DOWNSCALE = 0;
@@ -105,6 +108,7 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
     public CodecParams {
         java.util.Objects.requireNonNull(variant, "variant");
         java.util.Objects.requireNonNull(intraCodec, "intraCodec");
+        java.util.Objects.requireNonNull(bridgeRule, "bridgeRule");
         Limits.checkRange("GOP frames", gopFrames, variant.minGopFrames(), Limits.MAX_GOP_FRAMES);
         if (latentDownscale != 0) { // 0: picked for the picture size
             Limits.checkRange("latent downscale", latentDownscale, 1, Limits.MAX_DOWNSCALE);
@@ -154,6 +158,10 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
 
     public CodecParams withMaxSegments(int segments) {
         return toBuilder().maxSegments(segments).build();
+    }
+
+    public CodecParams withBridgeRule(BridgeRule rule) {
+        return toBuilder().bridgeRule(rule).build();
     }
 
     public CodecParams withIntraPeriod(int gops) {

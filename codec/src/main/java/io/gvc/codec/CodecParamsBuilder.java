@@ -1,5 +1,6 @@
 package io.gvc.codec;
 
+import io.gvc.codec.rate.BridgeRule;
 import io.gvc.codec.variant.Variant;
 
 /**
@@ -30,6 +31,7 @@ public final class CodecParamsBuilder {
     private int threads = Runtime.getRuntime().availableProcessors();
     private int intraPeriod = CodecParams.DEFAULT_INTRA_PERIOD;
     private int maxSegments = CodecParams.DEFAULT_MAX_SEGMENTS;
+    private BridgeRule bridgeRule = CodecParams.DEFAULT_BRIDGE_RULE;
 
     CodecParamsBuilder() {
     }
@@ -57,12 +59,13 @@ public final class CodecParamsBuilder {
         threads = p.threads();
         intraPeriod = p.intraPeriod();
         maxSegments = p.maxSegments();
+        bridgeRule = p.bridgeRule();
     }
 
     public CodecParams build() {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments);
+                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments, bridgeRule);
     }
 
     public CodecParamsBuilder variant(Variant v) {
@@ -174,6 +177,11 @@ public final class CodecParamsBuilder {
 
     public CodecParamsBuilder intraPeriod(int gops) {
         intraPeriod = gops;
+        return this;
+    }
+
+    public CodecParamsBuilder bridgeRule(BridgeRule rule) {
+        bridgeRule = rule;
         return this;
     }
 

@@ -82,7 +82,7 @@ public final class KeyframeChainCoder {
         for (BoundaryCoder.Coded c : plans) {
             candidates.add(c.keyframes());
         }
-        AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, candidates, chained ? 1 : 0);
+        AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, candidates, chained ? 1 : 0, params.bridgeRule());
         BoundaryCoder.Coded chosen = plans.get(choice.plan());
         return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes());
     }

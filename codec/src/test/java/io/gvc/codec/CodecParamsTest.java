@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.intra.DctIntraCodec;
+import io.gvc.codec.rate.BridgeRule;
 import io.gvc.codec.variant.Variant;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class CodecParamsTest {
         CodecParams p = CodecParams.builder().variant(Variant.T2V).codebookSize(256).m(4).prompt("a cat").threads(1)
                 .build();
         CodecParams expected = new CodecParams(Variant.T2V, 17, 0, 2, 256, 4, null, 2, 12, 2, 3f, 3f,
-                CodecParams.DEFAULT_SEED, DctIntraCodec.ID, null, 0.03, 0.8, false, "a cat", 1, 8, 8);
+                CodecParams.DEFAULT_SEED, DctIntraCodec.ID, null, 0.03, 0.8, false, "a cat", 1, 8, 8, BridgeRule.AUTO);
         assertEquals(expected, p);
         assertEquals(p, p.toBuilder().build(), "toBuilder keeps every field");
     }
@@ -58,6 +59,7 @@ class CodecParamsTest {
         assertOnly(d.withGopFrames(33), b -> b.gopFrames(33));
         assertOnly(d.withAtoms(16), b -> b.m(16));
         assertOnly(d.withTargetBpp(0.1), b -> b.targetBpp(0.1));
+        assertOnly(d.withBridgeRule(BridgeRule.SHARP), b -> b.bridgeRule(BridgeRule.SHARP));
         assertOnly(d.withThreads(3), b -> b.threads(3));
         assertOnly(d.withIntra("x265", 40), b -> b.intraCodec("x265").keyframeQuality(40));
         assertOnly(d.withPrompt("p"), b -> b.prompt("p"));

@@ -13,6 +13,7 @@ import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
+import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.bitstream.UncheckedWrites;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
@@ -228,7 +229,7 @@ class KeyframeChainTest {
         StreamEncoder.Result r = StreamEncoder.encode(still(), params(8), prior, Progress.NONE);
         GvcPacket p = packets(r.file()).get(0);
         GvcPacket badMode = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
-                p.tailLatentFrames(), 2, p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
+                p.tailLatentFrames(), Limits.MAX_ANCHOR_MODE + 1, p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
                 p.atoms(), p.sse());
         assertEquals("packet.anchor_mode", assertThrows(BitstreamException.class,
                 () -> PacketCodec.read(UncheckedWrites.packet(badMode))).field());

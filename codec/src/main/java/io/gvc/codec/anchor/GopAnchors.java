@@ -15,7 +15,8 @@ import java.util.Arrays;
  * place that says what a variant is anchored on:
  * <ul>
  *   <li>FLF2V: the {@link AnchorMode} between each two consecutive decoded {@link Keyframes} (the
- *       first frame, any mid-GOP keyframes, the last frame): cross-fade or motion-compensated bridge;
+ *       first frame, any mid-GOP keyframes, the last frame): cross-fade or motion-compensated bridge,
+ *       the bridge blending its two sides everywhere or showing one of them where they disagree;
  *   <li>I2V: the first frame, held;
  *   <li>T2V: mid grey (the zero latent).
  * </ul>
@@ -62,13 +63,13 @@ public final class GopAnchors {
                 for (int i = 0; i + 1 < keyframes.count(); i++) {
                     int a = keyframes.position(i), b = keyframes.position(i + 1);
                     Frame from = keyframes.picture(i), to = keyframes.picture(i + 1);
-                    MotionField field = mode == AnchorMode.MOTION_BRIDGE
+                    MotionField field = mode.moves()
                             ? MotionSearch.estimate(from.plane(0), to.plane(0), width, height)
                             : MotionField.still(width, height, MotionSearch.BLOCK);
                     MotionBridge bridge = new MotionBridge(from, to, field);
                     pictures[a] = from;
                     for (int j = a + 1; j < b; j++) {
-                        pictures[j] = bridge.at((float) (j - a) / (b - a));
+                        pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement());
                     }
                     pictures[b] = to;
                 }

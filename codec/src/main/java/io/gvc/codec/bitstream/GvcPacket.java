@@ -10,7 +10,8 @@ import java.util.List;
  * @param m             atoms per step and latent frame
  * @param mTail         atoms per step for I2V tail latent frames (= m otherwise)
  * @param tailLatentFrames how many latent frames at the end get mTail
- * @param anchorMode    code of the GOP's {@code AnchorMode} (0 cross-fade, 1 motion-compensated bridge)
+ * @param anchorMode    code of the GOP's {@code AnchorMode} (0 cross-fade, 1 motion-compensated bridge, 2 and 3 the bridge showing
+ *                      the first or the last keyframe's side where its sides disagree)
  * @param deviationScale the fidelity knob: scale of the generated deviation for luma and chroma, each
  *                      0..16 in 16ths ({@code LatentSynthesis.fitScale})
  * @param boundaries    boundary pictures carried by this packet (intra, or predicted from the first frame)

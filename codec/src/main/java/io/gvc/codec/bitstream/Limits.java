@@ -20,8 +20,8 @@ public final class Limits {
     public static final int MAX_CODEBOOK = 1 << 16;
     /** Atoms per step and latent frame (M, M_tail): the options, CodecParams, the writer and the reader all use this. */
     public static final int MAX_ATOMS = 4096;
-    /** Highest anchor mode code (1: motion-compensated bridge). */
-    public static final int MAX_ANCHOR_MODE = 1;
+    /** Highest anchor mode code (3: the bridge showing the last keyframe where its sides disagree). */
+    public static final int MAX_ANCHOR_MODE = 3;
     public static final int MAX_STEPS = 1000;
     public static final int MAX_DOWNSCALE = 64;
     public static final int MAX_STRIDE = 64;

@@ -50,21 +50,52 @@ public final class MotionBridge {
                 MotionSearch.estimate(first.plane(0), last.plane(0), first.width(), first.height()));
     }
 
-    /** The bridge picture at position {@code a} in [0, 1]. */
+    /** The bridge picture at position {@code a} in [0, 1], the two sides blended everywhere. */
     public Frame at(float a) {
-        byte[][] planes = new byte[3][];
+        return at(a, Disagreement.BLEND);
+    }
+
+    /**
+     * The bridge picture at position {@code a} in [0, 1]; where the two sides disagree
+     * ({@link DisagreementMask}, measured on luma) it shows what {@code where} says, moving the blend
+     * weight of the last side from a toward 0 (first) or 1 (last) by the mask's weight.
+     */
+    public Frame at(float a, Disagreement where) {
         float wa = 1f - a;
+        float[][] sa = new float[3][], sb = new float[3][];
         for (int p = 0; p < 3; p++) {
             int w = first.planeWidth(p), h = first.planeHeight(p);
             byte[] fa = first.plane(p), fb = last.plane(p);
             float[] px = vx[p], py = vy[p];
+            sa[p] = new float[w * h];
+            sb[p] = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    sa[p][i] = sample(fa, w, h, x - a * px[i], y - a * py[i]);
+                    sb[p][i] = sample(fb, w, h, x + wa * px[i], y + wa * py[i]);
+                }
+            }
+        }
+        int lw = first.width(), lh = first.height();
+        float[] mask = where == Disagreement.BLEND ? null : DisagreementMask.of(sa[0], sb[0], lw, lh);
+        float side = where == Disagreement.SHOW_LAST ? 1f : 0f;
+        byte[][] planes = new byte[3][];
+        for (int p = 0; p < 3; p++) {
+            int w = first.planeWidth(p), h = first.planeHeight(p);
             byte[] out = new byte[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = y * w + x;
-                    float sa = sample(fa, w, h, x - a * px[i], y - a * py[i]);
-                    float sb = sample(fb, w, h, x + wa * px[i], y + wa * py[i]);
-                    int q = (int) Math.floor(wa * sa + a * sb + 0.5f);
+                    float v;
+                    if (mask == null) {
+                        v = wa * sa[p][i] + a * sb[p][i]; // as in bitstream versions 3 and 4
+                    } else {
+                        float t = p == 0 ? mask[i] : DisagreementMask.chroma(mask, lw, lh, x, y);
+                        float wb = a + t * (side - a);
+                        v = (1f - wb) * sa[p][i] + wb * sb[p][i];
+                    }
+                    int q = (int) Math.floor(v + 0.5f);
                     out[i] = (byte) (q < 0 ? 0 : Math.min(255, q));
                 }
             }

@@ -39,8 +39,9 @@ public final class AnchorDecision {
      *
      * @param plans     candidate keyframes, decoded, in order of preference on a tie
      * @param fromFrame the first position the GOP outputs (1 where it shares its first frame)
+     * @param rule      the anchor modes to choose from
      */
-    public static Choice decide(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame) {
+    public static Choice decide(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame, BridgeRule rule) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
         if (!layout.variant().choosesAnchor(layout.frames())) {
             return new Choice(0, AnchorMode.CROSS_FADE); // nothing to compare: no anchor picture is built
@@ -49,7 +50,7 @@ public final class AnchorDecision {
         AnchorMode bestMode = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int i = 0; i < plans.size(); i++) {
-            for (AnchorMode mode : AnchorMode.values()) {
+            for (AnchorMode mode : rule.modes()) {
                 double cost = structuralLoss(gop, GopAnchors.pictures(layout, mode, plans.get(i), w, h), fromFrame);
                 if (cost < bestCost) {
                     bestPlan = i;

@@ -61,6 +61,60 @@ class MotionBridgeTest {
         }
     }
 
+    /** The texture with a flat dark square where {@code x0 <= x < x0 + side, y0 <= y < y0 + side} (luma). */
+    private static Frame withSquare(Frame f, int x0, int y0, int side) {
+        byte[][] planes = new byte[3][];
+        for (int p = 0; p < 3; p++) {
+            int w = f.planeWidth(p), s = p == 0 ? 1 : 2;
+            planes[p] = f.plane(p).clone();
+            for (int y = y0 / s; y < (y0 + side) / s; y++) {
+                for (int x = x0 / s; x < (x0 + side) / s; x++) {
+                    planes[p][y * w + x] = (byte) 10;
+                }
+            }
+        }
+        return new Frame(W, H, planes[0], planes[1], planes[2]);
+    }
+
+    /**
+     * Something that appears between the keyframes: the blend shows it at half strength over the
+     * background (a ghost), the other modes show one keyframe there, and everywhere the sides agree
+     * all three give the same blend.
+     */
+    @Test
+    void whereTheSidesDisagreeTheBridgeShowsOneSideInsteadOfAGhost() {
+        Frame first = texture(0, 0), last = withSquare(first, 32, 16, 32);
+        MotionBridge bridge = new MotionBridge(first, last, MotionField.still(W, H, MotionSearch.BLOCK));
+        Frame blend = bridge.at(0.5f), showFirst = bridge.at(0.5f, Disagreement.SHOW_FIRST);
+        Frame showLast = bridge.at(0.5f, Disagreement.SHOW_LAST);
+        int ghost = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int i = y * W + x;
+                boolean inside = x >= 32 + 6 && x < 64 - 6 && y >= 16 + 6 && y < 48 - 6;
+                boolean farOutside = x < 32 - 10 || x >= 64 + 10 || y < 16 - 10 || y >= 48 + 10;
+                if (inside) {
+                    assertEquals(first.plane(0)[i], showFirst.plane(0)[i], "first's side at " + x + "," + y);
+                    assertEquals(10, showLast.plane(0)[i] & 0xFF, "last's side at " + x + "," + y);
+                    if (Math.abs((blend.plane(0)[i] & 0xFF) - (first.plane(0)[i] & 0xFF)) > 10) {
+                        ghost++;
+                    }
+                } else if (farOutside) {
+                    assertEquals(blend.plane(0)[i], showFirst.plane(0)[i], "agreement at " + x + "," + y);
+                    assertEquals(blend.plane(0)[i], showLast.plane(0)[i], "agreement at " + x + "," + y);
+                }
+            }
+        }
+        assertTrue(ghost > 300, "the blend ghosts the square: " + ghost + " of 400 pixels");
+    }
+
+    @Test
+    void theBlendModeIsTheCodecV4Bridge() {
+        Frame a = texture(0, 0), b = texture(6, 2);
+        MotionBridge bridge = MotionBridge.between(a, b);
+        assertTrue(bridge.at(0.3f).samePixels(bridge.at(0.3f, Disagreement.BLEND)));
+    }
+
     @Test
     void findsAUniformShiftAndBridgesItBetterThanTheCrossFade() {
         Frame a = texture(0, 0), b = texture(8, -4);

@@ -34,7 +34,8 @@ public final class CodecDefaults implements IDefaultValueProvider {
             Map.entry("--bpp", text(D.targetBpp())),
             Map.entry("--prompt", D.prompt()),
             Map.entry("--intra-period", text(D.intraPeriod())),
-            Map.entry("--max-segments", text(D.maxSegments())));
+            Map.entry("--max-segments", text(D.maxSegments())),
+            Map.entry("--bridge", D.bridgeRule().id()));
 
     @Override
     public String defaultValue(ArgSpec arg) {

@@ -94,6 +94,13 @@ final class EncodeCommand implements Callable<Integer> {
             + "(x265, gvc-dct). 1 = every boundary intra (default: ${DEFAULT-VALUE}).")
     int intraPeriod;
 
+    @Option(names = "--bridge", description = "FLF2V: which anchor modes the encoder chooses from per GOP, by "
+            + "measured cost: auto = all; blend = the cross-fade or a bridge that blends both keyframes everywhere "
+            + "(codec v4); sharp = never blend where the bridge's two sides disagree, so moving things are shown "
+            + "once, not twice (no ghosts; measured on man-skiing: LPIPS unchanged, PSNR-Y up to 0.9 dB lower) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String bridge;
+
     @Option(names = "--max-segments", description = "FLF2V: a GOP may be cut into up to this many segments by "
             + "mid-GOP keyframes (1, 2, 4 and 8 are tried), each bridged on its own, chosen per GOP by measured cost "
             + "within the same boundary bits; 1 = never (default: ${DEFAULT-VALUE}).")
@@ -156,7 +163,7 @@ final class EncodeCommand implements Callable<Integer> {
                 .temporalStride(stride).codebookSize(k).m(m).mTail(mTail).steps(steps).tailSteps(tailSteps)
                 .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp)
                 .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod)
-                .maxSegments(maxSegments);
+                .maxSegments(maxSegments).bridgeRule(io.gvc.codec.rate.BridgeRule.byName(bridge));
         if (seed != null) {
             p.seed(seed);
         }

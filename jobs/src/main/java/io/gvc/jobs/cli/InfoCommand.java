@@ -30,8 +30,8 @@ final class InfoCommand implements Callable<Integer> {
 
     /**
      * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
-     * coded (P predicted, I intra: a point where a decoder can join), its anchor (bridge or
-     * cross-fade), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none) and its
+     * coded (P predicted, I intra: a point where a decoder can join), its anchor ({@link
+     * io.gvc.codec.anchor.AnchorMode#label()}), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none) and its
      * deviation scale in 16ths (luma/chroma, the fidelity knob).
      */
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
@@ -40,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
         for (io.gvc.codec.bitstream.GvcPacket p : packets) {
             io.gvc.codec.bitstream.BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
             last.add(b == null ? "-" : b.predicted() ? "P" : "I");
-            anchor.add(p.anchorMode() == io.gvc.codec.anchor.AnchorMode.MOTION_BRIDGE.code() ? "bridge" : "cross-fade");
+            anchor.add(io.gvc.codec.anchor.AnchorMode.fromCode(p.anchorMode()).label());
             scale.add(p.deviationScale()[0] + "/" + p.deviationScale()[1]);
             StringBuilder keys = new StringBuilder();
             for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {

@@ -1,6 +1,7 @@
 package io.gvc.operators.encode;
 
 import io.gvc.codec.CodecParams;
+import io.gvc.codec.rate.BridgeRule;
 import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.Variant;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
  * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
  * default.intra-period=8      every Nth GOP ends on an intra picture, where a decoder can join
- * default.max-segments=4      a GOP may be cut into up to this many segments by mid-GOP keyframes (1 = never)
+ * default.max-segments=8      a GOP may be cut into up to this many segments by mid-GOP keyframes (1 = never)
+ * default.bridge=auto         anchor modes to choose from: auto, blend or sharp (no ghosts), as gvc encode --bridge
  * default.prompt=             T2V text prompt
  * # one stream
  * stream.cam1.width=1280      expected size; GOPs of another size go to the dead letters
@@ -44,7 +46,7 @@ public final class StreamConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> KEYS = Set.of("bpp", "m", "gop-frames", "variant", "keyframe-quality", "intra",
-            "intra-period", "max-segments", "prompt", "width", "height");
+            "intra-period", "max-segments", "bridge", "prompt", "width", "height");
 
     private final TreeMap<String, String> entries;
     private final int threads;
@@ -120,6 +122,7 @@ public final class StreamConfig implements Serializable {
         String intra = get(streamId, "intra");
         String intraPeriod = get(streamId, "intra-period");
         String segments = get(streamId, "max-segments");
+        String bridge = get(streamId, "bridge");
         // the same boundary codec as gvc encode: x265 where it is registered, unless the config names one
         String intraId = intra != null && !intra.isBlank() ? intra.trim() : IntraCodecs.defaultId();
         // an unknown one is named with the codecs there are, when the job is built; nothing is loaded
@@ -150,6 +153,9 @@ public final class StreamConfig implements Serializable {
         if (segments != null && !segments.isBlank()) {
             p = p.withMaxSegments((int) Limits.checkRange("stream config max-segments",
                     Integer.parseInt(segments.trim()), 1, Limits.MAX_SEGMENTS));
+        }
+        if (bridge != null && !bridge.isBlank()) {
+            p = p.withBridgeRule(BridgeRule.byName(bridge));
         }
         if (prompt != null) {
             p = p.withPrompt(Limits.checkPrompt("stream config prompt", prompt));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.CodecParams;
+import io.gvc.codec.rate.BridgeRule;
 import io.gvc.codec.variant.Variant;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,9 +45,9 @@ class StreamConfigTest {
                 refusal("bpp", "0.1"));
         assertEquals("stream config: unknown key 'stream.cam1' (expected default.<setting>, stream.<id>.<setting> "
                 + "or streams)", refusal("stream.cam1", "x"));
-        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, gop-frames, height, intra, intra-period, "
+        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, bridge, gop-frames, height, intra, intra-period, "
                 + "keyframe-quality, m, max-segments, prompt, variant, width])", refusal("default.colour", "red"));
-        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, gop-frames, height, intra, intra-period, "
+        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, bridge, gop-frames, height, intra, intra-period, "
                 + "keyframe-quality, m, max-segments, prompt, variant, width])", refusal("stream.cam1.fps", "25"));
     }
 
@@ -69,8 +70,10 @@ class StreamConfigTest {
                 .with("default.gop-frames", "9").with("default.keyframe-quality", "80")
                 .with("default.prompt", "a football match").with("stream.cam1.width", "1280")
                 .with("stream.cam1.height", "720").with("default.intra-period", "4")
-                .with("stream.cam1.max-segments", "2");
+                .with("stream.cam1.max-segments", "2").with("stream.cam1.bridge", " Sharp ");
         CodecParams p = c.settings("cam1").params();
+        assertEquals(BridgeRule.SHARP, p.bridgeRule());
+        assertEquals(CodecParams.DEFAULT_BRIDGE_RULE, c.settings("cam2").params().bridgeRule());
         assertEquals(4, p.intraPeriod());
         assertEquals(2, p.maxSegments());
         assertEquals(CodecParams.DEFAULT_MAX_SEGMENTS, c.settings("cam2").params().maxSegments());
@@ -103,6 +106,7 @@ class StreamConfigTest {
         assertEquals("stream config prompt must be at most 4096 bytes of UTF-8, got 5000",
                 refusal("default.prompt", "p".repeat(5000)));
         assertEquals("stream config max-segments must be within 1..8, got 9", refusal("default.max-segments", "9"));
+        assertEquals("unknown bridge rule 'soft' (auto, blend or sharp)", refusal("default.bridge", "soft"));
         assertEquals("stream config intra-period must be within 1..1048576, got 0",
                 refusal("stream.cam1.intra-period", "0"));
         assertEquals("keyframe quality must be 1..100, got 0", refusal("stream.cam1.keyframe-quality", "0"));
