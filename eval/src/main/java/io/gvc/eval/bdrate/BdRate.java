@@ -38,28 +38,30 @@ public final class BdRate {
 
     /** Bjontegaard delta rate of {@code test} against {@code anchor}, in percent. */
     public static RateResult bdRate(List<RdPoint> anchor, List<RdPoint> test) {
-        Pchip a = curve(anchor, true);
-        Pchip t = curve(test, true);
-        double lo = Math.max(a.minX(), t.minX());
-        double hi = Math.min(a.maxX(), t.maxX());
-        if (!(lo < hi)) {
-            return new RateResult(false, Double.NaN, lo, hi);
-        }
-        double meanDiff = (t.integrate(lo, hi) - a.integrate(lo, hi)) / (hi - lo);
-        return new RateResult(true, (Math.pow(10.0, meanDiff) - 1.0) * 100.0, lo, hi);
+        MeanGap g = meanGap(anchor, test, true);
+        return new RateResult(g.overlaps(), (Math.pow(10.0, g.mean()) - 1.0) * 100.0, g.low(), g.high());
     }
 
     /** Bjontegaard delta quality (BD-PSNR for PSNR) of {@code test} against {@code anchor}. */
     public static QualityResult bdQuality(List<RdPoint> anchor, List<RdPoint> test) {
-        Pchip a = curve(anchor, false);
-        Pchip t = curve(test, false);
+        MeanGap g = meanGap(anchor, test, false);
+        return new QualityResult(g.overlaps(), g.mean(), g.low(), g.high());
+    }
+
+    /** The test curve's mean ordinate minus the anchor's over [low, high]; NaN when they do not overlap. */
+    private record MeanGap(boolean overlaps, double mean, double low, double high) {
+    }
+
+    /** Both curves ({@link #curve}) integrated over the abscissa interval they share. */
+    private static MeanGap meanGap(List<RdPoint> anchor, List<RdPoint> test, boolean rateOverQuality) {
+        Pchip a = curve(anchor, rateOverQuality);
+        Pchip t = curve(test, rateOverQuality);
         double lo = Math.max(a.minX(), t.minX());
         double hi = Math.min(a.maxX(), t.maxX());
         if (!(lo < hi)) {
-            return new QualityResult(false, Double.NaN, lo, hi);
+            return new MeanGap(false, Double.NaN, lo, hi);
         }
-        double delta = (t.integrate(lo, hi) - a.integrate(lo, hi)) / (hi - lo);
-        return new QualityResult(true, delta, lo, hi);
+        return new MeanGap(true, (t.integrate(lo, hi) - a.integrate(lo, hi)) / (hi - lo), lo, hi);
     }
 
     /**
