@@ -86,7 +86,7 @@ class JarContentsTest {
         for (String e : List.of("io/gvc/jobs/pipeline/EncodeJob.class", "io/gvc/jobs/pipeline/DecodeJob.class",
                 "io/gvc/jobs/pipeline/FlinkJobs.class", "io/gvc/operators/encode/KeyframeChainFunction.class",
                 "io/gvc/operators/encode/AtomSearchFunction.class", "io/gvc/operators/order/Reorderer.class",
-                "io/gvc/jobs/media/X265IntraCodec.class", "io/gvc/model/learned/manifest.json",
+                "io/gvc/boundary/X265IntraCodec.class", "io/gvc/model/learned/manifest.json",
                 "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                 "org/apache/kafka/clients/producer/KafkaProducer.class")) {
             assertTrue(all.contains(e), "the job jar lacks " + e);
@@ -99,7 +99,7 @@ class JarContentsTest {
             String services = new String(f.getInputStream(
                     f.getEntry("META-INF/services/io.gvc.codec.intra.IntraCodecProvider")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertEquals(Set.of("io.gvc.jobs.media.X264Provider", "io.gvc.jobs.media.X265Provider"),
+            assertEquals(Set.of("io.gvc.boundary.X264Provider", "io.gvc.boundary.X265Provider"),
                     services.lines().map(String::trim).filter(l -> !l.isEmpty()).collect(Collectors.toSet()));
         }
     }

@@ -1,10 +1,10 @@
 package io.gvc.jobs.cli;
 
-import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.StreamDecoder;
+import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.FlowPrior;
-import io.gvc.jobs.media.VideoWriter;
+import io.gvc.media.VideoWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

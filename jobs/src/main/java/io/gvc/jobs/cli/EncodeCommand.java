@@ -8,7 +8,7 @@ import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.variant.Variant;
-import io.gvc.jobs.media.VideoWriter;
+import io.gvc.media.VideoWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

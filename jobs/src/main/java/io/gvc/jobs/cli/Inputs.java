@@ -2,8 +2,8 @@ package io.gvc.jobs.cli;
 
 import io.gvc.codec.frame.MediaFormatException;
 import io.gvc.codec.frame.Video;
-import io.gvc.jobs.media.ReadOptions;
-import io.gvc.jobs.media.VideoReader;
+import io.gvc.media.ReadOptions;
+import io.gvc.media.VideoReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

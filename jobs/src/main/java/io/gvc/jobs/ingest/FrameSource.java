@@ -26,7 +26,7 @@ public interface FrameSource {
     }
 
     /**
-     * {@code frames} frames of {@link io.gvc.jobs.media.SyntheticScene} for {@code seed}, rendered
+     * {@code frames} frames of {@link io.gvc.scene.SyntheticScene} for {@code seed}, rendered
      * when asked for (memory does not grow with the length, so a long live feed is fine).
      */
     static FrameSource synthetic(int width, int height, int fpsNum, int fpsDen, long frames, long seed) {

@@ -2,7 +2,7 @@ package io.gvc.jobs.ingest;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
-import io.gvc.jobs.media.SyntheticScene;
+import io.gvc.scene.SyntheticScene;
 
 /** The synthetic scene as a {@link FrameSource}: each frame rendered when asked for. */
 record SyntheticFrameSource(VideoFormat format, long frameCount, long seed) implements FrameSource {

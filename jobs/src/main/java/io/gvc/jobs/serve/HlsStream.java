@@ -1,8 +1,8 @@
 package io.gvc.jobs.serve;
 
 import io.gvc.codec.frame.VideoFormat;
-import io.gvc.jobs.media.CmafGopEncoder;
 import io.gvc.kafka.formats.DecodedGop;
+import io.gvc.media.CmafGopEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

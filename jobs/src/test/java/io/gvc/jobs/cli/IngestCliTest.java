@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.frame.Y4mWriter;
-import io.gvc.jobs.media.SyntheticScene;
 import io.gvc.kafka.broker.EmbeddedKafka;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
 import io.gvc.kafka.props.ClientProperties;
 import io.gvc.kafka.topics.GvcTopics;
+import io.gvc.scene.SyntheticScene;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -83,7 +83,7 @@ class HlsStreamTest {
         for (int i = 0; i < times.size(); i++) {
             assertEquals(i * 40_000L, times.get(i) - first, 1, "frame " + i + " sits at i / 25 s");
         }
-        assertTrue(worst > 35, "x264 at CRF " + io.gvc.jobs.media.CmafGopEncoder.CRF + " is near-transparent: worst luma PSNR " + worst);
+        assertTrue(worst > 35, "x264 at CRF " + io.gvc.media.CmafGopEncoder.CRF + " is near-transparent: worst luma PSNR " + worst);
     }
 
     @Test

@@ -1,0 +1,53 @@
+package io.gvc.boundary;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.IntPredicate;
+
+/**
+ * H.264 / HEVC Annex-B byte streams: NAL units each preceded by a 00 00 01 start code (often with
+ * an extra leading zero). Emulation prevention guarantees that 00 00 01 never occurs inside a NAL
+ * unit, so a plain scan finds the boundaries.
+ */
+final class AnnexB {
+
+    private static final byte[] START_CODE = {0, 0, 1};
+
+    private AnnexB() {
+    }
+
+    /**
+     * Keeps the NAL units whose first header byte passes {@code keep}, each behind a three-byte
+     * start code: the smallest stream a decoder still reads. Zero bytes between units (the fourth
+     * byte of long start codes, trailing zeros) are dropped; a NAL unit never ends in zero.
+     */
+    static byte[] filter(byte[] stream, IntPredicate keep) {
+        int start = nextUnit(stream, 0);
+        if (start < 0) {
+            throw new IllegalArgumentException("not an Annex-B stream: no start code");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(stream.length);
+        while (start >= 0) {
+            int next = nextUnit(stream, start);
+            int end = next < 0 ? stream.length : next - START_CODE.length;
+            while (end > start && stream[end - 1] == 0) {
+                end--;
+            }
+            if (end > start && keep.test(stream[start] & 0xFF)) {
+                out.writeBytes(START_CODE);
+                out.write(stream, start, end - start);
+            }
+            start = next;
+        }
+        return out.toByteArray();
+    }
+
+    /** Index of the first byte after the next start code at or after {@code from}, or -1. */
+    private static int nextUnit(byte[] s, int from) {
+        for (int i = from; i + 2 < s.length; i++) {
+            if (s[i] == 0 && s[i + 1] == 0 && s[i + 2] == 1) {
+                return i + 3;
+            }
+        }
+        return -1;
+    }
+}

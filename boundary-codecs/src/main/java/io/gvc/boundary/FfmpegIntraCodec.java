@@ -1,0 +1,203 @@
+package io.gvc.boundary;
+
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.intra.IntraCodec;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+
+/**
+ * A boundary-frame codec that codes each frame as a one-picture, intra-only x264/x265 stream at a
+ * constant QP. The returned bytes are that stream in Annex-B form with only the parameter sets and
+ * slices left, so every byte counted in the bitrate is one a decoder reads.
+ *
+ * <p>Stateless: each call opens its own encoder or decoder, so one instance serves many threads.
+ */
+abstract class FfmpegIntraCodec implements IntraCodec {
+
+    /** Field name reported in {@link BitstreamException}s for an undecodable payload. */
+    static final String FIELD = "intra payload";
+    /** Nothing in the kept NAL units depends on the rate; any valid one will do. */
+    private static final int FPS = 25;
+
+    private final X26x codec;
+    private final AVCodec encoder;
+    private final ReferencePictures references = new ReferencePictures();
+
+    /** Checks at construction that FFmpeg really has the encoder (STACK.md trap 2). */
+    FfmpegIntraCodec(X26x codec) {
+        this.codec = codec;
+        this.encoder = codec.encoder();
+    }
+
+    /** Quality 1..100 onto QP 51..5, linearly: higher quality, lower QP, never the reverse. */
+    static int qp(int quality) {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("quality must be 1..100, got " + quality);
+        }
+        return Math.max(0, Math.min(51, (int) Math.round(51 - quality * 0.46)));
+    }
+
+    /** The encoder options for one intra picture at {@code qp}. */
+    abstract Map<String, String> intraOptions(int qp);
+
+    @Override
+    public String id() {
+        return codec.id;
+    }
+
+    @Override
+    public byte[] encode(Frame frame, int quality) {
+        Frame coded = Fit.toSize(frame, codec.codedSide(frame.width()), codec.codedSide(frame.height()));
+        VideoFormat format = new VideoFormat(coded.width(), coded.height(), FPS, 1);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(qp(quality)))) {
+            enc.encode(coded).forEach(stream::writeBytes);
+            enc.flush().forEach(stream::writeBytes);
+        }
+        return codec.strip(stream.toByteArray());
+    }
+
+    @Override
+    public Frame decode(byte[] data, int width, int height) throws BitstreamException {
+        if (data.length == 0) { // an empty packet would read as "end of stream" to FFmpeg
+            throw new BitstreamException(FIELD, codec.id + " data is empty");
+        }
+        return lastPicture(decodeUnits("data", data), 1, "data holds", width, height);
+    }
+
+    /** Decodes access units in order (one per call: FFmpeg takes one at a time), then flushes. */
+    private List<Frame> decodeUnits(String what, byte[]... accessUnits) throws BitstreamException {
+        List<Frame> pictures = new ArrayList<>();
+        try (AvDecoder dec = new AvDecoder(codec.decoderId)) {
+            for (byte[] unit : accessUnits) {
+                pictures.addAll(dec.decode(unit));
+            }
+            pictures.addAll(dec.flush());
+        } catch (Ffmpeg.FfmpegException e) {
+            throw new BitstreamException(FIELD, codec.id + " " + what + " does not decode: " + e.getMessage(), e);
+        }
+        return pictures;
+    }
+
+    /** The last of exactly {@code expected} decoded pictures, checked for its coded size and fitted to the frame's. */
+    private Frame lastPicture(List<Frame> pictures, int expected, String holds, int width, int height)
+            throws BitstreamException {
+        if (pictures.size() != expected) {
+            throw new BitstreamException(FIELD, codec.id + " " + holds + " " + pictures.size() + " pictures, expected "
+                    + expected);
+        }
+        Frame picture = pictures.get(expected - 1);
+        int codedWidth = codec.codedSide(width), codedHeight = codec.codedSide(height);
+        if (picture.width() != codedWidth || picture.height() != codedHeight) {
+            throw new BitstreamException(FIELD, codec.id + " picture is " + picture.width() + "x"
+                    + picture.height() + ", expected " + codedWidth + "x" + codedHeight + " for a "
+                    + width + "x" + height + " frame");
+        }
+        return Fit.toSize(picture, width, height);
+    }
+
+    /**
+     * The encoder options for a two-picture sequence, the reference as an I picture then the frame
+     * as a P picture, at {@code qp} for the P picture; null where this codec does not predict. The
+     * I picture must depend on the reference alone (constant QP, no lookahead-driven QP), because
+     * the decoder codes it again from its own copy of the reference.
+     */
+    Map<String, String> predictedOptions(int qp) {
+        return null;
+    }
+
+    /**
+     * Version byte of a predicted payload, laid out as [version][quality][u16: the low 16 bits of
+     * the CRC-32 of the I picture's bytes][the P picture's NAL units, Annex-B]. Version 2 (bitstream
+     * 4) keeps 16 bits of the check instead of 32: a different build on the far side still fails
+     * on the first predicted picture but once in 65536, and on the next one after that, while a
+     * GOP cut into eight segments saves 16 bytes.
+     */
+    private static final int PREDICTED_VERSION = 2;
+    private static final int PREDICTED_HEADER = 4;
+
+    /**
+     * Codes {@code frame} as the P picture of a two-picture stream whose I picture is
+     * {@code reference}. Only the P picture is sent, with a checksum of the I picture's bytes: the
+     * decoder already holds the reference and codes the same I picture itself, so the checksum turns
+     * a different x265 build on the far side into a clear error instead of a wrong picture.
+     */
+    byte[] encodePredictedPicture(Frame reference, Frame frame, int quality) {
+        Frame ref = fit(reference), cur = fit(frame);
+        List<byte[]> packets = new ArrayList<>();
+        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
+                predictedOptions(qp(quality)))) {
+            packets.addAll(enc.encode(ref));
+            packets.addAll(enc.encode(cur));
+            packets.addAll(enc.flush());
+        }
+        if (packets.size() != 2) {
+            throw new IllegalStateException(codec.id + " coded " + packets.size() + " packets for 2 pictures");
+        }
+        byte[] predicted = codec.strip(packets.get(1));
+        byte[] intra = codec.strip(packets.get(0));
+        references.put(ref, qp(quality), intra);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(PREDICTED_VERSION);
+        out.write(quality);
+        long crc = crc(intra);
+        out.write((int) (crc >>> 8) & 0xFF);
+        out.write((int) crc & 0xFF);
+        out.writeBytes(predicted);
+        return out.toByteArray();
+    }
+
+    /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
+    Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+        if (data.length <= PREDICTED_HEADER || data[0] != PREDICTED_VERSION) {
+            throw new BitstreamException(FIELD, codec.id + " predicted data is not version " + PREDICTED_VERSION
+                    + " or is empty");
+        }
+        int quality = data[1] & 0xFF;
+        if (quality < 1 || quality > 100) {
+            throw new BitstreamException(FIELD, codec.id + " predicted quality " + quality + " outside 1..100");
+        }
+        if (reference.width() != width || reference.height() != height) {
+            throw new BitstreamException(FIELD, "reference is " + reference.width() + "x" + reference.height()
+                    + ", the picture " + width + "x" + height);
+        }
+        Frame ref = fit(reference);
+        byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
+        long stored = ((data[2] & 0xFFL) << 8) | (data[3] & 0xFFL);
+        long here = crc(intra) & 0xFFFF;
+        if (here != stored) {
+            throw new BitstreamException(FIELD, String.format("%s reference picture codes differently here "
+                    + "(CRC low bits %04x, the encoder's %04x): encoder and decoder need the same %s build", codec.id,
+                    here, stored, codec.id));
+        }
+        byte[] predicted = java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length);
+        return lastPicture(decodeUnits("predicted data", intra, predicted), 2,
+                "predicted data with its reference gives", width, height);
+    }
+
+    /** The I picture {@link #encodePredictedPicture} coded for {@code ref}, coded again on its own. */
+    private byte[] referencePicture(Frame ref, int quality) {
+        List<byte[]> packets = new ArrayList<>();
+        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
+                predictedOptions(qp(quality)))) {
+            packets.addAll(enc.encode(ref));
+            packets.addAll(enc.flush());
+        }
+        return codec.strip(packets.get(0));
+    }
+
+    private Frame fit(Frame f) {
+        return Fit.toSize(f, codec.codedSide(f.width()), codec.codedSide(f.height()));
+    }
+
+    private static long crc(byte[] b) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(b);
+        return c.getValue();
+    }
+}

@@ -1,0 +1,84 @@
+package io.gvc.boundary;
+
+import io.gvc.codec.frame.Frame;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The I pictures a predicted payload's decoder codes again from its reference, remembered by the
+ * reference's content and the QP. An encoder's rate search codes the same keyframe against the same
+ * reference at several qualities and decodes each trial, so without this every trial paid for a
+ * second x265 session whose output it had just produced. The I picture depends on the reference
+ * and the QP alone (that is what the payload's check tests), so a remembered one is exactly the one
+ * a new session would code: the output does not change, only the time.
+ *
+ * <p>Keys are a SHA-256 of the picture's size and planes (a full copy would cost a frame each);
+ * bounded, least recently used first out; safe for the many threads one codec instance serves.
+ */
+final class ReferencePictures {
+
+    /** Enough for one GOP's rate search with eight keyframes in flight, twice over. */
+    private static final int CAPACITY = 32;
+
+    private record Key(byte[] digest, int qp) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.qp == qp && Arrays.equals(k.digest, digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(digest) + qp;
+        }
+    }
+
+    private final Map<Key, byte[]> pictures = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** The I picture of {@code reference} at {@code qp}: remembered, or coded by {@code code} now. */
+    byte[] get(Frame reference, int qp, Supplier<byte[]> code) {
+        Key key = new Key(digest(reference), qp);
+        synchronized (pictures) {
+            byte[] known = pictures.get(key);
+            if (known != null) {
+                return known.clone();
+            }
+        }
+        byte[] coded = code.get();
+        put(key, coded);
+        return coded;
+    }
+
+    /** Remembers the I picture a two-picture encode coded on the way to its P picture. */
+    void put(Frame reference, int qp, byte[] intra) {
+        put(new Key(digest(reference), qp), intra);
+    }
+
+    private void put(Key key, byte[] intra) {
+        synchronized (pictures) {
+            pictures.put(key, intra.clone());
+        }
+    }
+
+    private static byte[] digest(Frame f) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ByteBuffer.allocate(8).putInt(f.width()).putInt(f.height()).array());
+            for (int p = 0; p < 3; p++) {
+                sha.update(f.plane(p));
+            }
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
+        }
+    }
+}

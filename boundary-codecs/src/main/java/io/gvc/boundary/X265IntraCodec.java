@@ -1,0 +1,55 @@
+package io.gvc.boundary;
+
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.intra.PredictiveCodec;
+import java.util.Map;
+
+/**
+ * Boundary frames as HEVC pictures coded by x265 (id {@code x265}): intra, or predicted (a P
+ * picture) from the GOP's first frame, so a stream's boundaries form a low-frame-rate HEVC video.
+ */
+public final class X265IntraCodec extends FfmpegIntraCodec implements PredictiveCodec {
+
+    public X265IntraCodec() {
+        super(X26x.X265);
+    }
+
+    /**
+     * keyint=1 and no scene cut: one I picture and nothing else. No timing or HRD data in the VUI:
+     * a lone picture has no rate, and those fields would be paid for in every boundary frame.
+     */
+    @Override
+    Map<String, String> intraOptions(int qp) {
+        return X26x.X265.options("medium",
+                "qp=" + qp + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0");
+    }
+
+    /**
+     * Constant QP with no adaptive quantisation and no CU-tree, so the I picture depends on the
+     * reference alone; ipratio 8 codes it 18 QP finer than the P picture (it is never sent, so its
+     * quality is free and makes the prediction closer to the reference the decoder really holds).
+     * No B pictures, no scene cut: exactly one I then one P. No weighted prediction: with it x265's
+     * P picture varied between identical runs (19 of 200 encodes of the same pictures in one
+     * process differed), which would make the live encoder's packets differ from gvc encode's. x265's qp option sets the P picture's
+     * QP and codes I pictures ipratio finer (1.4 by default, 3 QP): the intra boundaries at this
+     * quality are coded at QP - 3, so the P picture is too, and intra and prediction are compared at
+     * equal quality.
+     */
+    @Override
+    Map<String, String> predictedOptions(int qp) {
+        int p = Math.max(0, qp - 3);
+        return X26x.X265.options("medium", "qp=" + p + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
+                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0");
+    }
+
+    @Override
+    public byte[] encodePredicted(Frame reference, Frame frame, int quality) {
+        return encodePredictedPicture(reference, frame, quality);
+    }
+
+    @Override
+    public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+        return decodePredictedPicture(data, reference, width, height);
+    }
+}

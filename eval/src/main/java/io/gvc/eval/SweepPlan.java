@@ -1,0 +1,87 @@
+package io.gvc.eval;
+
+import io.gvc.codec.variant.Variant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every point of a sweep, in the order they run: per clip, GVC (each variant; target bpp ascending, and
+ * at each target M ascending where M is fixed), then the baselines in the order given (x264/x265: the
+ * CRF ladder; gvc-m0: each variant, target bpp ascending), then the interpolation reference. The order
+ * is fixed by the command line, so an interrupted run resumes where it stopped.
+ */
+public record SweepPlan(List<PointSpec> points) {
+
+    public SweepPlan {
+        points = List.copyOf(points);
+    }
+
+    /** A plan without gvc-m0 (it has no rate ladder here). */
+    public static SweepPlan of(List<String> clips, List<Variant> variants, List<Integer> ms, List<Double> bpps,
+                               List<String> baselines, List<Integer> crfs, List<Integer> qualities) {
+        return of(clips, variants, ms, bpps, baselines, crfs, qualities, List.of());
+    }
+
+    /**
+     * @param ms        GVC at fixed M: every M at every target of {@code bpps}; null or empty for GVC as
+     *                  {@code gvc encode} codes by default, M chosen per GOP by the rate control
+     * @param bpps      GVC's target bpp ladder: one point per variant and value (per M where M is fixed)
+     * @param baselines x264, x265, interp and/or gvc-m0
+     * @param crfs      the CRF ladder of x264 and x265
+     * @param qualities boundary qualities (1..100) of the interpolation reference
+     * @param m0Bpps    gvc-m0's ladder of target bpp (each sets its boundaries' budget, as for GVC); not
+     *                  empty when gvc-m0 is among the baselines
+     */
+    public static SweepPlan of(List<String> clips, List<Variant> variants, List<Integer> ms, List<Double> bpps,
+                               List<String> baselines, List<Integer> crfs, List<Integer> qualities,
+                               List<Double> m0Bpps) {
+        if (!variants.isEmpty() && bpps.isEmpty()) {
+            throw new IllegalArgumentException("GVC needs at least one target bpp");
+        }
+        if (baselines.contains(PointSpec.M0) && m0Bpps.isEmpty()) {
+            throw new IllegalArgumentException("gvc-m0 needs at least one target bpp");
+        }
+        List<Integer> sortedM = ms == null ? List.of() : ms.stream().distinct().sorted().toList();
+        List<Double> sortedGvcBpp = bpps.stream().distinct().sorted().toList();
+        List<Double> sortedBpp = m0Bpps.stream().distinct().sorted().toList();
+        List<PointSpec> out = new ArrayList<>();
+        for (String clip : clips) {
+            for (Variant v : variants) {
+                for (double bpp : sortedGvcBpp) {
+                    if (sortedM.isEmpty()) {
+                        out.add(PointSpec.gvcRateControlled(clip, v, bpp));
+                    }
+                    for (int m : sortedM) {
+                        out.add(PointSpec.gvc(clip, v, m, bpp));
+                    }
+                }
+            }
+            for (String b : baselines.stream().distinct().toList()) {
+                if (b.equals(PointSpec.INTERP)) {
+                    continue;
+                }
+                if (b.equals(PointSpec.M0)) {
+                    for (Variant v : variants) {
+                        for (double bpp : sortedBpp) {
+                            out.add(PointSpec.m0(clip, v, bpp));
+                        }
+                    }
+                    continue;
+                }
+                for (int crf : crfs.stream().distinct().toList()) {
+                    out.add(PointSpec.baseline(clip, b, crf));
+                }
+            }
+            if (baselines.contains(PointSpec.INTERP)) {
+                for (int q : qualities.stream().distinct().toList()) {
+                    out.add(PointSpec.interp(clip, q));
+                }
+            }
+        }
+        return new SweepPlan(out);
+    }
+
+    public int size() {
+        return points.size();
+    }
+}

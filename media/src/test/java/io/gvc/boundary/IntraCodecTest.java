@@ -1,0 +1,130 @@
+package io.gvc.boundary;
+
+import static io.gvc.media.MediaTestSupport.corner;
+import static io.gvc.media.MediaTestSupport.psnrY;
+import static io.gvc.media.MediaTestSupport.sharedVideo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.intra.IntraCodec;
+import io.gvc.codec.intra.IntraCodecProvider;
+import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.media.ReadOptions;
+import io.gvc.media.VideoReader;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The x264/x265 boundary codecs on a real clip. In the media module's tests, in the codecs' package:
+ * the clip is read by {@link VideoReader}, which boundary-codecs cannot depend on, and the checks reach
+ * the codecs' package-private parts.
+ */
+class IntraCodecTest {
+
+    private static Frame carphone;
+
+    /** The first carphone frame, read once; tests that need it are skipped without shared data. */
+    private static Frame frame() throws IOException {
+        if (carphone == null) {
+            carphone = VideoReader.read(sharedVideo("carphone_pristine.mp4"), ReadOptions.firstFrames(1))
+                    .frames().get(0);
+        }
+        return carphone;
+    }
+
+    private static IntraCodec codec(String id) {
+        IntraCodec c = IntraCodecs.byId(id);
+        assertEquals(id, c.id());
+        return c;
+    }
+
+    @Test
+    void bothCodecsAreServices() {
+        Set<String> ids = ServiceLoader.load(IntraCodecProvider.class).stream()
+                .map(p -> p.get().id()).collect(Collectors.toSet());
+        assertTrue(ids.containsAll(Set.of("x264", "x265")), ids.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x264", "x265"})
+    void roundTripIsDeterministicAndFaithful(String id) throws IOException, BitstreamException {
+        IntraCodec codec = codec(id);
+        Frame frame = frame();
+        byte[] data = codec.encode(frame, 90);
+        assertArrayEquals(data, codec.encode(frame, 90), "encoding repeats");
+
+        Frame once = codec.decode(data, 176, 144);
+        Frame twice = codec.decode(data, 176, 144);
+        assertTrue(once.samePixels(twice), "decoding repeats");
+        double psnr = psnrY(frame, once);
+        assertTrue(psnr > 38, id + " PSNR-Y " + psnr + " at quality 90");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x264", "x265"})
+    void bytesGrowWithQuality(String id) throws IOException {
+        IntraCodec codec = codec(id);
+        Frame frame = frame();
+        int low = codec.encode(frame, 20).length, mid = codec.encode(frame, 50).length;
+        int high = codec.encode(frame, 80).length;
+        assertTrue(low < mid && mid < high, id + ": " + low + " < " + mid + " < " + high);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x264", "x265"})
+    void onlyParameterSetsAndSlicesAreKept(String id) throws IOException {
+        byte[] data = codec(id).encode(frame(), 50);
+        X26x x26x = X26x.byId(id);
+        assertArrayEquals(new byte[] {0, 0, 1}, Arrays.copyOf(data, 3), "three-byte start code first");
+        assertArrayEquals(data, x26x.strip(data), "nothing left to strip");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x264", "x265"})
+    void oddSizeComesBackExact(String id) throws IOException, BitstreamException {
+        IntraCodec codec = codec(id);
+        Frame odd = corner(frame(), 17, 9);
+        Frame back = codec.decode(codec.encode(odd, 90), 17, 9);
+        assertEquals(17, back.width());
+        assertEquals(9, back.height());
+        assertTrue(psnrY(odd, back) > 38, id + " PSNR-Y " + psnrY(odd, back));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x264", "x265"})
+    void damagedDataIsABitstreamError(String id) {
+        IntraCodec codec = codec(id);
+        byte[] data = codec.encode(Frame.grey(176, 144), 50);
+        assertThrows(BitstreamException.class, () -> codec.decode(new byte[0], 176, 144));
+        assertThrows(BitstreamException.class, () -> codec.decode(new byte[] {0, 0, 1, 9, 9, 9}, 176, 144));
+        assertThrows(BitstreamException.class, () -> codec.decode(data, 352, 288), "wrong size");
+    }
+
+    @Test
+    void qualityMapsMonotonicallyOntoQp() {
+        assertEquals(51, FfmpegIntraCodec.qp(1));
+        assertEquals(5, FfmpegIntraCodec.qp(100));
+        for (int q = 2; q <= 100; q++) {
+            assertTrue(FfmpegIntraCodec.qp(q) <= FfmpegIntraCodec.qp(q - 1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> FfmpegIntraCodec.qp(0));
+        assertThrows(IllegalArgumentException.class, () -> FfmpegIntraCodec.qp(101));
+    }
+
+    @Test
+    void missingEncoderIsAClearStartUpError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Ffmpeg.requireEncoder("libnosuchcodec"));
+        assertTrue(e.getMessage().contains("linux-x86_64-gpl"), e.getMessage());
+    }
+}
