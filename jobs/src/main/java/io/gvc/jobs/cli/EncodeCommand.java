@@ -94,17 +94,8 @@ final class EncodeCommand implements Callable<Integer> {
             + "(x265, gvc-dct). 1 = every boundary intra (default: ${DEFAULT-VALUE}).")
     int intraPeriod;
 
-    @Option(names = "--bridge", description = "FLF2V: which anchor modes the encoder chooses from per GOP, by "
-            + "measured cost: auto = all; blend = the cross-fade or a bridge that blends both keyframes everywhere "
-            + "(codec v4); sharp = never blend where the bridge's two sides disagree, so moving things are shown "
-            + "once, not twice (no ghosts; measured on man-skiing: LPIPS unchanged, PSNR-Y up to 0.9 dB lower) "
-            + "(default: ${DEFAULT-VALUE}).")
-    String bridge;
-
-    @Option(names = "--max-segments", description = "FLF2V: a GOP may be cut into up to this many segments by "
-            + "mid-GOP keyframes (1, 2, 4 and 8 are tried), each bridged on its own, chosen per GOP by measured cost "
-            + "within the same boundary bits; 1 = never (default: ${DEFAULT-VALUE}).")
-    int maxSegments;
+    @CommandLine.Mixin
+    KeyframePlanOptions keyframePlans = new KeyframePlanOptions();
 
     @Option(names = "--tail-residual", description = "I2V: also send a coarse residual of the last latent frame.")
     boolean tailResidual;
@@ -145,7 +136,7 @@ final class EncodeCommand implements Callable<Integer> {
             Limits.checkRange("--keyframe-quality", keyframeQuality, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
         }
         Limits.checkRange("--intra-period", intraPeriod, 1, Limits.MAX_INTRA_PERIOD);
-        Limits.checkRange("--max-segments", maxSegments, 1, Limits.MAX_SEGMENTS);
+        keyframePlans.check();
         Limits.checkPrompt("--prompt", prompt);
         if (!(shift > 0)) {
             throw new IllegalArgumentException("--shift must be positive, got " + shift);
@@ -162,8 +153,8 @@ final class EncodeCommand implements Callable<Integer> {
         io.gvc.codec.CodecParamsBuilder p = CodecParams.builder().variant(v).gopFrames(gop).latentDownscale(latentDownscale)
                 .temporalStride(stride).codebookSize(k).m(m).mTail(mTail).steps(steps).tailSteps(tailSteps)
                 .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp)
-                .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod)
-                .maxSegments(maxSegments).bridgeRule(io.gvc.codec.rate.BridgeRule.byName(bridge));
+                .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod);
+        keyframePlans.apply(p);
         if (seed != null) {
             p.seed(seed);
         }

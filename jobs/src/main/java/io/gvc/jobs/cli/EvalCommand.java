@@ -90,17 +90,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gop", description = "GVC frames per GOP (default: ${DEFAULT-VALUE}).")
     int gop;
 
-    @Option(names = "--bridge", description = "FLF2V: which anchor modes the encoder chooses from per GOP, by "
-            + "measured cost: auto = all; blend = the cross-fade or a bridge that blends both keyframes everywhere "
-            + "(codec v4); sharp = never blend where the bridge's two sides disagree, so moving things are shown "
-            + "once, not twice (no ghosts; measured on man-skiing: LPIPS unchanged, PSNR-Y up to 0.9 dB lower) "
-            + "(default: ${DEFAULT-VALUE}).")
-    String bridge;
-
-    @Option(names = "--max-segments",
-            description = "GVC: a GOP may be cut into up to this many segments by mid-GOP keyframes, chosen per "
-                    + "GOP by measured cost; 1 = never (default: ${DEFAULT-VALUE}).")
-    int maxSegments;
+    @CommandLine.Mixin
+    KeyframePlanOptions keyframePlans = new KeyframePlanOptions();
 
     @Option(names = "-K", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
     int k;
@@ -169,7 +160,7 @@ final class EvalCommand implements Callable<Integer> {
         int minGop = vs.stream().mapToInt(Variant::minGopFrames).max().orElse(2);
         Limits.checkRange("--gop", gop, minGop, Limits.MAX_GOP_FRAMES);
         Limits.checkRange("-K", k, 1, Limits.MAX_CODEBOOK);
-        Limits.checkRange("--max-segments", maxSegments, 1, Limits.MAX_SEGMENTS);
+        keyframePlans.check();
         for (int m : ms == null ? List.<Integer>of() : ms) {
             if (m < 0 || m > Limits.maxAtoms(k)) {
                 throw new IllegalArgumentException("--m values must be 0..K (" + Limits.maxAtoms(k) + "), got " + m);
@@ -196,9 +187,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--keyframe-quality must be 1..100, got " + keyframeQuality);
         }
         // M and the target are each point's own (EvalSettings.params); M null: the rate control's
-        CodecParams gvc = CodecParams.builder().gopFrames(gop).codebookSize(k).intraCodec(intraId)
-                .keyframeQuality(keyframeQuality).targetBpp(bpps.get(0)).threads(modelOptions.threads())
-                .maxSegments(maxSegments).bridgeRule(io.gvc.codec.rate.BridgeRule.byName(bridge)).build();
+        CodecParams gvc = keyframePlans.apply(CodecParams.builder().gopFrames(gop).codebookSize(k).intraCodec(intraId)
+                .keyframeQuality(keyframeQuality).targetBpp(bpps.get(0)).threads(modelOptions.threads())).build();
         Path weights = lpipsWeights();
 
         List<EvalClip> clips = new ArrayList<>();

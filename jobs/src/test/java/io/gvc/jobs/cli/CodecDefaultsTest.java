@@ -32,7 +32,8 @@ class CodecDefaultsTest {
         assertEquals(D.latentDownscale(), c.latentDownscale);
         assertEquals(D.prompt(), c.prompt);
         assertEquals(D.intraPeriod(), c.intraPeriod);
-        assertEquals(D.maxSegments(), c.maxSegments);
+        assertEquals(D.maxSegments(), c.keyframePlans.maxSegments);
+        assertEquals(D.bridgeRule().id(), c.keyframePlans.bridge);
     }
 
     @Test
@@ -41,7 +42,8 @@ class CodecDefaultsTest {
         new CommandLine(e).parseArgs("-i", "a.y4m");
         assertEquals(D.codebookSize(), e.k);
         assertEquals(D.gopFrames(), e.gop);
-        assertEquals(D.maxSegments(), e.maxSegments);
+        assertEquals(D.maxSegments(), e.keyframePlans.maxSegments);
+        assertEquals(D.bridgeRule().id(), e.keyframePlans.bridge);
         assertEquals(4, e.bpps.size(), "eval's own --bpp ladder, not the codec's single target");
 
         DemoCommand demo = new DemoCommand();
