@@ -8,7 +8,7 @@ import io.gvc.codec.motion.Disagreement;
  */
 public enum AnchorMode {
     /** The linear cross-fade of the two boundaries: right where nothing moves, a ghost where things do. */
-    CROSS_FADE(0),
+    CROSS_FADE(0, Disagreement.BLEND),
     /** The motion-compensated bridge ({@link io.gvc.codec.motion.MotionBridge}) both sides compute from the boundaries. */
     MOTION_BRIDGE(1, Disagreement.BLEND),
     /** The bridge, showing the earlier keyframe's side where the two sides disagree (no ghost). */
@@ -18,10 +18,6 @@ public enum AnchorMode {
 
     private final int code;
     private final Disagreement disagreement;
-
-    AnchorMode(int code) {
-        this(code, Disagreement.BLEND);
-    }
 
     AnchorMode(int code, Disagreement disagreement) {
         this.code = code;

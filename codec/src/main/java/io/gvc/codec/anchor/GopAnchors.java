@@ -8,6 +8,10 @@ import io.gvc.codec.motion.MotionSearch;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The anchor of every frame of a GOP: the picture the generated deviation is added to, and its
@@ -51,33 +55,55 @@ public final class GopAnchors {
      * latents of the one it keeps.
      */
     public static Frame[] pictures(GopLayout layout, AnchorMode mode, Keyframes keyframes, int width, int height) {
+        return picturesByMode(layout, EnumSet.of(mode), keyframes, width, height).get(mode);
+    }
+
+    /**
+     * {@link #pictures} for several modes at once: each segment's motion is estimated once and its
+     * bridge built once for every mode that moves, which is what the encoder's mode decision needs.
+     */
+    public static Map<AnchorMode, Frame[]> picturesByMode(GopLayout layout, Set<AnchorMode> modes,
+                                                          Keyframes keyframes, int width, int height) {
         int n = layout.frames();
-        Frame[] pictures = new Frame[n];
+        Map<AnchorMode, Frame[]> out = new EnumMap<>(AnchorMode.class);
+        for (AnchorMode mode : modes) {
+            out.put(mode, new Frame[n]);
+        }
         switch (layout.variant()) {
             case FLF2V -> {
                 if (n == 1) {
-                    pictures[0] = keyframes.first();
+                    out.values().forEach(p -> p[0] = keyframes.first());
                     break;
                 }
                 // each segment between two consecutive keyframes is bridged on its own
                 for (int i = 0; i + 1 < keyframes.count(); i++) {
                     int a = keyframes.position(i), b = keyframes.position(i + 1);
                     Frame from = keyframes.picture(i), to = keyframes.picture(i + 1);
-                    MotionField field = mode.moves()
-                            ? MotionSearch.estimate(from.plane(0), to.plane(0), width, height)
-                            : MotionField.still(width, height, MotionSearch.BLOCK);
-                    MotionBridge bridge = new MotionBridge(from, to, field);
-                    pictures[a] = from;
-                    for (int j = a + 1; j < b; j++) {
-                        pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement());
+                    MotionBridge still = null, moving = null;
+                    for (AnchorMode mode : modes) {
+                        MotionBridge bridge;
+                        if (mode.moves()) {
+                            moving = moving != null ? moving : new MotionBridge(from, to,
+                                    MotionSearch.estimate(from.plane(0), to.plane(0), width, height));
+                            bridge = moving;
+                        } else {
+                            still = still != null ? still
+                                    : new MotionBridge(from, to, MotionField.still(width, height, MotionSearch.BLOCK));
+                            bridge = still;
+                        }
+                        Frame[] pictures = out.get(mode);
+                        pictures[a] = from;
+                        for (int j = a + 1; j < b; j++) {
+                            pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement());
+                        }
+                        pictures[b] = to;
                     }
-                    pictures[b] = to;
                 }
             }
-            case I2V -> Arrays.fill(pictures, keyframes.first());
-            case T2V -> Arrays.fill(pictures, grey(width, height));
+            case I2V -> out.values().forEach(p -> Arrays.fill(p, keyframes.first()));
+            case T2V -> out.values().forEach(p -> Arrays.fill(p, grey(width, height)));
         }
-        return pictures;
+        return out;
     }
 
     /** Anchors from their pictures ({@link #pictures}): the latent of each coded latent frame's picture. */

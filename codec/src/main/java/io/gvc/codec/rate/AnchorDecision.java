@@ -8,6 +8,7 @@ import io.gvc.codec.frame.Gop;
 import io.gvc.codec.metrics.Ssim;
 import io.gvc.codec.variant.GopLayout;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses how a GOP is anchored, by measured cost: which keyframe plan (the GOP whole, or cut into
@@ -50,8 +51,9 @@ public final class AnchorDecision {
         AnchorMode bestMode = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int i = 0; i < plans.size(); i++) {
-            for (AnchorMode mode : rule.modes()) {
-                double cost = structuralLoss(gop, GopAnchors.pictures(layout, mode, plans.get(i), w, h), fromFrame);
+            Map<AnchorMode, Frame[]> anchors = GopAnchors.picturesByMode(layout, rule.modes(), plans.get(i), w, h);
+            for (AnchorMode mode : rule.modes()) { // in code order: ties keep the earlier mode
+                double cost = structuralLoss(gop, anchors.get(mode), fromFrame);
                 if (cost < bestCost) {
                     bestPlan = i;
                     bestMode = mode;

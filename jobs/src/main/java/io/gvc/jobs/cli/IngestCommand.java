@@ -13,6 +13,7 @@ import io.gvc.jobs.ingest.Pacing;
 import io.gvc.jobs.ingest.PublishedGop;
 import io.gvc.kafka.props.ClientProperties;
 import io.gvc.kafka.topics.GvcTopics;
+import io.gvc.kafka.topics.InstallReport;
 import io.gvc.kafka.topics.TopicInstaller;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -197,10 +198,17 @@ final class IngestCommand implements Callable<Integer> {
         try (Admin admin = KafkaCalls.admin(props)) {
             Set<String> names = KafkaCalls.topicNames(admin, where);   // also: is anyone there?
             if (createTopics) {
+                InstallReport report;
                 try {
-                    System.err.print(new TopicInstaller(admin).install(topics));
+                    report = new TopicInstaller(admin).install(topics);
                 } catch (KafkaException e) {
                     throw new BadInputException("Kafka at " + where + ": creating topics failed: " + e.getMessage(), e);
+                }
+                System.err.print(report);
+                // the installer created or found each topic it reports; a listing right after a creation
+                // can still miss it (seen on a loaded machine), so the report says what exists
+                if (report.topics().stream().anyMatch(t -> t.spec().name().equals(target))) {
+                    return;
                 }
                 names = KafkaCalls.topicNames(admin, where);
             }
