@@ -42,6 +42,12 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         return Math.max(0, Math.min(51, (int) Math.round(51 - quality * 0.46)));
     }
 
+    /** One level per QP: qualities that share a QP code the same pictures (a predicted payload differs only in its quality byte). */
+    @Override
+    public int level(int quality) {
+        return 51 - qp(quality);
+    }
+
     /** The encoder options for one intra picture at {@code qp}. */
     abstract Map<String, String> intraOptions(int qp);
 

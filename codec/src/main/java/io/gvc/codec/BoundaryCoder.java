@@ -7,9 +7,12 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.PredictiveCodec;
+import io.gvc.codec.rate.QualitySearch;
 import io.gvc.codec.rate.RateController;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The keyframe chain, encoder side: codes a GOP's keyframes and returns them decoded, as every
@@ -20,7 +23,7 @@ import java.util.List;
  * unrelated picture costs more than none).
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
- * (bisection; size grows with quality), one quality for all of the GOP's keyframes. The budget is
+ * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes. The budget is
  * so many bits per predicted picture and {@link RateController#INTRA_COST_RATIO} times as many per
  * intra one, counted for the GOP's boundary pictures alone. Mid-GOP keyframes get no budget of
  * their own: a cut plan is coded within the bits the uncut one spent ({@link #codeWithin}), so the
@@ -60,9 +63,11 @@ final class BoundaryCoder {
     private final IntraCodec codec;
     private final Integer fixedQuality;
     private final int intraPeriod;
+    private final QualitySearch search;
 
     BoundaryCoder(IntraCodec codec, Integer fixedQuality, int intraPeriod) {
         this.codec = codec;
+        this.search = new QualitySearch(codec::level);
         this.fixedQuality = fixedQuality;
         this.intraPeriod = intraPeriod;
     }
@@ -83,8 +88,7 @@ final class BoundaryCoder {
             return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true);
         }
         if (fixedQuality != null) {
-            return codeAt(gop, sharedFirst, codeFirst, later, predictions(gop, sharedFirst, codeFirst, later),
-                    fixedQuality);
+            return decisionPass(gop, sharedFirst, codeFirst, later).coded();
         }
         // a picture is "normally" predicted; the chain's start and random-access points are intra by
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
@@ -99,84 +103,127 @@ final class BoundaryCoder {
     }
 
     /**
-     * The keyframes at the highest quality whose bits fit {@code budgetBits} (bisection; size grows
-     * with quality); at the lowest quality, marked as not fitting, when none does.
+     * The keyframes at the highest quality whose bits fit {@code budgetBits} (size grows with
+     * quality: {@link QualitySearch}, started where the rate model puts the budget from the decision
+     * pass's coding); at the lowest quality, marked as not fitting, when none does.
      */
     Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits) {
-        boolean[] predict = predictions(gop, sharedFirst, codeFirst, later);
-        Coded best = null;
-        int lo = 1, hi = 100;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, mid);
-            if (trial.bits() <= budgetBits) {
-                best = trial;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
+        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later);
+        boolean[] predict = pass.predict();
+        Map<Integer, Coded> codings = new HashMap<>();
+        codings.put(pass.quality(), pass.coded());
+        int quality = search.highestFitting((q, limit) -> {
+            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit);
+            if (trial == null) {
+                return limit + 1;
             }
+            codings.put(q, trial);
+            return trial.bits();
+        }, pass.quality(), pass.coded().bits(), budgetBits);
+        if (quality < QualitySearch.LOWEST) {
+            return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE);
         }
-        return best != null ? best.fitting() : codeAt(gop, sharedFirst, codeFirst, later, predict, 1);
+        // the answer can be the top of the decision pass's level, which codes alike but says its own quality
+        Coded best = codings.get(quality);
+        return (best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE))
+                .fitting();
     }
 
     /**
-     * Per later keyframe, whether it is predicted from the keyframe before it: mode decision by
-     * measured cost, prediction only where it is smaller than intra at the same quality, and never for
-     * the last frame of a random-access GOP.
+     * Which later keyframes are predicted, and the keyframes coded that way at the decision quality
+     * (the explicit keyframe quality, else the middle of the scale), which is also the rate search's
+     * first measured point.
      */
-    private boolean[] predictions(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later) {
+    private record DecisionPass(boolean[] predict, int quality, Coded coded) {
+    }
+
+    /**
+     * Mode decision by measured cost: each later keyframe is predicted from the keyframe before it
+     * where that is smaller than intra at the same quality, and never the last frame of a
+     * random-access GOP. The pictures chosen are kept, so the pass is a coding at its quality.
+     */
+    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later) {
+        int q = fixedQuality != null ? fixedQuality : DECISION_QUALITY;
         boolean[] predict = new boolean[later.length];
         if (!(codec instanceof PredictiveCodec pc)) {
-            return predict;
+            return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE));
         }
-        int q = fixedQuality != null ? fixedQuality : DECISION_QUALITY;
-        Frame reference = codeFirst ? decode(codec.encode(gop.frame(0), q), false, null, gop) : sharedFirst;
+        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q);
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
             boolean last = later[i] == gop.size() - 1;
             byte[] intra = codec.encode(target, q);
-            if (last && randomAccess(gop.seq())) {
-                predict[i] = false;
-            } else {
-                byte[] predicted = pc.encodePredicted(reference, target, q);
+            byte[] data = intra;
+            if (!(last && randomAccess(gop.seq()))) {
+                byte[] predicted = pc.encodePredicted(chain.previous, target, q);
                 predict[i] = predicted.length < intra.length;
-                if (predict[i] && i + 1 < later.length) {
-                    reference = decode(predicted, true, reference, gop);
-                    continue;
-                }
+                data = predict[i] ? predicted : intra;
             }
-            if (i + 1 < later.length) {
-                reference = decode(intra, false, null, gop);
-            }
+            chain.add(later[i], predict[i], data);
         }
-        return predict;
+        return new DecisionPass(predict, q, chain.coded());
     }
 
-    private Coded codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q) {
-        List<BoundaryPicture> out = new ArrayList<>(later.length + 1);
-        int[] positions = new int[later.length + (codeFirst || sharedFirst != null ? 1 : 0)];
-        Frame[] pictures = new Frame[positions.length];
-        int k = 0;
-        Frame previous = sharedFirst;
-        if (codeFirst) {
-            byte[] data = codec.encode(gop.frame(0), q);
-            out.add(new BoundaryPicture(0, codec.id(), q, false, data));
-            previous = decode(data, false, null, gop);
-        }
-        if (previous != null) {
-            positions[k] = 0;
-            pictures[k++] = previous;
+    /**
+     * The keyframes at quality {@code q}, each later one predicted where {@code predict} says; null
+     * as soon as their bits pass {@code limitBits} (a trial that cannot fit stops early).
+     */
+    private Coded codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
+            long limitBits) {
+        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q);
+        if (chain.bits > limitBits) {
+            return null;
         }
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
-            byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(previous, target, q)
+            byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(chain.previous, target, q)
                     : codec.encode(target, q);
-            out.add(new BoundaryPicture(later[i], codec.id(), q, predict[i], data));
-            previous = decode(data, predict[i], previous, gop);
-            positions[k] = later[i];
+            chain.add(later[i], predict[i], data);
+            if (chain.bits > limitBits) {
+                return null;
+            }
+        }
+        return chain.coded();
+    }
+
+    /** Keyframes being coded in order at one quality: the pictures, their decodes, the bits so far. */
+    private final class Chain {
+        private final Gop gop;
+        private final int quality;
+        private final List<BoundaryPicture> out;
+        private final int[] positions;
+        private final Frame[] pictures;
+        private int k;
+        Frame previous;
+        long bits;
+
+        /** Starts with the shared first frame, or codes the first frame intra where {@code codeFirst}. */
+        Chain(Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality) {
+            this.gop = gop;
+            this.quality = quality;
+            this.out = new ArrayList<>(laterCount + 1);
+            this.positions = new int[laterCount + (codeFirst || sharedFirst != null ? 1 : 0)];
+            this.pictures = new Frame[positions.length];
+            if (codeFirst) {
+                add(0, false, codec.encode(gop.frame(0), quality));
+            } else if (sharedFirst != null) {
+                positions[k] = 0;
+                pictures[k++] = sharedFirst;
+                previous = sharedFirst;
+            }
+        }
+
+        void add(int position, boolean predicted, byte[] data) {
+            out.add(new BoundaryPicture(position, codec.id(), quality, predicted, data));
+            bits += 8L * data.length;
+            previous = decode(data, predicted, previous, gop);
+            positions[k] = position;
             pictures[k++] = previous;
         }
-        return new Coded(out, new Keyframes(positions, pictures));
+
+        Coded coded() {
+            return new Coded(out, new Keyframes(positions, pictures));
+        }
     }
 
     private Frame decode(byte[] data, boolean predicted, Frame reference, Gop gop) {

@@ -22,6 +22,15 @@ public interface IntraCodec {
      */
     byte[] encode(Frame frame, int quality);
 
+    /**
+     * The codec's own quality step for {@code quality} (1..100), never lower for a higher quality.
+     * Qualities of one level code to the same pictures and the same number of bytes (x265: one QP),
+     * so a rate search need try only one of them. By default every quality is its own level.
+     */
+    default int level(int quality) {
+        return quality;
+    }
+
     /** Decodes bytes written by {@link #encode} for a frame of the given size. */
     Frame decode(byte[] data, int width, int height) throws BitstreamException;
 }
