@@ -83,12 +83,12 @@ final class BoundaryCoder {
      * @param later       the positions after 0 coded here, increasing (FLF2V: mid-GOP keyframes and
      *                    the last frame; empty for the other variants)
      */
-    Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits) {
+    Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits, IntraMemo memo) {
         if (!codeFirst && later.length == 0) {
             return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true);
         }
         if (fixedQuality != null) {
-            return decisionPass(gop, sharedFirst, codeFirst, later).coded();
+            return decisionPass(gop, sharedFirst, codeFirst, later, memo).coded();
         }
         // a picture is "normally" predicted; the chain's start and random-access points are intra by
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
@@ -99,7 +99,7 @@ final class BoundaryCoder {
         long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
                 : perPictureBits;
         return codeWithin(gop, sharedFirst, codeFirst, later, RateController.boundaryBudget(perPicture, forcedIntra,
-                normal));
+                normal), memo);
     }
 
     /**
@@ -107,13 +107,13 @@ final class BoundaryCoder {
      * quality: {@link QualitySearch}, started where the rate model puts the budget from the decision
      * pass's coding); at the lowest quality, marked as not fitting, when none does.
      */
-    Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits) {
-        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later);
+    Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits, IntraMemo memo) {
+        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo);
         boolean[] predict = pass.predict();
         Map<Integer, Coded> codings = new HashMap<>();
         codings.put(pass.quality(), pass.coded());
         int quality = search.highestFitting((q, limit) -> {
-            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit);
+            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit, memo);
             if (trial == null) {
                 return limit + 1;
             }
@@ -121,11 +121,11 @@ final class BoundaryCoder {
             return trial.bits();
         }, pass.quality(), pass.coded().bits(), budgetBits);
         if (quality < QualitySearch.LOWEST) {
-            return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE);
+            return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE, memo);
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
         Coded best = codings.get(quality);
-        return (best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE))
+        return (best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo))
                 .fitting();
     }
 
@@ -142,17 +142,17 @@ final class BoundaryCoder {
      * where that is smaller than intra at the same quality, and never the last frame of a
      * random-access GOP. The pictures chosen are kept, so the pass is a coding at its quality.
      */
-    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later) {
+    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo) {
         int q = fixedQuality != null ? fixedQuality : DECISION_QUALITY;
         boolean[] predict = new boolean[later.length];
         if (!(codec instanceof PredictiveCodec pc)) {
-            return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE));
+            return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE, memo));
         }
-        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q);
+        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo);
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
             boolean last = later[i] == gop.size() - 1;
-            byte[] intra = codec.encode(target, q);
+            byte[] intra = memo.encode(codec, gop, later[i], q);
             byte[] data = intra;
             if (!(last && randomAccess(gop.seq()))) {
                 byte[] predicted = pc.encodePredicted(chain.previous, target, q);
@@ -169,21 +169,35 @@ final class BoundaryCoder {
      * as soon as their bits pass {@code limitBits} (a trial that cannot fit stops early).
      */
     private Coded codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
-            long limitBits) {
-        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q);
+            long limitBits, IntraMemo memo) {
+        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo);
         if (chain.bits > limitBits) {
             return null;
         }
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
             byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(chain.previous, target, q)
-                    : codec.encode(target, q);
+                    : memo.encode(codec, gop, later[i], q);
             chain.add(later[i], predict[i], data);
             if (chain.bits > limitBits) {
                 return null;
             }
         }
         return chain.coded();
+    }
+
+    /**
+     * A GOP's frames coded intra so far, by position and quality. Every plan's decision pass codes
+     * its keyframes intra to weigh prediction against, and plans share positions (the last frame is
+     * in all of them, the first frame of a chain's start in every trial), so each is coded once.
+     * One per GOP: a coder serves GOPs on many threads.
+     */
+    static final class IntraMemo {
+        private final Map<Long, byte[]> coded = new HashMap<>();
+
+        byte[] encode(IntraCodec codec, Gop gop, int position, int quality) {
+            return coded.computeIfAbsent(((long) position << 8) | quality, k -> codec.encode(gop.frame(position), quality));
+        }
     }
 
     /** Keyframes being coded in order at one quality: the pictures, their decodes, the bits so far. */
@@ -198,14 +212,14 @@ final class BoundaryCoder {
         long bits;
 
         /** Starts with the shared first frame, or codes the first frame intra where {@code codeFirst}. */
-        Chain(Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality) {
+        Chain(Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality, IntraMemo memo) {
             this.gop = gop;
             this.quality = quality;
             this.out = new ArrayList<>(laterCount + 1);
             this.positions = new int[laterCount + (codeFirst || sharedFirst != null ? 1 : 0)];
             this.pictures = new Frame[positions.length];
             if (codeFirst) {
-                add(0, false, codec.encode(gop.frame(0), quality));
+                add(0, false, memo.encode(codec, gop, 0, quality));
             } else if (sharedFirst != null) {
                 positions[k] = 0;
                 pictures[k++] = sharedFirst;

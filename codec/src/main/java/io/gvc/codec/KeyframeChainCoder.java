@@ -62,15 +62,16 @@ public final class KeyframeChainCoder {
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         Frame shared = chained ? sharedFirst : null;
+        BoundaryCoder.IntraMemo intra = new BoundaryCoder.IntraMemo();
         for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
             if (plans.isEmpty()) {
-                plans.add(boundaryCoder.code(gop, shared, codeFirst, later, boundaryBudget));
+                plans.add(boundaryCoder.code(gop, shared, codeFirst, later, boundaryBudget, intra));
                 continue;
             }
             // a cut plan is coded within the bits the uncut plan actually spent (its quality steps
             // leave some of its budget unused), so the comparison is at equal or fewer bits; one that
             // cannot fit even at the lowest quality is not a candidate
-            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, shared, codeFirst, later, plans.get(0).bits());
+            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, shared, codeFirst, later, plans.get(0).bits(), intra);
             if (c.fitsBudget()) {
                 plans.add(c);
             }
