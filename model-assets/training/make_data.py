@@ -4,7 +4,7 @@
 <out>.json.
 
 Pictures come from the project's own readers through io.gvc.jobs.training.TrainingFrames (built by
-`mvn -B -o -q -pl jobs -am package -DskipTests`): the training split of ../shared/data/video (the
+`mvn -B -o -q -pl cli -am package -DskipTests`): the training split of ../shared/data/video (the
 clips the shipped Gaussian prior was fitted from), centre-cropped to 11:9 and resized to 176x144,
 and the project's synthetic football scene (SyntheticScene, one scene per seed). --zoom adds views of
 the centre 1/z of each clip (closer to the scale of QCIF test material). The test clips (carphone,
@@ -46,7 +46,7 @@ def main():
     ap.add_argument("--synthetic", type=int, default=12, help="synthetic scenes of --synthetic-frames each")
     ap.add_argument("--synthetic-frames", type=int, default=97)
     ap.add_argument("--seed", type=int, default=1, help="first SyntheticScene seed")
-    ap.add_argument("--jar", default="../../jobs/target/gvc-jobs.jar")
+    ap.add_argument("--jar", default="../../cli/target/gvc-cli.jar")
     ap.add_argument("--out", default="data/train")
     ap.add_argument("--latent", choices=["dct", "picture"], default="dct")
     ap.add_argument("--more-clips", action="store_true", help="also train on " + ", ".join(MORE_CLIPS))

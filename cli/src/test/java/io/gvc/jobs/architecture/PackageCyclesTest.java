@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * No package import cycle in the main code of any GVC module. The jobs module (the CLI) depends on
- * every other module but integration-tests (which has no main code), so its test class path holds
- * all main classes, and {@link #readsEveryPackageWithMainSources} checks that it does. The check reads
- * the compiled classes (so a fully qualified name counts as much as an import) and fails naming the
- * classes behind each arrow of a cycle.
+ * No package import cycle in the main code of any GVC module. The cli module (the gvc command
+ * line) depends on every other module but integration-tests (which has no main code), so its test
+ * class path holds all main classes, and {@link #readsEveryPackageWithMainSources} checks that it
+ * does. The check reads the compiled classes (so a fully qualified name counts as much as an import)
+ * and fails naming the classes behind each arrow of a cycle.
  */
 class PackageCyclesTest {
 
@@ -50,7 +50,7 @@ class PackageCyclesTest {
 
     /**
      * Every package with main sources in any module folder beside this one is read: a new module the
-     * jobs module does not depend on would otherwise escape the check unnoticed.
+     * cli module does not depend on would otherwise escape the check unnoticed.
      */
     @Test
     void readsEveryPackageWithMainSources() throws IOException {
@@ -68,7 +68,7 @@ class PackageCyclesTest {
         assertTrue(sourcePackages.size() > 40, "found only " + sourcePackages + " under " + root);
         Set<String> missing = new TreeSet<>(sourcePackages);
         missing.removeAll(graph.packages());
-        assertTrue(missing.isEmpty(), "main packages not on the jobs module's class path, so not checked: " + missing);
+        assertTrue(missing.isEmpty(), "main packages not on the cli module's class path, so not checked: " + missing);
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * Writes pictures for training the learned prior (model-assets/training) as y4m, read the way the
  * codec reads its input:
  * <pre>
- *   java -cp jobs/target/gvc-jobs.jar io.gvc.jobs.training.TrainingFrames clip IN.mp4 OUT.y4m [maxFrames]
- *   java -cp jobs/target/gvc-jobs.jar io.gvc.jobs.training.TrainingFrames synthetic W H FRAMES SEED OUT.y4m
+ *   java -cp cli/target/gvc-cli.jar io.gvc.jobs.training.TrainingFrames clip IN.mp4 OUT.y4m [maxFrames]
+ *   java -cp cli/target/gvc-cli.jar io.gvc.jobs.training.TrainingFrames synthetic W H FRAMES SEED OUT.y4m
  * </pre>
  * The y4m files are training data: they stay out of the repository.
  */

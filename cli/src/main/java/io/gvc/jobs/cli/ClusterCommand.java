@@ -183,7 +183,7 @@ final class ClusterCommand implements Runnable {
 
     /**
      * The project folder: ./gvc passes it as gvc.home; otherwise the folder three levels above
-     * this jar (jobs/target/gvc-jobs.jar).
+     * this jar (cli/target/gvc-cli.jar).
      */
     static Path gvcHome() throws URISyntaxException {
         String h = System.getProperty("gvc.home");
