@@ -3,7 +3,7 @@
 [N, P, 6, H, W] (--latent picture, the picture latent of DctPictureLatentSpace) in <out>.npy plus
 <out>.json.
 
-Pictures come from the project's own readers through io.gvc.jobs.training.TrainingFrames (built by
+Pictures come from the project's own readers through io.gvc.cli.training.TrainingFrames (built by
 `mvn -B -o -q -pl cli -am package -DskipTests`): the training split of ../shared/data/video (the
 clips the shipped Gaussian prior was fitted from), centre-cropped to 11:9 and resized to 176x144,
 and the project's synthetic football scene (SyntheticScene, one scene per seed). --zoom adds views of
@@ -57,7 +57,7 @@ def main():
     clips = TRAIN_CLIPS + (MORE_CLIPS if a.more_clips else [])
     allg, src = [], []
     java = ["java", "-Dorg.bytedeco.javacpp.cachedir=" + os.path.expanduser("~/.cache/gvc/javacpp"),
-            "-cp", a.jar, "io.gvc.jobs.training.TrainingFrames"]
+            "-cp", a.jar, "io.gvc.cli.training.TrainingFrames"]
     ydir = os.path.join(os.path.dirname(a.out) or ".", "y4m")
     def clip_gops(c):
         assert c not in TEST_CLIPS and c not in VALIDATE_ONLY_CLIPS
