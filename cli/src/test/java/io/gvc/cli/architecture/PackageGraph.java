@@ -106,6 +106,14 @@ final class PackageGraph {
         return classes.size();
     }
 
+    /** Packages of the classes read: unlike {@link #packages}, not those only referred to by them. */
+    Set<String> readPackages() {
+        Set<String> read = new TreeSet<>();
+        classes.forEach(c -> read.add(ClassReferences.packageOf(c)));
+        return read;
+    }
+
+    /** Packages read and packages referred to. */
     Set<String> packages() {
         Set<String> all = new TreeSet<>(arrows.keySet());
         arrows.values().forEach(m -> all.addAll(m.keySet()));
