@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * gvc.capture-ts header) and a summary: GOPs/s between the first and the last arrival, latency
  * median and maximum. Run with the CLI jar on the class path:
  * <pre>
- * java -cp jobs/target/gvc-jobs.jar scripts/PacketTimes.java BOOTSTRAP TOPIC COUNT [TIMEOUT_S]
+ * java -cp cli/target/gvc-cli.jar scripts/PacketTimes.java BOOTSTRAP TOPIC COUNT [TIMEOUT_S]
  * </pre>
  */
 public final class PacketTimes {

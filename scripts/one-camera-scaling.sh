@@ -8,7 +8,7 @@
 # plays one synthetic 176x144 camera (GOPS GOPs of 17 frames, 25 fps) into it as a live camera
 # (--realtime), and prints when each packet became visible to a read_committed reader, the GOPs/s
 # between the first and the last packet and the capture-to-packet latency. Stops the cluster at the
-# end. Needs the README's build (jobs/target/gvc-jobs.jar, flink-jobs/target/gvc-flink-jobs.jar) and jq.
+# end. Needs the README's build (cli/target/gvc-cli.jar, flink-jobs/target/gvc-flink-jobs.jar) and jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 encoders=${1:?usage: $0 ENCODERS CODEC_THREADS [GOPS]}
@@ -31,7 +31,7 @@ for _ in $(seq 120); do
   [ "$(curl -s "$FLINK_REST/jobs/$job" | jq -r '[.vertices[].status] | all(. == "RUNNING")')" = true ] && break
   sleep 1
 done
-java -cp jobs/target/gvc-jobs.jar scripts/PacketTimes.java "$KAFKA_BOOTSTRAP" gvc.bitstream "$gops" \
+java -cp cli/target/gvc-cli.jar scripts/PacketTimes.java "$KAFKA_BOOTSTRAP" gvc.bitstream "$gops" \
     > "$dir/packets.txt" 2>&1 &
 watcher=$!
 ./gvc ingest --synthetic --stream cam1 --frames $((16 * gops + 1)) --bootstrap "$KAFKA_BOOTSTRAP" --realtime \

@@ -3,8 +3,8 @@
 [N, P, 6, H, W] (--latent picture, the picture latent of DctPictureLatentSpace) in <out>.npy plus
 <out>.json.
 
-Pictures come from the project's own readers through io.gvc.jobs.training.TrainingFrames (built by
-`mvn -B -o -q -pl jobs -am package -DskipTests`): the training split of ../shared/data/video (the
+Pictures come from the project's own readers through io.gvc.cli.training.TrainingFrames (built by
+`mvn -B -o -q -pl cli -am package -DskipTests`): the training split of ../shared/data/video (the
 clips the shipped Gaussian prior was fitted from), centre-cropped to 11:9 and resized to 176x144,
 and the project's synthetic football scene (SyntheticScene, one scene per seed). --zoom adds views of
 the centre 1/z of each clip (closer to the scale of QCIF test material). The test clips (carphone,
@@ -46,7 +46,7 @@ def main():
     ap.add_argument("--synthetic", type=int, default=12, help="synthetic scenes of --synthetic-frames each")
     ap.add_argument("--synthetic-frames", type=int, default=97)
     ap.add_argument("--seed", type=int, default=1, help="first SyntheticScene seed")
-    ap.add_argument("--jar", default="../../jobs/target/gvc-jobs.jar")
+    ap.add_argument("--jar", default="../../cli/target/gvc-cli.jar")
     ap.add_argument("--out", default="data/train")
     ap.add_argument("--latent", choices=["dct", "picture"], default="dct")
     ap.add_argument("--more-clips", action="store_true", help="also train on " + ", ".join(MORE_CLIPS))
@@ -57,7 +57,7 @@ def main():
     clips = TRAIN_CLIPS + (MORE_CLIPS if a.more_clips else [])
     allg, src = [], []
     java = ["java", "-Dorg.bytedeco.javacpp.cachedir=" + os.path.expanduser("~/.cache/gvc/javacpp"),
-            "-cp", a.jar, "io.gvc.jobs.training.TrainingFrames"]
+            "-cp", a.jar, "io.gvc.cli.training.TrainingFrames"]
     ydir = os.path.join(os.path.dirname(a.out) or ".", "y4m")
     def clip_gops(c):
         assert c not in TEST_CLIPS and c not in VALIDATE_ONLY_CLIPS

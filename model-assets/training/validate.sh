@@ -10,7 +10,7 @@
 # latent downscale 16, fast handheld pan, 25 frames, GOP 9) to v1's 176x144 / GOP 33 and
 # 352x288 / GOP 9, at M = 4 and 16 each: 10 encodes.
 # Needs data/val-airplane-{176,352}.y4m (see the README), ../shared/data/video and a built
-# jobs/target/gvc-jobs.jar.
+# cli/target/gvc-cli.jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 model="$1"

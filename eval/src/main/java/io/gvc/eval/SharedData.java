@@ -40,7 +40,7 @@ public final class SharedData {
             out.add(Path.of(env));
         }
         try {
-            // the shaded jobs/target/gvc-jobs.jar, eval/target/classes and the eval jar are all three levels
+            // the shaded cli/target/gvc-cli.jar, eval/target/classes and the eval jar are all three levels
             // below the project root
             Path code = Path.of(SharedData.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path root = code.toAbsolutePath().getParent().getParent().getParent();

@@ -3,9 +3,9 @@ package io.gvc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.cli.GvcCli;
 import io.gvc.cluster.FlinkRest;
 import io.gvc.cluster.StandaloneCluster;
-import io.gvc.jobs.cli.GvcCli;
 import io.gvc.kafka.props.ClientProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.cli.demo.LocalPipeline;
 import io.gvc.codec.GopEncoder;
 import io.gvc.codec.GopPartition;
 import io.gvc.codec.Progress;
@@ -15,7 +16,6 @@ import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.jobs.pipeline.JobOptions;
-import io.gvc.jobs.pipeline.LocalPipeline;
 import io.gvc.kafka.broker.EmbeddedKafka;
 import io.gvc.kafka.formats.DecodedGop;
 import io.gvc.kafka.formats.DecodedGopFormat;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gvc.cli.demo.DemoOptions;
+import io.gvc.cli.demo.LiveDemo;
+import io.gvc.cli.ingest.FrameSource;
 import io.gvc.codec.frame.Frame;
-import io.gvc.jobs.ingest.FrameSource;
-import io.gvc.jobs.pipeline.DemoOptions;
-import io.gvc.jobs.pipeline.LiveDemo;
 import io.gvc.model.colour.YuvRgb;
 import java.awt.image.BufferedImage;
 import java.net.URI;

@@ -10,8 +10,8 @@ import java.util.zip.Inflater;
 /**
  * A small baseline-JPEG-like still codec in plain Java ({@code gvc-dct}): 8x8 DCT, IJG-scaled
  * quantisation, DC prediction, zero-run coding, then DEFLATE. It exists so the engine has a real
- * boundary-frame codec with no native code; x265 intra (module jobs) codes the same picture in
- * about a third fewer bytes and is the CLI's default where FFmpeg is present.
+ * boundary-frame codec with no native code; x265 intra (module boundary-codecs) codes the same
+ * picture in about a third fewer bytes and is the CLI's default where FFmpeg is present.
  *
  * <p>Layout: byte 0 = version (1), byte 1 = quality, then a DEFLATE stream of unsigned LEB128
  * varints: per plane (Y, U, V), per 8x8 block in raster order, the zigzag-mapped DC difference,
