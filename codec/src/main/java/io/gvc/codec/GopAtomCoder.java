@@ -5,7 +5,7 @@ import io.gvc.codec.anchor.AnchorShift;
 import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.atoms.AtomChoice;
-import io.gvc.codec.atoms.AtomSearch;
+import io.gvc.codec.atoms.AtomSelector;
 import io.gvc.codec.bitstream.AtomPayload;
 import io.gvc.codec.bitstream.BitWriter;
 import io.gvc.codec.bitstream.BoundaryPicture;
@@ -43,12 +43,17 @@ public final class GopAtomCoder implements AutoCloseable {
     private final CodecParams params;
     private final FlowPrior prior;
     private final CodingSetup setup;
-    private final AtomSearch search;
+    private final AtomSelector search;
     /** The worker pool this coder owns (null when it has none or shares its owner's). */
     private final ExecutorService ownPool;
 
-    /** An atom coder of its own, with {@link CodecParams#threads()} worker threads. */
+    /** An atom coder of its own, with {@link CodecParams#threads()} worker threads and the plain-Java search. */
     public GopAtomCoder(CodecParams params, VideoFormat format, FlowPrior prior) {
+        this(params, format, prior, AtomSelector.Factory.JAVA);
+    }
+
+    /** An atom coder of its own whose atoms {@code selectors} choose (see {@link AtomSelector} on what that changes). */
+    public GopAtomCoder(CodecParams params, VideoFormat format, FlowPrior prior, AtomSelector.Factory selectors) {
         this.params = params;
         this.prior = prior;
         this.ownPool = params.threads() > 1
@@ -59,17 +64,17 @@ public final class GopAtomCoder implements AutoCloseable {
             close(); // a format the engine refuses leaves no idle pool behind
             throw e;
         }
-        this.search = new AtomSearch(setup.codebook, null, 1);
+        this.search = selectors.create(setup.codebook);
     }
 
     /** Shares {@code setup} (and its pool, which stays its owner's). */
-    GopAtomCoder(CodecParams params, FlowPrior prior, CodingSetup setup) {
+    GopAtomCoder(CodecParams params, FlowPrior prior, CodingSetup setup, AtomSelector.Factory selectors) {
         this.params = params;
         this.prior = prior;
         this.setup = setup;
         this.ownPool = null;
         // frames are searched in parallel, so each search runs on one thread
-        this.search = new AtomSearch(setup.codebook, null, 1);
+        this.search = selectors.create(setup.codebook);
     }
 
     public CodingConfig config() {

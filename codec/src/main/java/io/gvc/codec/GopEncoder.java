@@ -1,5 +1,6 @@
 package io.gvc.codec;
 
+import io.gvc.codec.atoms.AtomSelector;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
@@ -25,6 +26,11 @@ public final class GopEncoder implements AutoCloseable {
     private final GopAtomCoder atoms;
 
     public GopEncoder(CodecParams params, VideoFormat format, FlowPrior prior) {
+        this(params, format, prior, AtomSelector.Factory.JAVA);
+    }
+
+    /** An encoder whose atoms {@code selectors} choose (a GPU search, say; see {@link AtomSelector}). */
+    public GopEncoder(CodecParams params, VideoFormat format, FlowPrior prior, AtomSelector.Factory selectors) {
         this.intra = IntraCodecs.byId(params.intraCodec());
         this.pool = params.threads() > 1 ? Executors.newFixedThreadPool(params.threads(), daemonThreads()) : null;
         try {
@@ -34,7 +40,7 @@ public final class GopEncoder implements AutoCloseable {
             throw e;
         }
         this.chain = new KeyframeChainCoder(params, setup);
-        this.atoms = new GopAtomCoder(params, prior, setup);
+        this.atoms = new GopAtomCoder(params, prior, setup, selectors);
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads() {

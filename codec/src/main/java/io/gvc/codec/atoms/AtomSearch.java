@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
  * K products are split over threads in chunks; each product is computed by one thread alone, so
  * the choice does not depend on the thread count.
  */
-public final class AtomSearch {
+public final class AtomSearch implements AtomSelector {
 
     private static final int CHUNK = 64;
 
@@ -25,6 +25,7 @@ public final class AtomSearch {
         this.threads = Math.max(1, threads);
     }
 
+    @Override
     public AtomChoice select(long gop, int step, int frame, float[] residual, int m) {
         int k = codebook.size();
         if (m < 0 || m > k) {
