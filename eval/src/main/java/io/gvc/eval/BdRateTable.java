@@ -184,8 +184,7 @@ public final class BdRateTable {
             lo = Math.min(lo, m.value(p));
             hi = Math.max(hi, m.value(p));
         }
-        return String.format(Locale.ROOT, m == Metric.PSNR_Y || m == Metric.PSNR_YUV ? "%.2f..%.2f dB" : "%.4f..%.4f",
-                lo, hi);
+        return m.unit.range(lo, hi);
     }
 
     private static String bppRange(List<PointResult> ps) {

@@ -81,10 +81,7 @@ public final class EvalRun {
                     plan.size(), store.pointsFile(), computed);
         }
 
-        List<Metric> metrics = new ArrayList<>(List.of(Metric.PSNR_Y, Metric.PSNR_YUV, Metric.MS_SSIM));
-        if (c.lpipsWeights() != null) {
-            metrics.add(Metric.LPIPS);
-        }
+        List<Metric> metrics = Metric.compared(c.lpipsWeights() != null);
         List<BdEntry> bd = BdRateTable.compute(results, metrics);
         List<Coverage> coverage = BdRateTable.coverage(results);
         RunInfo run = new RunInfo(c.commandLine(), Versions.collect(c.gvcVersion(), c.settings().priorLabels(),

@@ -101,24 +101,41 @@ final class HtmlReport {
         }
         h.append("<h3>Points</h3>\n<table><tr><th class=\"l\">codec</th><th class=\"l\">setting</th>"
                 + "<th class=\"l\">file</th><th>bytes</th><th>atom bits</th><th>bpp</th><th>bpp/3 (paper)</th><th>kbit/s</th>"
-                + "<th>PSNR-Y</th><th>PSNR-YUV</th><th>MS-SSIM</th><th>LPIPS</th><th>encode s</th><th>decode s</th>"
+                + metricHeadings() + "<th>encode s</th><th>decode s</th>"
                 + "<th>encode fps</th><th>decode fps</th><th>decoder = encoder</th></tr>\n");
         for (PointResult p : c.points()) {
             h.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td>"
-                            + "<td class=\"l\"><a href=\"%s\">%s</a></td><td>%d</td><td>%s</td><td>%.4f</td><td>%.5f</td><td>%.1f</td>"
-                            + "<td>%.2f</td><td>%.2f</td><td>%.4f</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.1f</td>"
-                            + "<td>%.1f</td><td>%s</td></tr>\n",
+                            + "<td class=\"l\"><a href=\"%s\">%s</a></td><td>%d</td><td>%s</td><td>%.4f</td><td>%.5f</td><td>%.1f</td>",
                     esc(p.codec()), esc(p.setting()), esc(p.file()), esc(p.file()), p.bytes(),
                     p.atomBits() == null ? "" : Long.toString(p.atomBits()), p.bpp(),
-                    p.bppPerColourSample(), p.kbps(), p.psnrY(), p.psnrYuv(), p.msSsim(),
-                    p.lpips() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", p.lpips()), p.encodeS(),
-                    p.decodeS(), p.encodeFps(), p.decodeFps(),
+                    p.bppPerColourSample(), p.kbps()));
+            h.append(metricCells(p));
+            h.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.2f</td><td>%.1f</td><td>%.1f</td><td>%s</td></tr>\n",
+                    p.encodeS(), p.decodeS(), p.encodeFps(), p.decodeFps(),
                     p.decodeMatchesEncoder() == null ? "" : p.decodeMatchesEncoder() ? "yes" : "<b>NO</b>"));
         }
         h.append("</table>\n");
     }
 
-    private static void bdTable(StringBuilder h, List<BdEntry> bd, List<Metric> metrics, boolean rate) {
+    /** The points table's metric headings: every compared metric, measured in this run or not. */
+    static String metricHeadings() {
+        StringBuilder h = new StringBuilder();
+        for (Metric m : Metric.compared()) {
+            h.append("<th>").append(esc(m.column)).append("</th>");
+        }
+        return h.toString();
+    }
+
+    /** One point's metric cells, in the order of {@link #metricHeadings}; "n/a" where not measured. */
+    static String metricCells(PointResult p) {
+        StringBuilder h = new StringBuilder();
+        for (Metric m : Metric.compared()) {
+            h.append("<td>").append(m.unit.value(m.value(p))).append("</td>");
+        }
+        return h.toString();
+    }
+
+    static void bdTable(StringBuilder h, List<BdEntry> bd, List<Metric> metrics, boolean rate) {
         Set<String> pairs = new LinkedHashSet<>();
         for (BdEntry e : bd) {
             pairs.add(e.codec() + " vs " + e.baseline());
@@ -146,15 +163,12 @@ final class HtmlReport {
             return "<td class=\"na\" title=\"" + esc(why) + "\">n/a: " + esc(why) + "</td>";
         }
         if (rate) {
-            String over = m == Metric.PSNR_Y || m == Metric.PSNR_YUV
-                    ? String.format(Locale.ROOT, "%.2f..%.2f dB", e.overlapLow(), e.overlapHigh())
-                    : String.format(Locale.ROOT, "%.4f..%.4f", e.overlapLow(), e.overlapHigh());
+            String over = m.unit.range(e.overlapLow(), e.overlapHigh());
             String note = e.note() == null ? "" : "<br><small class=\"na\">" + esc(e.note()) + "</small>";
             return String.format(Locale.ROOT, "<td title=\"over %s\">%+.1f %% <small>(over %s)</small>%s</td>", over, v,
                     over, note);
         }
-        return String.format(Locale.ROOT, m == Metric.PSNR_Y || m == Metric.PSNR_YUV ? "<td>%+.2f dB</td>"
-                : "<td>%+.4f</td>", v);
+        return "<td>" + m.unit.difference(v) + "</td>";
     }
 
     private static BdEntry find(List<BdEntry> bd, String pair, Metric m) {

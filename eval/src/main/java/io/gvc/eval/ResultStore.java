@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The sweep's results on disk. Each finished point is appended at once to {@code points.jsonl} (one
@@ -90,11 +91,13 @@ public final class ResultStore {
         }
     }
 
-    /** CSV columns, in order: the identifying fields, the rate, the qualities, the times. */
-    static final List<String> CSV_COLUMNS = List.of("clip", "codec", "setting", "variant", "m", "target_bpp", "crf", "quality",
-            "file", "bytes", "atom_bits", "frames", "width", "height", "fps", "bpp", "bpp_per_colour_sample", "kbps", "psnr_y",
-            "psnr_u", "psnr_v", "psnr_yuv", "ms_ssim", "lpips", "encode_s", "decode_s", "encode_fps", "decode_fps",
-            "decode_matches_encoder");
+    /** CSV columns, in order: the identifying fields, the rate, the qualities (every {@link Metric}), the times. */
+    static final List<String> CSV_COLUMNS = Stream.of(
+            List.of("clip", "codec", "setting", "variant", "m", "target_bpp", "crf", "quality", "file", "bytes",
+                    "atom_bits", "frames", "width", "height", "fps", "bpp", "bpp_per_colour_sample", "kbps"),
+            Metric.keys(),
+            List.of("encode_s", "decode_s", "encode_fps", "decode_fps", "decode_matches_encoder"))
+            .flatMap(List::stream).toList();
 
     public void writeCsv(List<PointResult> points) throws IOException {
         try (Writer w = Files.newBufferedWriter(out.resolve("results.csv"), StandardCharsets.UTF_8)) {
