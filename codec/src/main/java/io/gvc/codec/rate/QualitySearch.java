@@ -122,7 +122,7 @@ public final class QualitySearch {
 
         /** Codes the level's highest quality, stopping where it passes twice the budget (enough to interpolate). */
         void test(int index) {
-            record(index, trial.bits(tops[index], 2 * budget));
+            record(index, trial.bits(tops[index], budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * budget));
         }
 
         /**

@@ -44,6 +44,7 @@ class QualitySearchTest {
         int answer = search.highestFitting((q, limit) -> {
             assertTrue(asked.add(levels.applyAsInt(q)), "level of quality " + q + " asked twice");
             assertTrue(q == 100 || levels.applyAsInt(q + 1) > levels.applyAsInt(q), q + " is not its level's highest quality");
+            assertTrue(limit >= budget, "limit " + limit + " below the budget " + budget);
             trials[0]++;
             long b = bits.applyAsLong(q);
             return b > limit ? limit + 1 : b; // a trial that passes the limit stops early: its bits are unknown
@@ -79,6 +80,8 @@ class QualitySearchTest {
         assertEquals(0, search(X265_LEVELS, bits, bits.applyAsLong(1) - 1, new int[1]));
         assertEquals(100, search(X265_LEVELS, bits, bits.applyAsLong(100), new int[1]));
         assertEquals(1, search(X265_LEVELS, bits, bits.applyAsLong(1), new int[1]));
+        // a budget near the top of long: twice it would overflow into a negative limit for the trial
+        assertEquals(100, search(X265_LEVELS, bits, Long.MAX_VALUE - 1, new int[1]));
     }
 
     @Test
