@@ -1,5 +1,6 @@
 package io.gvc.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -60,10 +61,13 @@ public record PointResult(
         return PointSpec.key(clip, codec, setting);
     }
 
+    /** Derived from the codec, so not stored: Jackson would write it, in an order that varies between runs. */
+    @JsonIgnore
     public boolean isGvc() {
         return PointSpec.isGvc(codec);
     }
 
+    @JsonIgnore
     public boolean isM0() {
         return PointSpec.isM0(codec);
     }

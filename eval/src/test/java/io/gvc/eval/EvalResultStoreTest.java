@@ -106,6 +106,19 @@ class EvalResultStoreTest {
         assertTrue(csv.get(2).startsWith("clip,gvc-flf2v,\"m=16,bpp=0.03\",flf2v,16,0.0300000,,,"), csv.get(2));
     }
 
+    @Test
+    void aStoredPointHoldsExactlyItsRecordFieldsInTheirOrder() throws Exception {
+        // derived values (isGvc, isM0) once came out as extra keys, in an order that varied between runs
+        PointResult p = gvcPoint("bpp=0.004", null, 0.004);
+        List<String> written = new java.util.ArrayList<>();
+        ResultStore.JSON.readTree(ResultStore.JSON.writeValueAsString(p)).fieldNames().forEachRemaining(written::add);
+        Class<?>[] types = java.util.Arrays.stream(PointResult.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+        List<String> declared = java.util.Arrays.stream(PointResult.class.getDeclaredConstructor(types).getParameters())
+                .map(c -> c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class).value()).toList();
+        assertEquals(declared, written);
+    }
+
     private static PointResult gvcPoint(String setting, Integer m, double targetBpp) {
         return new PointResult("gvc-flf2v", "clip", setting, "flf2v", m, null, null, "clip/g.gvc", 100, 9, 176, 144,
                 25, 0.01, 0.01 / 3, 1, 30, 40, 40, 32, 0.9, null, 1, 1, 9, 9, true, "clip/frames/g.y4m", "fp", 400L,
