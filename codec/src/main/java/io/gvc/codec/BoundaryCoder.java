@@ -110,21 +110,25 @@ final class BoundaryCoder {
     Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits, IntraMemo memo) {
         DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo);
         boolean[] predict = pass.predict();
-        Map<Integer, Coded> codings = new HashMap<>();
-        codings.put(pass.quality(), pass.coded());
+        Map<Integer, Coded> fitting = new HashMap<>(); // the codings that fit, by quality: the answer is one
+        if (pass.coded().bits() <= budgetBits) {
+            fitting.put(pass.quality(), pass.coded());
+        }
         int quality = search.highestFitting((q, limit) -> {
             Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit, memo);
             if (trial == null) {
                 return limit + 1;
             }
-            codings.put(q, trial);
+            if (trial.bits() <= budgetBits) {
+                fitting.put(q, trial);
+            }
             return trial.bits();
         }, pass.quality(), pass.coded().bits(), budgetBits);
         if (quality < QualitySearch.LOWEST) {
             return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE, memo);
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
-        Coded best = codings.get(quality);
+        Coded best = fitting.get(quality);
         return (best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo))
                 .fitting();
     }

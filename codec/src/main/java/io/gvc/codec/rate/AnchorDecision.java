@@ -7,6 +7,8 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.metrics.Ssim;
 import io.gvc.codec.variant.GopLayout;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +54,13 @@ public final class AnchorDecision {
         double bestCost = Double.POSITIVE_INFINITY;
         for (int i = 0; i < plans.size(); i++) {
             Map<AnchorMode, Frame[]> anchors = GopAnchors.picturesByMode(layout, rule.modes(), plans.get(i), w, h);
+            // every mode's anchor at a keyframe is the keyframe itself (the same picture): measured once
+            List<Map<Frame, Double>> measured = new ArrayList<>();
+            for (int j = 0; j < gop.size(); j++) {
+                measured.add(new IdentityHashMap<>());
+            }
             for (AnchorMode mode : rule.modes()) { // in code order: ties keep the earlier mode
-                double cost = structuralLoss(gop, anchors.get(mode), fromFrame);
+                double cost = structuralLoss(gop, anchors.get(mode), fromFrame, measured);
                 if (cost < bestCost) {
                     bestPlan = i;
                     bestMode = mode;
@@ -64,11 +71,15 @@ public final class AnchorDecision {
         return new Choice(bestPlan, bestMode);
     }
 
-    /** Sum over the output frames of 1 - SSIM of the luma: 0 for a perfect anchor. */
-    private static double structuralLoss(Gop gop, Frame[] anchors, int fromFrame) {
+    /**
+     * Sum over the output frames of 1 - SSIM of the luma: 0 for a perfect anchor. {@code measured}
+     * holds, per position, the SSIM of each anchor picture already measured there.
+     */
+    private static double structuralLoss(Gop gop, Frame[] anchors, int fromFrame, List<Map<Frame, Double>> measured) {
         double loss = 0;
         for (int j = fromFrame; j < gop.size(); j++) {
-            loss += 1 - Ssim.ssim(gop.frame(j), anchors[j], 0);
+            Frame truth = gop.frame(j);
+            loss += 1 - measured.get(j).computeIfAbsent(anchors[j], a -> Ssim.ssim(truth, a, 0));
         }
         return loss;
     }
