@@ -3,6 +3,7 @@ package io.gvc.eval;
 import io.gvc.codec.bitstream.PacketCodec;
 
 import io.gvc.codec.CodecParams;
+import io.gvc.codec.EncoderRevision;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.variant.Variant;
 import io.gvc.model.registry.StreamPriors;
@@ -88,17 +89,20 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
         if (spec.isGvc()) {
             // the point's own M ("rc": the rate control's) and target, not only its key's setting text
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=%s mtail=auto kfq=%s bpp=%s share=%s "
-                            + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d", source, gvc.gopFrames(), gvc.codebookSize(), gvc.steps(),
+                            + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d encoder=%d", source, gvc.gopFrames(),
+                    gvc.codebookSize(), gvc.steps(),
                     spec.m() == null ? "rc" : spec.m().toString(),
                     gvc.keyframeQuality() == null ? "auto" : gvc.keyframeQuality().toString(),
                     Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
-                    gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION);
+                    gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION,
+                    EncoderRevision.CURRENT);
         }
         if (spec.isM0()) {
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=0 mtail=0 kfq=auto bpp=%s share=%s "
-                            + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d", source, gvc.gopFrames(), gvc.codebookSize(),
-                    gvc.steps(), Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
-                    gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION);
+                            + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d encoder=%d", source, gvc.gopFrames(),
+                    gvc.codebookSize(), gvc.steps(), Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
+                    gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION,
+                    EncoderRevision.CURRENT);
         }
         if (spec.codec().equals(PointSpec.INTERP)) {
             return String.format(Locale.ROOT, "%s gop=%d intra=%s", source, gvc.gopFrames(), gvc.intraCodec());

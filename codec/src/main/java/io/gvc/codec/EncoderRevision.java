@@ -1,0 +1,23 @@
+package io.gvc.codec;
+
+/**
+ * Which encoder this is, apart from the format it writes: the same settings and bitstream version
+ * can code different (equally valid) bytes after an encoder change, such as a different search in
+ * a boundary codec. The evaluation stores this with every point it measures, so a point an older
+ * encoder coded is coded again instead of being reused.
+ *
+ * <p>Bump it with every change that alters what {@code gvc encode} writes without changing the
+ * bitstream version (a format change bumps {@link io.gvc.codec.bitstream.PacketCodec#VERSION}).
+ */
+public final class EncoderRevision {
+
+    /**
+     * 6: x265's predicted keyframes search motion wider and finer, from a finer reference I picture
+     * (predicted payload version 3: docs/bitstream.md; codec v6: docs/results.md);
+     * 5: the encoder of bitstream version 5.
+     */
+    public static final int CURRENT = 6;
+
+    private EncoderRevision() {
+    }
+}
