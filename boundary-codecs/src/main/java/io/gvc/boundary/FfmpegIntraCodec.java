@@ -111,11 +111,9 @@ abstract class FfmpegIntraCodec implements IntraCodec {
      * The encoder options for a two-picture sequence, the reference as an I picture then the frame
      * as a P picture, at {@code qp} for the P picture; null where this codec does not predict. The
      * I picture must depend on the reference alone (constant QP, no lookahead-driven QP), because
-     * the decoder codes it again from its own copy of the reference. {@code version} is the
-     * payload's version ({@link #PREDICTED_VERSION} when encoding): the I picture's settings are
-     * part of it, so a decoder codes the I picture of an older payload as its encoder did.
+     * the decoder codes it again from its own copy of the reference.
      */
-    Map<String, String> predictedOptions(int qp, int version) {
+    Map<String, String> predictedOptions(int qp) {
         return null;
     }
 
@@ -124,11 +122,9 @@ abstract class FfmpegIntraCodec implements IntraCodec {
      * the CRC-32 of the I picture's bytes][the P picture's NAL units, Annex-B]. Version 2 (bitstream
      * 4) keeps 16 bits of the check instead of 32: a different build on the far side still fails
      * on the first predicted picture but once in 65536, and on the next one after that, while a
-     * GOP cut into eight segments saves 16 bytes. Version 3 (codec v6) codes the I picture finer
-     * ({@link X265IntraCodec}); version 2 payloads still decode, with their own I picture.
+     * GOP cut into eight segments saves 16 bytes.
      */
-    static final int PREDICTED_VERSION = 3;
-    private static final int OLDEST_PREDICTED_VERSION = 2;
+    private static final int PREDICTED_VERSION = 2;
     private static final int PREDICTED_HEADER = 4;
 
     /**
@@ -141,7 +137,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         Frame ref = fit(reference), cur = fit(frame);
         List<byte[]> packets = new ArrayList<>();
         try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(qp(quality), PREDICTED_VERSION))) {
+                predictedOptions(qp(quality)))) {
             packets.addAll(enc.encode(ref));
             packets.addAll(enc.encode(cur));
             packets.addAll(enc.flush());
@@ -151,7 +147,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         }
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
-        references.put(ref, qp(quality), PREDICTED_VERSION, intra);
+        references.put(ref, qp(quality), intra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(PREDICTED_VERSION);
         out.write(quality);
@@ -164,10 +160,9 @@ abstract class FfmpegIntraCodec implements IntraCodec {
 
     /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
     Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
-        int version = data.length == 0 ? -1 : data[0] & 0xFF;
-        if (data.length <= PREDICTED_HEADER || version < OLDEST_PREDICTED_VERSION || version > PREDICTED_VERSION) {
-            throw new BitstreamException(FIELD, codec.id + " predicted data is not version " + OLDEST_PREDICTED_VERSION
-                    + ".." + PREDICTED_VERSION + " or is empty");
+        if (data.length <= PREDICTED_HEADER || data[0] != PREDICTED_VERSION) {
+            throw new BitstreamException(FIELD, codec.id + " predicted data is not version " + PREDICTED_VERSION
+                    + " or is empty");
         }
         int quality = data[1] & 0xFF;
         if (quality < 1 || quality > 100) {
@@ -178,7 +173,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
                     + ", the picture " + width + "x" + height);
         }
         Frame ref = fit(reference);
-        byte[] intra = references.get(ref, qp(quality), version, () -> referencePicture(ref, quality, version));
+        byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
         long stored = ((data[2] & 0xFFL) << 8) | (data[3] & 0xFFL);
         long here = crc(intra) & 0xFFFF;
         if (here != stored) {
@@ -192,10 +187,10 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     }
 
     /** The I picture {@link #encodePredictedPicture} coded for {@code ref}, coded again on its own. */
-    private byte[] referencePicture(Frame ref, int quality, int version) {
+    private byte[] referencePicture(Frame ref, int quality) {
         List<byte[]> packets = new ArrayList<>();
         try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(qp(quality), version))) {
+                predictedOptions(qp(quality)))) {
             packets.addAll(enc.encode(ref));
             packets.addAll(enc.flush());
         }

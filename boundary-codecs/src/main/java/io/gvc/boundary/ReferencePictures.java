@@ -25,16 +25,15 @@ final class ReferencePictures {
     /** Enough for one GOP's rate search with eight keyframes in flight, twice over. */
     private static final int CAPACITY = 32;
 
-    /** {@code version}: the predicted payload's, which says how its I picture is coded. */
-    private record Key(byte[] digest, int qp, int version) {
+    private record Key(byte[] digest, int qp) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.qp == qp && k.version == version && Arrays.equals(k.digest, digest);
+            return o instanceof Key k && k.qp == qp && Arrays.equals(k.digest, digest);
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * Arrays.hashCode(digest) + qp) + version;
+            return 31 * Arrays.hashCode(digest) + qp;
         }
     }
 
@@ -45,9 +44,9 @@ final class ReferencePictures {
         }
     };
 
-    /** The I picture of {@code reference} at {@code qp} in payload {@code version}: remembered, or coded by {@code code} now. */
-    byte[] get(Frame reference, int qp, int version, Supplier<byte[]> code) {
-        Key key = new Key(digest(reference), qp, version);
+    /** The I picture of {@code reference} at {@code qp}: remembered, or coded by {@code code} now. */
+    byte[] get(Frame reference, int qp, Supplier<byte[]> code) {
+        Key key = new Key(digest(reference), qp);
         synchronized (pictures) {
             byte[] known = pictures.get(key);
             if (known != null) {
@@ -60,8 +59,8 @@ final class ReferencePictures {
     }
 
     /** Remembers the I picture a two-picture encode coded on the way to its P picture. */
-    void put(Frame reference, int qp, int version, byte[] intra) {
-        put(new Key(digest(reference), qp, version), intra);
+    void put(Frame reference, int qp, byte[] intra) {
+        put(new Key(digest(reference), qp), intra);
     }
 
     private void put(Key key, byte[] intra) {

@@ -27,34 +27,30 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
 
     /**
      * Constant QP with no adaptive quantisation and no CU-tree, so the I picture depends on the
-     * reference alone (x265 ignores adaptive quantisation at a constant QP in any case); ipratio 16
-     * codes it 24 QP finer than the P picture (it is never sent, so its quality is free and makes
-     * the prediction closer to the reference the decoder really holds). No B pictures, no scene
-     * cut: exactly one I then one P. No weighted prediction: with it x265's P picture varied between
-     * identical runs (19 of 200 encodes of the same pictures in one process differed), which would
-     * make the live encoder's packets differ from gvc encode's. x265's qp option sets the P
-     * picture's QP: the intra boundaries at this quality are coded at QP - 3 (I pictures are coded
-     * ipratio finer, 1.4 by default, 3 QP), so the P picture is too, and intra and prediction are
-     * compared at equal quality.
+     * reference alone; ipratio 8 codes it 18 QP finer than the P picture (it is never sent, so its
+     * quality is free and makes the prediction closer to the reference the decoder really holds).
+     * No B pictures, no scene cut: exactly one I then one P. No weighted prediction: with it x265's
+     * P picture varied between identical runs (19 of 200 encodes of the same pictures in one
+     * process differed), which would make the live encoder's packets differ from gvc encode's.
+     * x265's qp option sets the P picture's QP and codes I pictures ipratio finer (1.4 by default,
+     * 3 QP): the intra boundaries at this quality are coded at QP - 3, so the P picture is too, and
+     * intra and prediction are compared at equal quality.
      *
-     * <p>Payload version 3 (codec v6) changed two things, measured on the tuning clips (man-skiing,
-     * yoga; P pictures 2, 8 and 16 frames from an intra reference, qualities 3 to 30):
-     * <ul>
-     *   <li>the P picture's motion search is wider and finer than preset medium's (uneven
-     *       multi-hexagon search over 92 pixels, sub-pel refinement level 3): consecutive keyframes
-     *       lie 2 to 16 frames apart, so their motion is several frames' worth; 3-10 % fewer bytes
-     *       at equal or lower LPIPS, in the same time. It does not touch the I picture.
-     *   <li>the I picture is 24 QP finer instead of 18 (ipratio 16, was 8): on yoga (a still camera
-     *       on a detailed room) LPIPS 4-9 % lower at equal bytes, on man-skiing about the same.
-     * </ul>
-     * Version 2 payloads are decoded with their own I picture (ipratio 8).
+     * <p>The P picture's motion search is wider and finer than preset medium's (codec v6: uneven
+     * multi-hexagon search over 92 pixels, sub-pel refinement level 3): consecutive keyframes lie 2
+     * to 16 frames apart, so their motion is several frames' worth. Measured on the tuning clips
+     * (man-skiing, yoga; P pictures 2, 8 and 16 frames from an intra reference, qualities 3 to 30):
+     * 3-10 % fewer bytes at equal or lower LPIPS, in the same time; `gvc eval` of both clips: LPIPS
+     * BD-rate against x265 +1.3 -> -5.1 % and +9.3 -> +2.2 %. None of these settings touches the I
+     * picture, so the one the decoder codes again (and checks) is what it was: payloads of the
+     * codec v5 encoder decode alike. (An I picture 24 QP finer, ipratio 16, was tried with it and
+     * not kept: yoga gained, man-skiing lost, on every metric's mean a little worse.)
      */
     @Override
-    Map<String, String> predictedOptions(int qp, int version) {
+    Map<String, String> predictedOptions(int qp) {
         int p = Math.max(0, qp - 3);
-        String ipratio = version == 2 ? "8" : "16";
         return X26x.X265.options("medium", "qp=" + p + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
-                + ":ipratio=" + ipratio + ":aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0"
+                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0"
                 + ":me=umh:merange=92:subme=3");
     }
 

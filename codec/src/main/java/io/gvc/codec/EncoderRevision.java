@@ -12,8 +12,7 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
-     * 6: x265's predicted keyframes search motion wider and finer, from a finer reference I picture
-     * (predicted payload version 3: docs/bitstream.md; codec v6: docs/results.md);
+     * 6: x265's predicted keyframes search motion wider and finer (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
     public static final int CURRENT = 6;

@@ -1,10 +1,8 @@
 package io.gvc.jobs.pipeline;
 
-import io.gvc.operators.DeadLetters;
 import io.gvc.operators.decode.BoundaryResolver;
 import io.gvc.operators.decode.GopDecodeFunction;
 import io.gvc.operators.decode.PacketParser;
-import io.gvc.operators.kafka.DeadLetterRecordSerializer;
 import io.gvc.operators.kafka.DecodedGopRecordSerializer;
 import io.gvc.operators.kafka.KafkaConnectors;
 import io.gvc.operators.order.Reorderer;
@@ -15,7 +13,6 @@ import io.gvc.operators.types.PacketEnvelope;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.operators.SlotSharingGroup;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -50,7 +47,7 @@ public final class DecodeJob {
                 .process(new PacketParser(o.maxPacketRecordBytes()), GvcTypes.PACKET)
                 .name("PacketParser").uid("gvc-packet-parser");
         SingleOutputStreamOperator<DecodeTask> tasks = packets
-                .keyBy(new PacketByStream(), Types.STRING)
+                .keyBy(new ByStream<>(PacketEnvelope::streamId), Types.STRING)
                 .process(new BoundaryResolver(bitstream), GvcTypes.DECODE_TASK)
                 .name("BoundaryResolver").uid("gvc-boundary-resolver");
         SingleOutputStreamOperator<DecodedEnvelope> decoded = tasks
@@ -66,36 +63,13 @@ public final class DecodeJob {
             decoded.slotSharingGroup(DECODER_GROUP);
         }
         SingleOutputStreamOperator<DecodedEnvelope> ordered = decoded
-                .keyBy(new DecodedByStream(), Types.STRING)
+                .keyBy(new ByStream<>(DecodedEnvelope::streamId), Types.STRING)
                 .process(new Reorderer<>(o.reorderMaxWaiting(), GvcTypes.DECODED, "gopsReleased"), GvcTypes.DECODED)
                 .name("Reorderer").uid("gvc-reorderer")
                 .slotSharingGroup("default"); // not the decoders' group, which it would inherit
         ordered.sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),
                         new DecodedGopRecordSerializer(o.topics().decoded().name()), o.transactionalIdPrefix() + "-decoded"))
                 .name("decoded: " + o.topics().decoded().name()).uid("gvc-decoded-sink");
-        packets.getSideOutput(DeadLetters.TAG)
-                .union(tasks.getSideOutput(DeadLetters.TAG), decoded.getSideOutput(DeadLetters.TAG))
-                .sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),
-                        new DeadLetterRecordSerializer(o.topics().deadLetters().name()),
-                        o.transactionalIdPrefix() + "-decode-dead-letters"))
-                .name("dead letters: " + o.topics().deadLetters().name()).uid("gvc-decode-dead-letter-sink");
-    }
-
-    static final class PacketByStream implements KeySelector<PacketEnvelope, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(PacketEnvelope p) {
-            return p.streamId();
-        }
-    }
-
-    static final class DecodedByStream implements KeySelector<DecodedEnvelope, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(DecodedEnvelope d) {
-            return d.streamId();
-        }
+        DeadLetterSink.attach(o, "decode", packets, tasks, decoded);
     }
 }

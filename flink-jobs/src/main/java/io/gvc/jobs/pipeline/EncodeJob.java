@@ -1,11 +1,9 @@
 package io.gvc.jobs.pipeline;
 
 import io.gvc.kafka.formats.RawGop;
-import io.gvc.operators.DeadLetters;
 import io.gvc.operators.encode.AtomSearchFunction;
 import io.gvc.operators.encode.KeyframeChainFunction;
 import io.gvc.operators.encode.RawGopParser;
-import io.gvc.operators.kafka.DeadLetterRecordSerializer;
 import io.gvc.operators.kafka.KafkaConnectors;
 import io.gvc.operators.kafka.PacketRecordSerializer;
 import io.gvc.operators.order.Reorderer;
@@ -17,7 +15,6 @@ import io.gvc.operators.types.SourceRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -56,7 +53,7 @@ public final class EncodeJob {
                 .name("RawGopParser").uid("gvc-raw-gop-parser");
         // the uid of the former one-stage encoder, whose keyed state (the chain) this stage keeps
         SingleOutputStreamOperator<AtomSearchTask> keyframed = gops
-                .keyBy(new ByStream(), Types.STRING)
+                .keyBy(new ByStream<>(RawGop::streamId), Types.STRING)
                 .process(new KeyframeChainFunction(o.streams(), o.prior(), raw), GvcTypes.ATOM_SEARCH_TASK)
                 .name("KeyframeChain").uid("gvc-gop-encoder");
         SingleOutputStreamOperator<EncodedPacket> searched = keyframed
@@ -65,7 +62,7 @@ public final class EncodeJob {
                 .name("AtomSearch").uid("gvc-atom-search")
                 .setParallelism(o.encoders());
         SingleOutputStreamOperator<PacketEnvelope> packets = searched
-                .keyBy(new EncodedByStream(), Types.STRING)
+                .keyBy(new ByStream<>(EncodedPacket::streamId), Types.STRING)
                 .process(new Reorderer<>(o.reorderMaxWaiting(), GvcTypes.ENCODED_PACKET, "gopsEncoded"),
                         GvcTypes.ENCODED_PACKET)
                 .name("PacketReorderer").uid("gvc-packet-reorderer")
@@ -74,31 +71,7 @@ public final class EncodeJob {
         packets.sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),
                         new PacketRecordSerializer(o.topics().bitstream().name()), o.transactionalIdPrefix() + "-bitstream"))
                 .name("bitstream: " + o.topics().bitstream().name()).uid("gvc-bitstream-sink");
-        gops.getSideOutput(DeadLetters.TAG)
-                .union(keyframed.getSideOutput(DeadLetters.TAG), searched.getSideOutput(DeadLetters.TAG))
-                .sinkTo(KafkaConnectors.exactlyOnceSink(o.kafka(),
-                        new DeadLetterRecordSerializer(o.topics().deadLetters().name()),
-                        o.transactionalIdPrefix() + "-encode-dead-letters"))
-                .name("dead letters: " + o.topics().deadLetters().name()).uid("gvc-encode-dead-letter-sink");
-    }
-
-    /** Raw GOPs are keyed by stream id (a named class: Flink cannot infer a lambda's types). */
-    static final class ByStream implements KeySelector<RawGop, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(RawGop g) {
-            return g.streamId();
-        }
-    }
-
-    static final class EncodedByStream implements KeySelector<EncodedPacket, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(EncodedPacket p) {
-            return p.streamId();
-        }
+        DeadLetterSink.attach(o, "encode", gops, keyframed, searched);
     }
 
     /** The released packet as the sink writes it (the reorderer releases no failed result). */
