@@ -23,7 +23,8 @@ import java.util.Map;
  * unrelated picture costs more than none).
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
- * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes. The budget is
+ * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes, then the last
+ * one raised with what that left of the budget ({@link #raiseLast}). The budget is
  * so many bits per predicted picture and {@link RateController#INTRA_COST_RATIO} times as many per
  * intra one, counted for the GOP's boundary pictures alone. Mid-GOP keyframes get no budget of
  * their own: a cut plan is coded within the bits the uncut one spent ({@link #codeWithin}), so the
@@ -129,8 +130,51 @@ final class BoundaryCoder {
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
         Coded best = fitting.get(quality);
-        return (best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo))
-                .fitting();
+        return raiseLast(gop, best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality,
+                Long.MAX_VALUE, memo), budgetBits, memo).fitting();
+    }
+
+    /**
+     * Spends on the GOP's last keyframe what its one quality left of the budget: that picture again
+     * at each higher level while the keyframes still fit. One quality for every keyframe moves in
+     * steps of a QP, each about a tenth of the bits, so a GOP can leave nearly a step unspent; the last
+     * keyframe is where those bits count most, because the next GOP predicts its keyframes from it and
+     * bridges its first segment from it, and it is the last one coded, so raising it changes no other
+     * picture. A GOP with a single coded picture is left as it is: the search already put that
+     * picture as high as fits.
+     */
+    private Coded raiseLast(Gop gop, Coded coded, long budgetBits, IntraMemo memo) {
+        List<BoundaryPicture> pictures = coded.pictures();
+        Keyframes keyframes = coded.keyframes();
+        if (pictures.size() < 2 || keyframes.count() < 2) {
+            return coded;
+        }
+        BoundaryPicture last = pictures.get(pictures.size() - 1);
+        Frame reference = keyframes.picture(keyframes.count() - 2);
+        Frame target = gop.frame(last.position());
+        long otherBits = coded.bits() - 8L * last.data().length;
+        BoundaryPicture raised = last;
+        int level = codec.level(last.quality());
+        for (int q = last.quality() + 1; q <= QualitySearch.HIGHEST; q++) {
+            if (codec.level(q) == level) {
+                continue;
+            }
+            level = codec.level(q);
+            byte[] data = last.predicted() ? ((PredictiveCodec) codec).encodePredicted(reference, target, q)
+                    : memo.encode(codec, gop, last.position(), q);
+            if (otherBits + 8L * data.length > budgetBits) {
+                break;
+            }
+            raised = new BoundaryPicture(last.position(), codec.id(), q, last.predicted(), data);
+        }
+        if (raised == last) {
+            return coded;
+        }
+        List<BoundaryPicture> out = new ArrayList<>(pictures);
+        out.set(out.size() - 1, raised);
+        Frame[] decoded = keyframes.pictures();
+        decoded[decoded.length - 1] = decode(raised.data(), raised.predicted(), reference, gop);
+        return new Coded(out, new Keyframes(keyframes.positions(), decoded));
     }
 
     /**

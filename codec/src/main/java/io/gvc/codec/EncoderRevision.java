@@ -12,7 +12,8 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
-     * 6: x265's predicted keyframes search motion wider and finer (codec v6, docs/results.md);
+     * 6: x265's predicted keyframes search motion wider and finer and send no SAO, and the last
+     * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
     public static final int CURRENT = 6;
