@@ -40,8 +40,9 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      * multi-hexagon search over 92 pixels, sub-pel refinement level 3): consecutive keyframes lie 2
      * to 16 frames apart, so their motion is several frames' worth. Measured on the tuning clips
      * (man-skiing, yoga; P pictures 2, 8 and 16 frames from an intra reference, qualities 3 to 30):
-     * 3-10 % fewer bytes at equal or lower LPIPS, in the same time; `gvc eval` of both clips: LPIPS
-     * BD-rate against x265 +1.3 -> -5.1 % and +9.3 -> +2.2 %. None of these settings touches the I
+     * 3-10 % fewer bytes at equal or lower LPIPS, in the same time; `gvc eval` of both clips with
+     * this search alone: LPIPS BD-rate against x265 +1.3 -> -5.1 % and +9.3 -> +2.2 % (codec v6 as a
+     * whole: docs/results.md). None of these settings touches the I
      * picture, so the one the decoder codes again (and checks) is what it was: payloads of the
      * codec v5 encoder decode alike. (An I picture 24 QP finer, ipratio 16, was tried with it and
      * not kept: yoga gained, man-skiing lost, on every metric's mean a little worse.)

@@ -18,7 +18,6 @@ final class DeadLetterSink {
      *
      * @param job the job's part in the sink's transactional id and uid ({@code encode}, {@code decode})
      */
-    @SafeVarargs
     static void attach(JobOptions o, String job, SingleOutputStreamOperator<?>... operators) {
         DataStream<DeadLetter> letters = operators[0].getSideOutput(DeadLetters.TAG);
         for (int i = 1; i < operators.length; i++) {
