@@ -31,12 +31,14 @@ final class InfoCommand implements Callable<Integer> {
     /**
      * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
      * coded (P predicted, I intra: a point where a decoder can join), its anchor ({@link
-     * io.gvc.codec.anchor.AnchorMode#label()}), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none) and its
-     * deviation scale in 16ths (luma/chroma, the fidelity knob).
+     * io.gvc.codec.anchor.AnchorMode#label()}), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none), its
+     * bridge offsets (position and x,y in quarter pixels, e.g. "3:-12,4"; "-" for none) and its deviation scale in
+     * 16ths (luma/chroma, the fidelity knob).
      */
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
         java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
-                scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>();
+                scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>(),
+                offsets = new java.util.ArrayList<>();
         for (io.gvc.codec.bitstream.GvcPacket p : packets) {
             io.gvc.codec.bitstream.BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
             last.add(b == null ? "-" : b.predicted() ? "P" : "I");
@@ -49,10 +51,20 @@ final class InfoCommand implements Callable<Integer> {
                 }
             }
             mid.add(keys.length() == 0 ? "-" : keys.toString());
+            StringBuilder shifts = new StringBuilder();
+            int[] o = p.bridgeOffsets();
+            for (int j = 0; 2 * j < o.length; j++) {
+                if (o[2 * j] != 0 || o[2 * j + 1] != 0) {
+                    shifts.append(shifts.length() == 0 ? "" : " ").append(j).append(':').append(o[2 * j]).append(',')
+                            .append(o[2 * j + 1]);
+                }
+            }
+            offsets.add(shifts.length() == 0 ? "-" : shifts.toString());
         }
         m.put("last_boundary_per_gop", last);
         m.put("anchor_per_gop", anchor);
         m.put("mid_keyframes_per_gop", mid);
+        m.put("bridge_offsets_per_gop", offsets);
         m.put("deviation_scale_per_gop", scale);
     }
 

@@ -69,6 +69,10 @@ class GvcCliTest {
         for (JsonNode mid : info.get("mid_keyframes_per_gop")) {
             assertTrue(mid.asText().matches("-|\\d+[PI]( \\d+[PI])*"), mid.asText());
         }
+        assertEquals(gops, info.get("bridge_offsets_per_gop").size());
+        for (JsonNode shifts : info.get("bridge_offsets_per_gop")) {
+            assertTrue(shifts.asText().matches("-|\\d+:-?\\d+,-?\\d+( \\d+:-?\\d+,-?\\d+)*"), shifts.asText());
+        }
         for (JsonNode last : info.get("last_boundary_per_gop")) {
             assertEquals("P", last.asText(), info.toString());
         }

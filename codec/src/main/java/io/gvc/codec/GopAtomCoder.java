@@ -1,6 +1,7 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.BridgeOffsets;
 import io.gvc.codec.anchor.AnchorShift;
 import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.anchor.Keyframes;
@@ -100,7 +101,8 @@ public final class GopAtomCoder implements AutoCloseable {
         Keyframes keyframes = keyframed.keyframes();
         List<BoundaryPicture> boundaries = keyframed.boundaries();
         AnchorMode mode = keyframed.anchorMode();
-        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space,
+        BridgeOffsets offsets = keyframed.offsets();
+        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, offsets, setup.space,
                 gop.frame(0).width(), gop.frame(0).height());
         Frame first = keyframes.first();
         Frame last = variant.hasLastKeyframe() && n > 1 ? keyframes.at(n - 1) : null;
@@ -126,7 +128,7 @@ public final class GopAtomCoder implements AutoCloseable {
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
             // search): it is left out here, so --tail-residual overshoots the target by its size.
-            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, mode, new int[2], boundaries, prompt, side,
+            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, mode, offsets, new int[2], boundaries, prompt, side,
                     new byte[0], new BitWriter(), new long[3]);
             long fixed = 8L * PacketCodec.write(withoutAtoms).length;
             long boundaryBits = 8L * withoutAtoms.boundaryBytes();
@@ -169,7 +171,7 @@ public final class GopAtomCoder implements AutoCloseable {
                 sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
             }
         }
-        GvcPacket packet = packet(gop, n, m, mTail, layout, mode, scale, boundaries, prompt, side, residual, atoms,
+        GvcPacket packet = packet(gop, n, m, mTail, layout, mode, offsets, scale, boundaries, prompt, side, residual, atoms,
                 sse);
         return new EncodedGop(packet, Arrays.asList(pictures));
     }
@@ -206,10 +208,11 @@ public final class GopAtomCoder implements AutoCloseable {
     }
 
     private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, AnchorMode anchorMode,
-                             int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
+                             BridgeOffsets offsets, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
                              BitWriter atoms, long[] sse) {
         return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, layout.tailLatentFrames(),
-                anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse);
+                anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse,
+                offsets.toPacket());
     }
 
     @Override

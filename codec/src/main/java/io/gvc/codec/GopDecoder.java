@@ -1,6 +1,7 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.BridgeOffsets;
 import io.gvc.codec.anchor.AnchorShift;
 import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.anchor.Keyframes;
@@ -182,7 +183,8 @@ public final class GopDecoder implements AutoCloseable {
         Frame first = keyframes.first();
         Frame last = variant.hasLastKeyframe() && n > 1 ? keyframes.at(n - 1) : null;
         AnchorMode mode = AnchorMode.fromCode(p.anchorMode()); // the reader checked the range
-        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, setup.space, w, h);
+        BridgeOffsets offsets = BridgeOffsets.fromPacket(p.bridgeOffsets(), n); // the reader checked them
+        GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, offsets, setup.space, w, h);
         float[] firstLatent = first == null ? null : setup.space.encode(first);
         float[] lastLatent = last == null ? null : setup.space.encode(last);
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());

@@ -85,7 +85,8 @@ public final class KeyframeChainCoder {
         }
         AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, candidates, chained ? 1 : 0, params.bridgeRule());
         BoundaryCoder.Coded chosen = plans.get(choice.plan());
-        return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes());
+        return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes(),
+                choice.offsets());
     }
 
     /** The GOP's bit budget: the target rate over the frames it outputs (not the shared first one). */

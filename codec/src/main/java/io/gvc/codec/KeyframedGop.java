@@ -1,6 +1,7 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.BridgeOffsets;
 import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
@@ -21,11 +22,25 @@ import java.util.List;
  * @param anchorMode the anchor mode chosen between the keyframes
  * @param boundaries the chosen plan's coded keyframe pictures, as the packet carries them
  * @param keyframes  the chosen plan's keyframes, decoded as every decoder will see them
+ * @param offsets    the bridged frames' offsets (none unless the mode moves)
  */
 public record KeyframedGop(long gopSeq, Variant variant, int frames, boolean chained, AnchorMode anchorMode,
-                           List<BoundaryPicture> boundaries, Keyframes keyframes) {
+                           List<BoundaryPicture> boundaries, Keyframes keyframes, BridgeOffsets offsets) {
+
+    /** A GOP whose bridged frames have no offsets. */
+    public KeyframedGop(long gopSeq, Variant variant, int frames, boolean chained, AnchorMode anchorMode,
+                        List<BoundaryPicture> boundaries, Keyframes keyframes) {
+        this(gopSeq, variant, frames, chained, anchorMode, boundaries, keyframes, BridgeOffsets.none(frames));
+    }
 
     public KeyframedGop {
+        if (offsets.frames() != frames) {
+            throw new IllegalArgumentException("offsets for " + offsets.frames() + " positions in a GOP of " + frames
+                    + " frames");
+        }
+        if (!anchorMode.moves() && !offsets.isZero()) {
+            throw new IllegalArgumentException("offsets with the " + anchorMode.label() + ", which does not move");
+        }
         if (frames < 1) {
             throw new IllegalArgumentException("a GOP has at least 1 frame, got " + frames);
         }

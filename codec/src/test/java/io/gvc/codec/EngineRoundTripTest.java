@@ -133,7 +133,9 @@ class EngineRoundTripTest {
         for (Variant v : new Variant[] {Variant.FLF2V, Variant.T2V}) {
             long previousBits = -1;
             double psnr0 = 0, psnr8 = 0;
-            for (int m : new int[] {0, 2, 8}) {
+            // not M = 2: since bridge offsets (bitstream version 6) put this clip's panned frames in place,
+            // 2 atoms buy its luma nothing and the encoder drops them (GopAtomCoder: measured cost)
+            for (int m : new int[] {0, 4, 8}) {
                 StreamEncoder.Result r = StreamEncoder.encode(video, params(v, m, false), prior, Progress.NONE);
                 StreamInfo info = StreamInfo.of(r.file());
                 assertTrue(info.bitsAtoms() > previousBits, v + " M=" + m + ": atom bits " + info.bitsAtoms()

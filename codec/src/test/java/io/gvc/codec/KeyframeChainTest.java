@@ -82,6 +82,33 @@ class KeyframeChainTest {
         return new Video(base.format(), frames);
     }
 
+    /**
+     * A hand-held camera over a still scene: every odd frame is the scene seen 4 pixels further
+     * right (4 luma, 2 chroma: whole samples), every even frame as it is. The keyframes (even) agree,
+     * so the bridge between them stands still and misses every odd frame by 4 pixels.
+     */
+    static Video shaking() {
+        int cw = Frame.chromaWidth(W), ch = Frame.chromaHeight(H);
+        List<Frame> frames = new ArrayList<>();
+        for (int t = 0; t < FRAMES; t++) {
+            int s = t % 2 == 1 ? 4 : 0;
+            byte[] y = new byte[W * H], u = new byte[cw * ch], v = new byte[cw * ch];
+            for (int r = 0; r < H; r++) {
+                for (int c = 0; c < W; c++) {
+                    y[r * W + c] = (byte) SyntheticVideo.background(c + s, r);
+                }
+            }
+            for (int r = 0; r < ch; r++) {
+                for (int c = 0; c < cw; c++) {
+                    u[r * cw + c] = (byte) (128 + (SyntheticVideo.background(2 * c + s, 2 * r) - 128) / 6);
+                    v[r * cw + c] = (byte) 128;
+                }
+            }
+            frames.add(new Frame(W, H, y, u, v));
+        }
+        return new Video(SyntheticVideo.clip(W, H, 1, 0).format(), frames);
+    }
+
     private static Video still() {
         Frame f = SyntheticVideo.clip(W, H, 1, 0).frames().get(0);
         return new Video(SyntheticVideo.clip(W, H, 1, 0).format(), new ArrayList<>(Collections.nCopies(FRAMES, f)));
@@ -174,6 +201,36 @@ class KeyframeChainTest {
         Frame last = GopDecoder.lastBoundary(p, cut.reconstruction().frames().get(GOP - 1)).orElseThrow();
         assertArrayEquals(cut.reconstruction().frames().get(2 * (GOP - 1)).y(), last.y());
         assertDecodesToReconstruction(cut);
+    }
+
+    @Test
+    void aShakingCameraIsFollowedByBridgeOffsetsAndAStillOneSendsNone() throws BitstreamException {
+        Video clip = shaking();
+        StreamEncoder.Result r = StreamEncoder.encode(clip, params(8), prior, Progress.NONE);
+        for (GvcPacket p : packets(r.file())) {
+            if (p.frameCount() < GOP) {
+                continue; // the last GOP (16..19) ends on a shaken frame: its bridge moves on its own
+            }
+            int[] o = p.bridgeOffsets();
+            assertEquals(2 * p.frameCount(), o.length, "GOP " + p.gopSeq() + " carries offsets");
+            for (int j = 1; j + 1 < p.frameCount(); j++) {
+                boolean shaken = (p.firstFrame() + j) % 2 == 1;
+                // frame j at p shows the scene at p + 4: the bridge is sampled 4 pixels (16 quarters) further,
+                // to a quarter pixel (the keyframes it is measured on are coded, so not exactly the scene)
+                String at = "offset at frame " + (p.firstFrame() + j) + ": " + o[2 * j] + ", " + o[2 * j + 1];
+                assertTrue(Math.abs(o[2 * j] - (shaken ? 16 : 0)) <= 1, at);
+                assertTrue(Math.abs(o[2 * j + 1]) <= 1, at);
+            }
+        }
+        // the offsets are what put the odd frames in place: far closer than the bridge standing still
+        Frame odd = r.reconstruction().frames().get(3);
+        Frame unmoved = r.reconstruction().frames().get(2);
+        assertTrue(Psnr.sse(clip.frames().get(3), odd, 0) * 4 < Psnr.sse(clip.frames().get(3), unmoved, 0),
+                "frame 3 is decoded in its place");
+        assertDecodesToReconstruction(r);
+        for (GvcPacket p : packets(StreamEncoder.encode(still(), params(8), prior, Progress.NONE).file())) {
+            assertEquals(0, p.bridgeOffsets().length, "a still camera sends no offsets");
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class SyntheticVideo {
     }
 
     /** A smooth ramp with stripes, blocks and a hashed texture, in 16..235. */
-    static int background(int x, int y) {
+    public static int background(int x, int y) {
         int stripes = ((x / 6 + y / 9) & 1) * 24;
         int ramp = (x * 2 + y * 3) % 64;
         int blocks = (((x >> 4) * 7 + (y >> 4) * 13) % 5) * 10;

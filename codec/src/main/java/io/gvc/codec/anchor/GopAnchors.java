@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The anchor of every frame of a GOP: the picture the generated deviation is added to, and its
@@ -46,7 +47,14 @@ public final class GopAnchors {
      */
     public static GopAnchors build(GopLayout layout, AnchorMode mode, Keyframes keyframes, LatentSpace space,
                                    int width, int height) {
-        return withLatents(layout, keyframes, pictures(layout, mode, keyframes, width, height), space);
+        return build(layout, mode, keyframes, BridgeOffsets.none(layout.frames()), space, width, height);
+    }
+
+    /** {@link #build} with the bridged frames translated by {@code offsets} (modes that move only). */
+    public static GopAnchors build(GopLayout layout, AnchorMode mode, Keyframes keyframes, BridgeOffsets offsets,
+                                   LatentSpace space, int width, int height) {
+        Frame[] pictures = picturesByMode(layout, EnumSet.of(mode), keyframes, offsets, width, height).get(mode);
+        return withLatents(layout, keyframes, pictures, space);
     }
 
     /**
@@ -64,7 +72,32 @@ public final class GopAnchors {
      */
     public static Map<AnchorMode, Frame[]> picturesByMode(GopLayout layout, Set<AnchorMode> modes,
                                                           Keyframes keyframes, int width, int height) {
+        return picturesByMode(layout, modes, keyframes, BridgeOffsets.none(layout.frames()), width, height);
+    }
+
+    /**
+     * {@link #picturesByMode} with the frames between keyframes translated by {@code offsets} in the
+     * modes that move (the cross-fade has no motion to correct and ignores them).
+     */
+    public static Map<AnchorMode, Frame[]> picturesByMode(GopLayout layout, Set<AnchorMode> modes,
+                                                          Keyframes keyframes, BridgeOffsets offsets,
+                                                          int width, int height) {
+        return picturesByMode(layout, modes, keyframes, offsets, width, height, GopAnchors::motion);
+    }
+
+    /**
+     * {@link #picturesByMode(GopLayout, Set, Keyframes, BridgeOffsets, int, int)} with each
+     * segment's motion field taken from {@code motion} (first keyframe, last keyframe): an encoder
+     * that builds a plan's anchors more than once estimates each field once. It must give what
+     * {@link MotionSearch#estimate} gives, or the decoder builds other anchors.
+     */
+    public static Map<AnchorMode, Frame[]> picturesByMode(GopLayout layout, Set<AnchorMode> modes,
+                                                          Keyframes keyframes, BridgeOffsets offsets, int width,
+                                                          int height, BiFunction<Frame, Frame, MotionField> motion) {
         int n = layout.frames();
+        if (offsets.frames() != n) {
+            throw new IllegalArgumentException("offsets for " + offsets.frames() + " positions, the GOP has " + n);
+        }
         Map<AnchorMode, Frame[]> out = new EnumMap<>(AnchorMode.class);
         for (AnchorMode mode : modes) {
             out.put(mode, new Frame[n]);
@@ -83,8 +116,7 @@ public final class GopAnchors {
                     for (AnchorMode mode : modes) {
                         MotionBridge bridge;
                         if (mode.moves()) {
-                            moving = moving != null ? moving : new MotionBridge(from, to,
-                                    MotionSearch.estimate(from.plane(0), to.plane(0), width, height));
+                            moving = moving != null ? moving : new MotionBridge(from, to, motion.apply(from, to));
                             bridge = moving;
                         } else {
                             still = still != null ? still
@@ -94,7 +126,9 @@ public final class GopAnchors {
                         Frame[] pictures = out.get(mode);
                         pictures[a] = from;
                         for (int j = a + 1; j < b; j++) {
-                            pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement());
+                            float dx = mode.moves() ? offsets.quarterX(j) / 4f : 0f;
+                            float dy = mode.moves() ? offsets.quarterY(j) / 4f : 0f;
+                            pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement(), dx, dy);
                         }
                         pictures[b] = to;
                     }
@@ -120,6 +154,11 @@ public final class GopAnchors {
             known[keyframes.position(i)] = true;
         }
         return new GopAnchors(pictures.clone(), latents, known);
+    }
+
+    /** The field between two keyframes, estimated on their luma: what every decoder does. */
+    public static MotionField motion(Frame from, Frame to) {
+        return MotionSearch.estimate(from.plane(0), to.plane(0), from.width(), from.height());
     }
 
     private static Frame grey(int w, int h) {

@@ -20,12 +20,27 @@ import java.util.List;
  * @param tailResidual  I2V coarse residual of the last latent frame (empty when off)
  * @param atomBits      number of valid bits in {@code atoms}
  * @param sse           encoder's squared error per plane (Y, U, V) over the frames this GOP outputs
+ * @param bridgeOffsets the bridged frames' offsets ({@code BridgeOffsets}), (x, y) in quarter luma
+ *                      pixels per GOP position, or empty for none (version 6)
  */
 public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,
                         int tailLatentFrames, int anchorMode, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] priorSide,
-                        byte[] tailResidual, long atomBits, byte[] atoms, long[] sse) {
+                        byte[] tailResidual, long atomBits, byte[] atoms, long[] sse, int[] bridgeOffsets) {
+
+    /** A packet without bridge offsets. */
+    public GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,
+                     int tailLatentFrames, int anchorMode, int[] deviationScale, List<BoundaryPicture> boundaries,
+                     String prompt, byte[] priorSide, byte[] tailResidual, long atomBits, byte[] atoms, long[] sse) {
+        this(gopSeq, firstFrame, frameCount, config, m, mTail, tailLatentFrames, anchorMode, deviationScale, boundaries,
+                prompt, priorSide, tailResidual, atomBits, atoms, sse, new int[0]);
+    }
 
     public GvcPacket {
+        if (bridgeOffsets.length != 0 && bridgeOffsets.length != 2 * frameCount) {
+            throw new IllegalArgumentException("bridge offsets: " + bridgeOffsets.length + " values for a GOP of "
+                    + frameCount + " frames (none, or an x and a y per position)");
+        }
+        bridgeOffsets = bridgeOffsets.clone();
         if (deviationScale.length != 2) {
             throw new IllegalArgumentException("a deviation scale for luma and for chroma, got "
                     + deviationScale.length + " values");
@@ -37,6 +52,22 @@ public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConf
         atoms = atoms.clone();
         sse = sse.clone();
         prompt = prompt == null ? "" : prompt;
+    }
+
+    /** The bridge offsets (a copy): (x, y) per GOP position, or empty for none. */
+    @Override
+    public int[] bridgeOffsets() {
+        return bridgeOffsets.clone();
+    }
+
+    /** Per GOP position, whether it is a keyframe: the first frame (own or shared) or a boundary picture's. */
+    public boolean[] keyframePositions() {
+        boolean[] k = new boolean[frameCount];
+        k[0] = true;
+        for (BoundaryPicture b : boundaries) {
+            k[b.position()] = true;
+        }
+        return k;
     }
 
     /** Bytes of boundary pictures in this packet. */

@@ -15,7 +15,7 @@ public final class PacketCodec {
      * bytes of config are left out (a live packet, alone on Kafka, always carries its own).
      */
     public static final byte[] MAGIC_IMPLIED_CONFIG = {'G', 'V', 'C', 'Q'};
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** The high bit of a boundary's quality byte: the picture is predicted (version 4). */
     static final int PREDICTED_BIT = 0x80;
@@ -81,6 +81,8 @@ public final class PacketCodec {
             body.uv(b.position()).string(codec, false).u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0))
                     .uv(b.data().length).bytes(b.data());
         }
+        byte[] offsets = BridgeOffsetField.write(p.bridgeOffsets(), p.keyframePositions());
+        body.uv(offsets.length).bytes(offsets);
         body.vstring(p.prompt());
         body.uv(p.priorSide().length).bytes(p.priorSide());
         body.uv(p.tailResidual().length).bytes(p.tailResidual());
@@ -261,6 +263,17 @@ public final class PacketCodec {
             int len = r.uvInt(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
             boundaries.add(new BoundaryPicture(pos, codec, q, predicted, r.bytes(len, f + ".data")));
         }
+        int offsetsLen = r.uvInt("packet.bridge_offsets.length", 0, Limits.MAX_SIDE_INFO_BYTES);
+        if (offsetsLen > 0 && (!config.variant().hasLaterKeyframes() || anchorMode == 0)) {
+            throw new BitstreamException("packet.bridge_offsets.length", "is " + offsetsLen + ": only FLF2V GOPs "
+                    + "anchored on the motion-compensated bridge (anchor modes 1..3) carry bridge offsets");
+        }
+        boolean[] keyframe = new boolean[frames];
+        keyframe[0] = true;
+        for (BoundaryPicture b : boundaries) {
+            keyframe[b.position()] = true;
+        }
+        int[] offsets = BridgeOffsetField.read(r.bytes(offsetsLen, "packet.bridge_offsets"), keyframe);
         String prompt = r.vstring("packet.prompt", Limits.MAX_PROMPT_BYTES);
         int sideLen = r.uvInt("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
         byte[] side = r.bytes(sideLen, "packet.prior_side");
@@ -276,6 +289,6 @@ public final class PacketCodec {
             throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
         }
         return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, anchorMode, scale, boundaries, prompt, side, residual,
-                atomBits, atoms, sse);
+                atomBits, atoms, sse, offsets);
     }
 }

@@ -61,19 +61,31 @@ public final class MotionBridge {
      * weight of the last side from a toward 0 (first) or 1 (last) by the mask's weight.
      */
     public Frame at(float a, Disagreement where) {
+        return at(a, where, 0f, 0f);
+    }
+
+    /**
+     * {@link #at(float, Disagreement)} translated by ({@code dx}, {@code dy}) luma pixels: both
+     * keyframes are sampled that much further, so the picture shows what the bridge shows at
+     * p + (dx, dy) (with the vector of p). Where the camera shook, the encoder measures and sends
+     * this ({@link io.gvc.codec.anchor.BridgeOffsets}); 0, 0 is the bridge itself, bit for bit.
+     */
+    public Frame at(float a, Disagreement where, float dx, float dy) {
         float wa = 1f - a;
         float[][] sa = new float[3][], sb = new float[3][];
         for (int p = 0; p < 3; p++) {
             int w = first.planeWidth(p), h = first.planeHeight(p);
             byte[] fa = first.plane(p), fb = last.plane(p);
             float[] px = vx[p], py = vy[p];
+            int scale = p == 0 ? 1 : 2; // luma pixels per plane pixel
+            float ox = dx / scale, oy = dy / scale;
             sa[p] = new float[w * h];
             sb[p] = new float[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = y * w + x;
-                    sa[p][i] = sample(fa, w, h, x - a * px[i], y - a * py[i]);
-                    sb[p][i] = sample(fb, w, h, x + wa * px[i], y + wa * py[i]);
+                    sa[p][i] = sample(fa, w, h, x + ox - a * px[i], y + oy - a * py[i]);
+                    sb[p][i] = sample(fb, w, h, x + ox + wa * px[i], y + oy + wa * py[i]);
                 }
             }
         }

@@ -1,16 +1,20 @@
 package io.gvc.codec.rate;
 
 import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.BridgeOffsets;
 import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.metrics.Ssim;
 import io.gvc.codec.variant.GopLayout;
+import io.gvc.codec.motion.MotionField;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Chooses how a GOP is anchored, by measured cost: which keyframe plan (the GOP whole, or cut into
@@ -32,8 +36,11 @@ public final class AnchorDecision {
     private AnchorDecision() {
     }
 
-    /** The chosen plan (an index into the candidates) and its mode, without the anchors' latents. */
-    public record Choice(int plan, AnchorMode mode) {
+    /**
+     * The chosen plan (an index into the candidates), its mode and the bridged frames' offsets (none
+     * unless the mode moves), without the anchors' latents.
+     */
+    public record Choice(int plan, AnchorMode mode, BridgeOffsets offsets) {
     }
 
     /**
@@ -47,13 +54,21 @@ public final class AnchorDecision {
     public static Choice decide(Gop gop, GopLayout layout, List<Keyframes> plans, int fromFrame, BridgeRule rule) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
         if (!layout.variant().choosesAnchor(layout.frames())) {
-            return new Choice(0, AnchorMode.CROSS_FADE); // nothing to compare: no anchor picture is built
+            // nothing to compare: no anchor picture is built
+            return new Choice(0, AnchorMode.CROSS_FADE, BridgeOffsets.none(layout.frames()));
         }
         int bestPlan = -1;
         AnchorMode bestMode = null;
+        BridgeOffsets bestOffsets = null;
         double bestCost = Double.POSITIVE_INFINITY;
+        // each segment's field is estimated once: the offsets are measured on the bridge, then every mode is built
+        Map<Frame, Map<Frame, MotionField>> fields = new IdentityHashMap<>();
+        BiFunction<Frame, Frame, MotionField> motion = (from, to) -> fields
+                .computeIfAbsent(from, f -> new IdentityHashMap<>()).computeIfAbsent(to, t -> GopAnchors.motion(from, t));
         for (int i = 0; i < plans.size(); i++) {
-            Map<AnchorMode, Frame[]> anchors = GopAnchors.picturesByMode(layout, rule.modes(), plans.get(i), w, h);
+            BridgeOffsets offsets = offsets(gop, layout, plans.get(i), fromFrame, rule, motion);
+            Map<AnchorMode, Frame[]> anchors = GopAnchors.picturesByMode(layout, rule.modes(), plans.get(i), offsets, w,
+                    h, motion);
             // every mode's anchor at a keyframe is the keyframe itself (the same picture): measured once
             List<Map<Frame, Double>> measured = new ArrayList<>();
             for (int j = 0; j < gop.size(); j++) {
@@ -64,11 +79,31 @@ public final class AnchorDecision {
                 if (cost < bestCost) {
                     bestPlan = i;
                     bestMode = mode;
+                    bestOffsets = mode.moves() ? offsets : BridgeOffsets.none(layout.frames());
                     bestCost = cost;
                 }
             }
         }
-        return new Choice(bestPlan, bestMode);
+        return new Choice(bestPlan, bestMode, bestOffsets);
+    }
+
+    /**
+     * The offsets of a plan's bridged frames ({@link BridgeOffsetSearch}), measured on the bridge
+     * that blends both sides; none where the rule has no mode that moves.
+     */
+    private static BridgeOffsets offsets(Gop gop, GopLayout layout, Keyframes plan, int fromFrame, BridgeRule rule,
+                                         BiFunction<Frame, Frame, MotionField> motion) {
+        if (rule.modes().stream().noneMatch(AnchorMode::moves)) {
+            return BridgeOffsets.none(layout.frames());
+        }
+        Frame[] blend = GopAnchors.picturesByMode(layout, EnumSet.of(AnchorMode.MOTION_BRIDGE), plan,
+                BridgeOffsets.none(layout.frames()), gop.frame(0).width(), gop.frame(0).height(), motion)
+                .get(AnchorMode.MOTION_BRIDGE);
+        boolean[] known = new boolean[layout.frames()];
+        for (int p : plan.positions()) {
+            known[p] = true;
+        }
+        return BridgeOffsetSearch.measure(gop, blend, known, fromFrame);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
-/** Version 4's packet layout: what it saves, and the new fields' refusals. */
+/** The packet layout since version 4: what it saves, and the fields' refusals. */
 class PacketCodecTest {
 
     private static final CodingConfig CONFIG = new CodingConfig(Variant.FLF2V, new VideoFormat(176, 144, 30, 1), 17,
@@ -40,9 +40,10 @@ class PacketCodecTest {
         assertEquals(3, back.gopSeq());
         assertEquals(48, back.firstFrame());
         // the fixed fields of this GOP: magic 4, version 1, length 1 (6), seq, first, count, m, m_tail,
-        // tail frames, anchor, 2 scales, count 1 each (10), boundaries 1+5+1+1 and 1+1+1+1, prompt 1,
-        // side 1+2, residual 1, atom bits 1, SSE 3+2+2, CRC 4: 45 bytes besides the 50 of the pictures
-        assertEquals(45 + 50, b.length);
+        // tail frames, anchor, 2 scales, count 1 each (10), boundaries 1+5+1+1 and 1+1+1+1, bridge
+        // offsets 1 (none), prompt 1, side 1+2, residual 1, atom bits 1, SSE 3+2+2, CRC 4: 46 bytes
+        // besides the 50 of the pictures
+        assertEquals(46 + 50, b.length);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gvc.operators.serde;
 
 import io.gvc.codec.KeyframedGop;
 import io.gvc.codec.anchor.AnchorMode;
+import io.gvc.codec.anchor.BridgeOffsets;
 import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
@@ -26,7 +27,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchTask> {
 
     private static final long serialVersionUID = 1L;
-    static final int VERSION = 1;
+    /** 2: the bridge offsets (bitstream version 6). */
+    static final int VERSION = 2;
     /** More keyframes than a GOP has frames cannot be; this bounds the counts before allocating. */
     static final int MAX_KEYFRAMES = Io.MAX_FRAMES;
 
@@ -54,6 +56,11 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
         for (int i = 0; i < kf.count(); i++) {
             out.writeInt(kf.position(i));
             Io.frame(out, kf.picture(i));
+        }
+        int[] offsets = k.offsets().toPacket(); // empty, or (x, y) per position
+        out.writeInt(offsets.length);
+        for (int quarters : offsets) {
+            out.writeShort(quarters);
         }
     }
 
@@ -99,9 +106,18 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
                 throw new IOException("keyframe " + i + " is missing");
             }
         }
+        int no = in.readInt();
+        if (no != 0 && (no != 2 * frames || frames > MAX_KEYFRAMES)) {
+            throw new IOException("offsets: " + no + " values for a GOP of " + frames + " frames");
+        }
+        int[] offsets = new int[no];
+        for (int i = 0; i < no; i++) {
+            offsets[i] = in.readShort();
+        }
         try {
             KeyframedGop k = new KeyframedGop(seq, Variant.fromCode(variantCode), frames, chained,
-                    AnchorMode.fromCode(modeCode), boundaries, new Keyframes(positions, pictures));
+                    AnchorMode.fromCode(modeCode), boundaries, new Keyframes(positions, pictures),
+                    BridgeOffsets.fromPacket(offsets, frames));
             return new AtomSearchTask(gop, previousSeq, k);
         } catch (IllegalArgumentException e) {
             throw new IOException("keyframed GOP: " + e.getMessage(), e);
