@@ -7,8 +7,8 @@ import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.metrics.Ssim;
-import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.motion.MotionField;
+import io.gvc.codec.variant.GopLayout;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -24,7 +24,8 @@ import java.util.function.BiFunction;
  * (mean SSIM over the frames it outputs, keyframes included, since a plan with more keyframes codes
  * each at a lower quality) wins; ties keep the earlier plan and the cross-fade. The bridge wins where
  * things move, mid-GOP keyframes where motion is too fast or too complex for one bridge across the
- * GOP.
+ * GOP. Each plan's bridged frames are first given their {@link BridgeOffsets} (where the camera
+ * shook), so a plan is judged by the anchors the decoder will build for it.
  *
  * <p>Why SSIM and not squared error: measured on the tuning clips (33 frames, learned prior), the
  * squared error chose mid-GOP keyframes on a static-camera clip (yoga) wherever they bought PSNR
