@@ -32,7 +32,7 @@ final class InfoCommand implements Callable<Integer> {
      * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
      * coded (P predicted, I intra: a point where a decoder can join), its anchor ({@link
      * io.gvc.codec.anchor.AnchorMode#label()}), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none), its
-     * bridge offsets (position and x,y in quarter pixels, e.g. "3:-12,4"; "-" for none) and its deviation scale in
+     * bridge offsets (position and x,y in luma pixels, e.g. "3:-12,4"; "-" for none) and its deviation scale in
      * 16ths (luma/chroma, the fidelity knob).
      */
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {

@@ -215,11 +215,10 @@ class KeyframeChainTest {
             assertEquals(2 * p.frameCount(), o.length, "GOP " + p.gopSeq() + " carries offsets");
             for (int j = 1; j + 1 < p.frameCount(); j++) {
                 boolean shaken = (p.firstFrame() + j) % 2 == 1;
-                // frame j at p shows the scene at p + 4: the bridge is sampled 4 pixels (16 quarters) further,
-                // to a quarter pixel (the keyframes it is measured on are coded, so not exactly the scene)
+                // frame j at p shows the scene at p + 4: the bridge is sampled 4 pixels further
                 String at = "offset at frame " + (p.firstFrame() + j) + ": " + o[2 * j] + ", " + o[2 * j + 1];
-                assertTrue(Math.abs(o[2 * j] - (shaken ? 16 : 0)) <= 1, at);
-                assertTrue(Math.abs(o[2 * j + 1]) <= 1, at);
+                assertEquals(shaken ? 4 : 0, o[2 * j], at);
+                assertEquals(0, o[2 * j + 1], at);
             }
         }
         // the offsets are what put the odd frames in place: far closer than the bridge standing still

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Where the camera really was at each bridged frame of a GOP: per GOP position, a translation of the
- * motion-compensated bridge picture in quarter luma pixels (bitstream version 6). The bridge assumes
+ * motion-compensated bridge picture in whole luma pixels (bitstream version 6). The bridge assumes
  * that everything moves at constant speed between two keyframes; a hand-held camera shakes, so at a
  * frame between them the whole picture sits a few pixels off the bridge's guess. The encoder, which
  * sees that frame, measures the offset and sends it; the bridge then samples both keyframes that
@@ -21,15 +21,15 @@ import java.util.Arrays;
  */
 public final class BridgeOffsets {
 
-    /** The largest offset either way, in quarter pixels: 32 luma pixels. */
-    public static final int MAX_QUARTERS = Limits.MAX_BRIDGE_OFFSET_QUARTERS;
+    /** The largest offset either way, in luma pixels. */
+    public static final int MAX_PIXELS = Limits.MAX_BRIDGE_OFFSET_PIXELS;
 
-    private final int[] quarterX;
-    private final int[] quarterY;
+    private final int[] x;
+    private final int[] y;
 
-    private BridgeOffsets(int[] quarterX, int[] quarterY) {
-        this.quarterX = quarterX;
-        this.quarterY = quarterY;
+    private BridgeOffsets(int[] x, int[] y) {
+        this.x = x;
+        this.y = y;
     }
 
     /** No offset at any of {@code frames} positions. */
@@ -37,19 +37,19 @@ public final class BridgeOffsets {
         return new BridgeOffsets(new int[frames], new int[frames]);
     }
 
-    /** Offsets per GOP position, in quarter luma pixels (copied; each within +-{@link #MAX_QUARTERS}). */
-    public static BridgeOffsets of(int[] quarterX, int[] quarterY) {
-        if (quarterX.length != quarterY.length) {
-            throw new IllegalArgumentException("offsets for " + quarterX.length + " and " + quarterY.length
+    /** Offsets per GOP position, in luma pixels (copied; each within +-{@link #MAX_PIXELS}). */
+    public static BridgeOffsets of(int[] x, int[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("offsets for " + x.length + " and " + y.length
                     + " positions");
         }
-        for (int j = 0; j < quarterX.length; j++) {
-            if (Math.abs(quarterX[j]) > MAX_QUARTERS || Math.abs(quarterY[j]) > MAX_QUARTERS) {
-                throw new IllegalArgumentException("offset (" + quarterX[j] + ", " + quarterY[j] + ") quarter pixels at "
-                        + "position " + j + " is beyond +-" + MAX_QUARTERS);
+        for (int j = 0; j < x.length; j++) {
+            if (Math.abs(x[j]) > MAX_PIXELS || Math.abs(y[j]) > MAX_PIXELS) {
+                throw new IllegalArgumentException("offset (" + x[j] + ", " + y[j] + ") pixels at "
+                        + "position " + j + " is beyond +-" + MAX_PIXELS);
             }
         }
-        return new BridgeOffsets(quarterX.clone(), quarterY.clone());
+        return new BridgeOffsets(x.clone(), y.clone());
     }
 
     /**
@@ -76,31 +76,31 @@ public final class BridgeOffsets {
         if (isZero()) {
             return new int[0];
         }
-        int[] out = new int[2 * quarterX.length];
-        for (int j = 0; j < quarterX.length; j++) {
-            out[2 * j] = quarterX[j];
-            out[2 * j + 1] = quarterY[j];
+        int[] out = new int[2 * x.length];
+        for (int j = 0; j < x.length; j++) {
+            out[2 * j] = x[j];
+            out[2 * j + 1] = y[j];
         }
         return out;
     }
 
     /** GOP positions covered. */
     public int frames() {
-        return quarterX.length;
+        return x.length;
     }
 
-    public int quarterX(int position) {
-        return quarterX[position];
+    public int x(int position) {
+        return x[position];
     }
 
-    public int quarterY(int position) {
-        return quarterY[position];
+    public int y(int position) {
+        return y[position];
     }
 
     /** Whether no position has an offset (what a GOP without them, and every cross-fade, carries). */
     public boolean isZero() {
-        for (int j = 0; j < quarterX.length; j++) {
-            if (quarterX[j] != 0 || quarterY[j] != 0) {
+        for (int j = 0; j < x.length; j++) {
+            if (x[j] != 0 || y[j] != 0) {
                 return false;
             }
         }
@@ -109,20 +109,20 @@ public final class BridgeOffsets {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BridgeOffsets b && Arrays.equals(quarterX, b.quarterX) && Arrays.equals(quarterY, b.quarterY);
+        return o instanceof BridgeOffsets b && Arrays.equals(x, b.x) && Arrays.equals(y, b.y);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(quarterX) + Arrays.hashCode(quarterY);
+        return 31 * Arrays.hashCode(x) + Arrays.hashCode(y);
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("BridgeOffsets[");
-        for (int j = 0; j < quarterX.length; j++) {
-            if (quarterX[j] != 0 || quarterY[j] != 0) {
-                s.append(' ').append(j).append(":(").append(quarterX[j]).append(',').append(quarterY[j]).append(')');
+        for (int j = 0; j < x.length; j++) {
+            if (x[j] != 0 || y[j] != 0) {
+                s.append(' ').append(j).append(":(").append(x[j]).append(',').append(y[j]).append(')');
             }
         }
         return s.append(" ]").toString();

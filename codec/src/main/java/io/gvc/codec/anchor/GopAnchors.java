@@ -126,8 +126,8 @@ public final class GopAnchors {
                         Frame[] pictures = out.get(mode);
                         pictures[a] = from;
                         for (int j = a + 1; j < b; j++) {
-                            float dx = mode.moves() ? offsets.quarterX(j) / 4f : 0f;
-                            float dy = mode.moves() ? offsets.quarterY(j) / 4f : 0f;
+                            float dx = mode.moves() ? offsets.x(j) : 0f;
+                            float dy = mode.moves() ? offsets.y(j) : 0f;
                             pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement(), dx, dy);
                         }
                         pictures[b] = to;

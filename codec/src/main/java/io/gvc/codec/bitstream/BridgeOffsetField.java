@@ -3,14 +3,14 @@ package io.gvc.codec.bitstream;
 /**
  * The packet's {@code bridge_offsets} field (version 6), to bytes and back: for each bridged position
  * of an FLF2V GOP (every position between its first and last frame that is not a keyframe), in
- * increasing order, the offset's x then y in quarter luma pixels, each a signed Exp-Golomb code
+ * increasing order, the offset's x then y in luma pixels, each a signed Exp-Golomb code
  * (0 -> "1", 1 -> "010", -1 -> "011", 2 -> "00100", ...), the last byte padded with zero bits. A
  * GOP without offsets writes no bytes. Offsets are per GOP position, interleaved (x, y), as
  * {@link GvcPacket#bridgeOffsets} holds them.
  */
 public final class BridgeOffsetField {
 
-    private static final int MAX_QUARTERS = Limits.MAX_BRIDGE_OFFSET_QUARTERS;
+    private static final int MAX_PIXELS = Limits.MAX_BRIDGE_OFFSET_PIXELS;
 
     private BridgeOffsetField() {
     }
@@ -35,8 +35,8 @@ public final class BridgeOffsetField {
             }
             for (int c = 0; c < 2; c++) {
                 int v = offsets[2 * j + c];
-                if (Math.abs(v) > MAX_QUARTERS) {
-                    throw new IllegalArgumentException("offset " + v + " at position " + j + " beyond +-" + MAX_QUARTERS);
+                if (Math.abs(v) > MAX_PIXELS) {
+                    throw new IllegalArgumentException("offset " + v + " at position " + j + " beyond +-" + MAX_PIXELS);
                 }
                 writeSigned(w, v);
             }
@@ -96,16 +96,16 @@ public final class BridgeOffsetField {
     static int readSigned(BitReader r, String field) throws BitstreamException {
         int zeros = 0;
         while (!r.readBit()) {
-            if (++zeros > 8) { // the largest code, 2 * 128, has 8 leading zeros
-                throw new BitstreamException(field, "an Exp-Golomb code with more than 8 leading zeros: beyond +-"
-                        + MAX_QUARTERS);
+            if (++zeros > 6) { // the largest code, 2 * 32, has 6 leading zeros
+                throw new BitstreamException(field, "an Exp-Golomb code with more than 6 leading zeros: beyond +-"
+                        + MAX_PIXELS);
             }
         }
         long value = (1L << zeros) | r.readBits(zeros);
         long code = value - 1;
         long v = (code & 1) == 1 ? (code + 1) / 2 : -(code / 2);
-        if (Math.abs(v) > MAX_QUARTERS) {
-            throw new BitstreamException(field, "is " + v + " quarter pixels, beyond +-" + MAX_QUARTERS);
+        if (Math.abs(v) > MAX_PIXELS) {
+            throw new BitstreamException(field, "is " + v + " pixels, beyond +-" + MAX_PIXELS);
         }
         return (int) v;
     }

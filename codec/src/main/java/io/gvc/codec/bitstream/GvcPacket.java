@@ -20,7 +20,7 @@ import java.util.List;
  * @param tailResidual  I2V coarse residual of the last latent frame (empty when off)
  * @param atomBits      number of valid bits in {@code atoms}
  * @param sse           encoder's squared error per plane (Y, U, V) over the frames this GOP outputs
- * @param bridgeOffsets the bridged frames' offsets ({@code BridgeOffsets}), (x, y) in quarter luma
+ * @param bridgeOffsets the bridged frames' offsets ({@code BridgeOffsets}), (x, y) in luma
  *                      pixels per GOP position, or empty for none (version 6)
  */
 public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,

@@ -38,8 +38,8 @@ public final class Limits {
 
     /** The most segments mid-GOP keyframes may cut a GOP into (a packet holds at most {@link #MAX_BOUNDARIES} pictures). */
     public static final int MAX_SEGMENTS = 8;
-    /** The largest bridge offset either way, in quarter luma pixels (32 pixels; version 6). */
-    public static final int MAX_BRIDGE_OFFSET_QUARTERS = 128;
+    /** The largest bridge offset either way, in luma pixels (version 6). */
+    public static final int MAX_BRIDGE_OFFSET_PIXELS = 32;
     /** GOPs between intra boundary pictures (the keyframe chain's period). */
     public static final int MAX_INTRA_PERIOD = 1 << 20;
     /** I2V tail latent frames: a u8 field. */

@@ -37,7 +37,7 @@ class BridgeOffsetFieldTest {
 
     @Test
     void offsetsRoundTripThroughAPacket() throws BitstreamException {
-        int[] o = offsets(0, 0, -12, 3, 128, -128, 1, 0, 0, -1, 5, 5);
+        int[] o = offsets(0, 0, -12, 3, 32, -32, 1, 0, 0, -1, 5, 5);
         GvcPacket back = PacketCodec.read(PacketCodec.write(packet(1, o)));
         assertArrayEquals(o, back.bridgeOffsets());
     }
@@ -74,7 +74,7 @@ class BridgeOffsetFieldTest {
         int[] onKeyframe = new int[18];
         onKeyframe[2 * 4] = 1;
         assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(packet(1, onKeyframe)));
-        assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(packet(1, offsets(129, 0, 0, 0, 0, 0, 0,
+        assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(packet(1, offsets(33, 0, 0, 0, 0, 0, 0,
                 0, 0, 0, 0, 0))));
     }
 
@@ -93,9 +93,9 @@ class BridgeOffsetFieldTest {
         BitstreamException extra = assertThrows(BitstreamException.class,
                 () -> BridgeOffsetField.read(new byte[] {(byte) 0b01011111, (byte) 0b11111100, 0}, k));
         assertTrue(extra.getMessage().contains("unused"), extra.getMessage());
-        // a code beyond +-128: 9 leading zeros
+        // a code beyond +-32: 7 leading zeros
         BitstreamException far = assertThrows(BitstreamException.class,
-                () -> BridgeOffsetField.read(new byte[] {0, 0x40, 0, 0, 0}, k));
+                () -> BridgeOffsetField.read(new byte[] {1, 0, 0, 0, 0}, k));
         assertEquals("packet.bridge_offsets[1].x", far.field());
         // and the data running out
         BitstreamException shortField = assertThrows(BitstreamException.class,

@@ -59,8 +59,8 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
         }
         int[] offsets = k.offsets().toPacket(); // empty, or (x, y) per position
         out.writeInt(offsets.length);
-        for (int quarters : offsets) {
-            out.writeShort(quarters);
+        for (int pixels : offsets) {
+            out.writeShort(pixels);
         }
     }
 
