@@ -16,12 +16,14 @@ import io.gvc.eval.BdRateTable;
 import io.gvc.eval.Metric;
 import io.gvc.eval.PointResult;
 import io.gvc.eval.PointSpec;
+import io.gvc.eval.Qualities;
 import io.gvc.eval.SweepPlan;
 import io.gvc.scene.SyntheticScene;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,7 +184,8 @@ class EvalGvcM0Test {
 
     private static PointResult point(String codec, double bpp, double psnr) {
         return new PointResult(codec, "clip", "s" + bpp, null, null, null, null, "f", 1, 1, 1, 1, 25, bpp, bpp / 3,
-                0, psnr, 40, 40, psnr, 0.9, null, 1, 1, 1, 1, null, "snap", "fp", null, null);
+                0, new Qualities(Map.of(Metric.PSNR_Y, psnr, Metric.PSNR_U, 40.0, Metric.PSNR_V, 40.0,
+                        Metric.PSNR_YUV, psnr, Metric.MS_SSIM, 0.9)), 1, 1, 1, 1, null, "snap", "fp", null, null);
     }
 
     private static String run(String... args) {

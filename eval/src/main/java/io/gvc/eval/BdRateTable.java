@@ -59,8 +59,8 @@ public final class BdRateTable {
                 out.add(new Coverage(clip.getKey(), codec.getKey(), ps.size(),
                         ps.stream().mapToDouble(PointResult::bpp).min().orElseThrow(),
                         ps.stream().mapToDouble(PointResult::bpp).max().orElseThrow(),
-                        ps.stream().mapToDouble(PointResult::psnrY).min().orElseThrow(),
-                        ps.stream().mapToDouble(PointResult::psnrY).max().orElseThrow()));
+                        ps.stream().mapToDouble(Metric.PSNR_Y::value).min().orElseThrow(),
+                        ps.stream().mapToDouble(Metric.PSNR_Y::value).max().orElseThrow()));
             }
         }
         return out;

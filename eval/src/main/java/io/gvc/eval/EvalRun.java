@@ -63,7 +63,7 @@ public final class EvalRun {
                 PointSpec spec = plan.points().get(i);
                 EvalClip clip = clip(c, spec.clip());
                 PointResult old = stored.get(spec.key());
-                if (store.reusable(old, c.settings().fingerprint(spec, clip))) {
+                if (store.reusable(old, c.settings().fingerprint(spec, clip), c.lpipsWeights() != null)) {
                     progress.reused(i);
                     results.add(old);
                     continue;

@@ -1,32 +1,39 @@
 package io.gvc.eval;
 
+import io.gvc.codec.metrics.MsSsim;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
- * Every quality measure stored for a point, and everything the rest of eval knows about one: its field
- * name in results.json / results.csv, its labels, its direction, its unit (how its figures are
- * printed), what it needs to be measured and how its value is read from a point. The list of measured
- * metrics, the BD-rate tables, the report and the charts iterate over these constants and never name
- * one, so a new metric is a constant here (plus its measurement in {@link QualityMetrics} and its stored
- * field in {@link PointResult}, which its reader names).
+ * Every quality measure stored for a point, and everything eval knows about one: its field name in
+ * results.json / points.jsonl / results.csv, its labels, its direction, its unit (how its figures are
+ * printed), what a run must have to measure it and how it is measured. A new metric is one constant
+ * here: {@link Measurement} measures every constant the run can, {@link Qualities} holds the values
+ * and {@link PointResultJson} stores each under its key; the list of measured metrics, the BD-rate
+ * tables, the report and the charts iterate over the constants and never name one.
  *
- * <p>The constants are in the order of the stored fields (results.csv's columns follow it). BD-rate
- * needs "higher is better"; LPIPS is a distance, so its curves use the negated value ({@link #quality}).
- * BD-rate does not change under an affine map of the quality axis, so negating is exact, not an
- * approximation.
+ * <p>The constants are in the order of the stored fields (results.csv's columns follow it), so a new
+ * one goes last unless the files' layout is meant to change. BD-rate needs "higher is better"; LPIPS
+ * is a distance, so its curves use the negated value ({@link #quality}). BD-rate does not change under
+ * an affine map of the quality axis, so negating is exact, not an approximation.
  */
 public enum Metric {
-    PSNR_Y("psnr_y", "PSNR-Y", "PSNR-Y (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.COMPARED, PointResult::psnrY),
-    PSNR_U("psnr_u", "PSNR-U", "PSNR-U (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.STORED, PointResult::psnrU),
-    PSNR_V("psnr_v", "PSNR-V", "PSNR-V (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.STORED, PointResult::psnrV),
+    PSNR_Y("psnr_y", "PSNR-Y", "PSNR-Y (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.COMPARED,
+            m -> m.sse().psnrY()),
+    PSNR_U("psnr_u", "PSNR-U", "PSNR-U (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.STORED,
+            m -> m.sse().psnrU()),
+    PSNR_V("psnr_v", "PSNR-V", "PSNR-V (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.STORED,
+            m -> m.sse().psnrV()),
     PSNR_YUV("psnr_yuv", "PSNR-YUV", "PSNR-YUV 6:1:1 (dB)", Unit.DECIBEL, true, Needs.NOTHING, Use.COMPARED,
-            PointResult::psnrYuv),
-    MS_SSIM("ms_ssim", "MS-SSIM", "MS-SSIM (luma)", Unit.PLAIN, true, Needs.NOTHING, Use.COMPARED, PointResult::msSsim),
+            m -> m.sse().psnrYuv()),
+    /** of luma, the mean of the per-frame values */
+    MS_SSIM("ms_ssim", "MS-SSIM", "MS-SSIM (luma)", Unit.PLAIN, true, Needs.NOTHING, Use.COMPARED,
+            m -> MsSsim.sequenceMean(m.source(), m.decoded())),
+    /** AlexNet LPIPS, the mean of the per-frame distances */
     LPIPS("lpips", "LPIPS", "LPIPS AlexNet (lower is better)", Unit.PLAIN, false, Needs.LPIPS_WEIGHTS, Use.COMPARED,
-            PointResult::lpips);
+            m -> m.meanOverFrames(m.lpips()));
 
     /** How a metric's figures are printed: decibels with 2 decimals and "dB", or plain with 4 decimals. */
     public enum Unit {
@@ -80,10 +87,10 @@ public enum Metric {
     public final boolean higherIsBetter;
     public final Needs needs;
     public final Use use;
-    private final Function<PointResult, Double> reader;
+    private final Measure measure;
 
     Metric(String key, String column, String label, Unit unit, boolean higherIsBetter, Needs needs, Use use,
-           Function<PointResult, Double> reader) {
+           Measure measure) {
         this.key = key;
         this.column = column;
         this.label = label;
@@ -91,12 +98,23 @@ public enum Metric {
         this.higherIsBetter = higherIsBetter;
         this.needs = needs;
         this.use = use;
-        this.reader = reader;
+        this.measure = measure;
+    }
+
+    /** How a metric is measured; it may throw where a model it needs fails. */
+    @FunctionalInterface
+    interface Measure {
+        double of(Measurement m) throws IOException;
+    }
+
+    /** Measures the metric; only for a run that has what it {@link #needs}. */
+    double measure(Measurement m) throws IOException {
+        return measure.of(m);
     }
 
     /** The measured value of a point, null where it was not measured (LPIPS without weights). */
     public Double value(PointResult p) {
-        return reader.apply(p);
+        return p.qualities().get(this);
     }
 
     /** The value on a higher-is-better scale, for BD-rate. */
@@ -107,6 +125,11 @@ public enum Metric {
     /** Whether a run can measure it; {@code lpipsWeights}: whether the run has the LPIPS weights. */
     public boolean available(boolean lpipsWeights) {
         return needs == Needs.NOTHING || lpipsWeights;
+    }
+
+    /** Every metric a run measures and stores, compared or not, in order. */
+    public static List<Metric> measured(boolean lpipsWeights) {
+        return Arrays.stream(values()).filter(m -> m.available(lpipsWeights)).toList();
     }
 
     /** The metrics the report compares (BD-rate, charts, points table), measurable or not, in order. */

@@ -1,18 +1,23 @@
 package io.gvc.eval;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Objects;
 
 /**
  * Everything measured for one point, one line of points.jsonl and one object of results.json's
  * {@code points}. Every figure comes from a measurement: {@code bytes} is the size of {@code file} on
  * disk, the qualities compare the decoder's output (not the encoder's idea of it) with the source
- * frames, and {@code lpips} is null when the LPIPS weights were not available.
+ * frames, and a metric the run could not measure (LPIPS without the weights) has no value.
+ *
+ * <p>The JSON object holds the components in this order under their {@code @JsonProperty} names, with
+ * {@code qualities} written as one field per {@link Metric} in its place ({@link PointResultJson}).
  *
  * @param file                 the encoded file, relative to the output folder
  * @param bpp                  bits / (frames x width x height)
  * @param bppPerColourSample   the paper's convention, bits / (frames x width x height x 3)
+ * @param qualities            the value of each metric, stored as one field per metric under its {@link Metric#key}
  * @param encodeS              wall seconds of encoding (GVC: --threads workers; x264/x265: one thread)
  * @param decodeMatchesEncoder GVC only: whether the decoder's frames equal the encoder's reconstruction
  * @param snapshot             the chosen frame as decoded, a one-frame .y4m relative to the output folder
@@ -23,7 +28,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                             GOP (GVC's default points) and for the other codecs
  * @param targetBpp            GVC and gvc-m0: the rate target the point was coded at; null for the others
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(using = PointResultJson.Writer.class)
+@JsonDeserialize(using = PointResultJson.Reader.class)
 public record PointResult(
         @JsonProperty("codec") String codec,
         @JsonProperty("clip") String clip,
@@ -41,12 +47,7 @@ public record PointResult(
         @JsonProperty("bpp") double bpp,
         @JsonProperty("bpp_per_colour_sample") double bppPerColourSample,
         @JsonProperty("kbps") double kbps,
-        @JsonProperty("psnr_y") double psnrY,
-        @JsonProperty("psnr_u") double psnrU,
-        @JsonProperty("psnr_v") double psnrV,
-        @JsonProperty("psnr_yuv") double psnrYuv,
-        @JsonProperty("ms_ssim") double msSsim,
-        @JsonProperty("lpips") Double lpips,
+        Qualities qualities,
         @JsonProperty("encode_s") double encodeS,
         @JsonProperty("decode_s") double decodeS,
         @JsonProperty("encode_fps") double encodeFps,
@@ -57,17 +58,19 @@ public record PointResult(
         @JsonProperty("atom_bits") Long atomBits,
         @JsonProperty("target_bpp") Double targetBpp) {
 
+    public PointResult {
+        Objects.requireNonNull(qualities, "qualities");
+    }
+
     public String key() {
         return PointSpec.key(clip, codec, setting);
     }
 
-    /** Derived from the codec, so not stored: Jackson would write it, in an order that varies between runs. */
-    @JsonIgnore
+    /** Derived from the codec, so not stored (PointResultJson writes the components only). */
     public boolean isGvc() {
         return PointSpec.isGvc(codec);
     }
 
-    @JsonIgnore
     public boolean isM0() {
         return PointSpec.isM0(codec);
     }

@@ -70,7 +70,7 @@ public final class PointRunner {
         String snapshot = snapshotPath(spec, clip);
         writeSnapshot(out.resolve(snapshot), coded.decoded, clip.snapshot());
 
-        QualityMetrics.Quality q = QualityMetrics.measure(source, coded.decoded, lpips);
+        Qualities qualities = Measurement.measure(source, coded.decoded, lpips == null ? null : lpips::distance);
         int n = clip.frames();
         long bits = 8 * bytes;
         double seconds = n / source.format().fps();
@@ -79,7 +79,7 @@ public final class PointRunner {
                 out.relativize(file).toString().replace('\\', '/'), bytes, n, clip.width(), clip.height(),
                 source.format().fps(), Bpp.bitsPerPixel(bits, n, clip.width(), clip.height()),
                 Bpp.bitsPerPixelPerChannel(bits, n, clip.width(), clip.height()), bits / seconds / 1000.0,
-                q.psnrY(), q.psnrU(), q.psnrV(), q.psnrYuv(), q.msSsim(), q.lpips(),
+                qualities,
                 coded.encodeS, coded.decodeS, n / coded.encodeS, n / coded.decodeS, coded.matchesEncoder, snapshot,
                 settings.fingerprint(spec, clip), coded.atomBits, spec.targetBpp());
     }

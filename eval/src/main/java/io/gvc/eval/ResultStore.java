@@ -66,13 +66,19 @@ public final class ResultStore {
     /**
      * Whether {@code stored} can stand for a point computed now with {@code fingerprint}: same settings,
      * and its encoded file and snapshot still on disk, the file at the recorded size. A GVC point
-     * stored before its atom bits were counted is computed again.
+     * stored before its atom bits were counted is computed again, and so is a point stored before a
+     * metric this run measures was added: its curves would otherwise lack the old points.
+     *
+     * @param lpipsWeights whether this run has the LPIPS weights (what {@link Metric#measured} needs)
      */
-    public boolean reusable(PointResult stored, String fingerprint) throws IOException {
+    public boolean reusable(PointResult stored, String fingerprint, boolean lpipsWeights) throws IOException {
         if (stored == null || !fingerprint.equals(stored.fingerprint())) {
             return false;
         }
         if ((stored.isGvc() || stored.isM0()) && stored.atomBits() == null) {
+            return false;
+        }
+        if (Metric.measured(lpipsWeights).stream().anyMatch(m -> m.value(stored) == null)) {
             return false;
         }
         Path file = out.resolve(stored.file());

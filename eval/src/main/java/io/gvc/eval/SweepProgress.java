@@ -67,7 +67,7 @@ final class SweepProgress {
         s[0] += seconds;
         s[1] += work.applyAsDouble(p);
         err.printf(Locale.ROOT, "%s%s: %d bytes, %.4f bpp, PSNR-Y %.2f dB, %.1f s | %s%n", tty ? "\r" : "",
-                head(index), r.bytes(), r.bpp(), r.psnrY(), seconds, clock(eta(-1, 0)));
+                head(index), r.bytes(), r.bpp(), Metric.PSNR_Y.value(r), seconds, clock(eta(-1, 0)));
         err.flush();
     }
 

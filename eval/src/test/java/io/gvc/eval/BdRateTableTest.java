@@ -16,7 +16,7 @@ class BdRateTableTest {
 
     static PointResult point(String codec, double bpp, double psnr, Double lpips) {
         return new PointResult(codec, "clip", "s" + bpp, null, null, null, null, "f", 1, 1, 1, 1, 25, bpp, bpp / 3,
-                0, psnr, 40, 40, psnr, 0.9, lpips, 1, 1, 1, 1, null, "snap", "fp", null, null);
+                0, TestQualities.of(psnr, 40, 40, psnr, 0.9, lpips), 1, 1, 1, 1, null, "snap", "fp", null, null);
     }
 
     /**

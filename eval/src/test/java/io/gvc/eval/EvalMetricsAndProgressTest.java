@@ -53,19 +53,34 @@ class EvalMetricsAndProgressTest {
     };
 
     @Test
-    void psnrIsPooledOverTheClipAndLpipsIsNullWithoutWeights() throws Exception {
+    void psnrIsPooledOverTheClipAndLpipsIsAFrameMeanMeasuredOnlyWithTheModel() throws Exception {
         VideoFormat f = new VideoFormat(64, 64, 25, 1);
         Frame a = EvalInterpTest.flat(64, 64, 100, 128, 128);
-        Frame off2 = EvalInterpTest.flat(64, 64, 102, 128, 128); // every luma sample 2 off
+        Frame off = EvalInterpTest.flat(64, 64, 102, 129, 125); // luma 2 off, U 1 off, V 3 off
         Video src = new Video(f, List.of(a, a));
-        QualityMetrics.Quality q = QualityMetrics.measure(src, new Video(f, List.of(off2, a)), null);
-        // SSE pooled over both frames: MSE 2 over the clip, 10 log10(255^2 / 2) dB, not the mean of 42.1 and 100
-        assertEquals(10 * Math.log10(255.0 * 255.0 / 2), q.psnrY(), 1e-9);
-        assertEquals(100.0, q.psnrU(), 0.0);
-        assertEquals((6 * q.psnrY() + 200) / 8, q.psnrYuv(), 1e-9);
-        assertTrue(q.msSsim() > 0.9 && q.msSsim() < 1.0, "flat frames 2 apart: " + q.msSsim());
-        assertEquals(1.0, QualityMetrics.measure(src, src, null).msSsim(), 1e-12);
-        assertNull(q.lpips());
+        Video decoded = new Video(f, List.of(off, a));
+        Qualities q = Measurement.measure(src, decoded, null);
+        // SSE pooled over both frames: luma MSE 2 over the clip, 10 log10(255^2 / 2) dB, not the mean of 42.1 and 100
+        double y = 10 * Math.log10(255.0 * 255.0 / 2);
+        double u = 10 * Math.log10(255.0 * 255.0 / 0.5);
+        double v = 10 * Math.log10(255.0 * 255.0 / 4.5);
+        assertEquals(y, q.get(Metric.PSNR_Y), 1e-9);
+        assertEquals(u, q.get(Metric.PSNR_U), 1e-9);
+        assertEquals(v, q.get(Metric.PSNR_V), 1e-9);
+        assertEquals((6 * y + u + v) / 8, q.get(Metric.PSNR_YUV), 1e-9);
+        double msSsim = q.get(Metric.MS_SSIM);
+        assertTrue(msSsim > 0.9 && msSsim < 1.0, "flat frames 2 apart: " + msSsim);
+        assertEquals(1.0, Measurement.measure(src, src, null).get(Metric.MS_SSIM), 1e-12);
+        assertNull(q.get(Metric.LPIPS), "no model, no LPIPS");
+
+        // with the model: the mean of its distances between each source frame and its decoded frame
+        Qualities withModel = Measurement.measure(src, decoded, (s, d) -> s.samePixels(d) ? 0.1 : 0.5);
+        assertEquals(0.3, withModel.get(Metric.LPIPS), 1e-12);
+        for (Metric m : Metric.values()) {
+            if (m != Metric.LPIPS) {
+                assertEquals(q.get(m), withModel.get(m), m.key);
+            }
+        }
     }
 
     @Test

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +24,8 @@ class EvalResultStoreTest {
 
     static PointResult point(String setting, String file, long bytes, Double lpips) {
         return new PointResult("x265", "clip", setting, null, null, 30, null, file, bytes, 9, 176, 144, 29.97, 0.05,
-                0.05 / 3, 12.3, 30.5, 40.1, 41.2, 32.4, 0.95, lpips, 0.5, 0.1, 18, 90, null, "clip/frames/s.y4m",
-                "fp1", null, null);
+                0.05 / 3, 12.3, TestQualities.of(30.5, 40.1, 41.2, 32.4, 0.95, lpips), 0.5, 0.1, 18, 90, null,
+                "clip/frames/s.y4m", "fp1", null, null);
     }
 
     @Test
@@ -35,8 +39,8 @@ class EvalResultStoreTest {
         Map<String, PointResult> loaded = store.load();
         assertEquals(2, loaded.size());
         assertEquals(11, loaded.get("clip/x265/crf=30").bytes());
-        assertEquals(0.2, loaded.get("clip/x265/crf=30").lpips());
-        assertNull(loaded.get("clip/x265/crf=40").lpips());
+        assertEquals(0.2, loaded.get("clip/x265/crf=30").qualities().get(Metric.LPIPS));
+        assertNull(loaded.get("clip/x265/crf=40").qualities().get(Metric.LPIPS));
         assertEquals(point("crf=40", "clip/b.hevc", 20, null), loaded.get("clip/x265/crf=40"));
     }
 
@@ -46,13 +50,16 @@ class EvalResultStoreTest {
         Files.createDirectories(out.resolve("clip/frames"));
         Files.write(out.resolve("clip/a.hevc"), new byte[10]);
         PointResult p = point("crf=30", "clip/a.hevc", 10, null);
-        assertFalse(store.reusable(p, "fp1"), "snapshot missing");
+        assertFalse(store.reusable(p, "fp1", false), "snapshot missing");
         Files.write(out.resolve("clip/frames/s.y4m"), new byte[1]);
-        assertTrue(store.reusable(p, "fp1"));
-        assertFalse(store.reusable(p, "fp2"));
-        assertFalse(store.reusable(null, "fp1"));
+        assertTrue(store.reusable(p, "fp1", false));
+        assertFalse(store.reusable(p, "fp2", false));
+        assertFalse(store.reusable(null, "fp1", false));
+        // stored without a metric the run measures (LPIPS here; a metric added since, in general)
+        assertFalse(store.reusable(p, "fp1", true), "LPIPS not measured");
+        assertTrue(store.reusable(point("crf=30", "clip/a.hevc", 10, 0.2), "fp1", true));
         Files.write(out.resolve("clip/a.hevc"), new byte[9]);
-        assertFalse(store.reusable(p, "fp1"), "file changed size");
+        assertFalse(store.reusable(p, "fp1", false), "file changed size");
     }
 
     @Test
@@ -107,21 +114,56 @@ class EvalResultStoreTest {
     }
 
     @Test
-    void aStoredPointHoldsExactlyItsRecordFieldsInTheirOrder() throws Exception {
+    void aStoredPointHoldsItsRecordFieldsInTheirOrderWithTheQualitiesSpreadInPlace() throws Exception {
         // derived values (isGvc, isM0) once came out as extra keys, in an order that varied between runs
         PointResult p = gvcPoint("bpp=0.004", null, 0.004);
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         ResultStore.JSON.readTree(ResultStore.JSON.writeValueAsString(p)).fieldNames().forEachRemaining(written::add);
-        Class<?>[] types = java.util.Arrays.stream(PointResult.class.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
-        List<String> declared = java.util.Arrays.stream(PointResult.class.getDeclaredConstructor(types).getParameters())
-                .map(c -> c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class).value()).toList();
-        assertEquals(declared, written);
+        List<String> expected = new ArrayList<>();
+        for (RecordComponent c : PointResult.class.getRecordComponents()) {
+            if (c.getType() == Qualities.class) {
+                expected.addAll(Metric.keys());
+            } else {
+                expected.add(c.getAccessor().getAnnotation(JsonProperty.class).value());
+            }
+        }
+        assertEquals(expected, written);
+        assertEquals(List.of("kbps", "psnr_y", "psnr_u", "psnr_v", "psnr_yuv", "ms_ssim", "lpips", "encode_s"),
+                written.subList(written.indexOf("kbps"), written.indexOf("encode_s") + 1));
+    }
+
+    /**
+     * Two lines of points.jsonl written by gvc eval before the metrics were held generically (7f0119b,
+     * one PointResult component per metric): a GVC point with LPIPS and an x264 point without. They load,
+     * with a key this code does not know ignored, and are written back byte for byte.
+     */
+    @Test
+    void linesWrittenBeforeQualitiesLoadAndAreWrittenBackUnchanged(@TempDir Path out) throws Exception {
+        List<String> old;
+        try (InputStream in = EvalResultStoreTest.class.getResourceAsStream("points-7f0119b.jsonl")) {
+            old = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(2, old.size());
+        ResultStore store = new ResultStore(out);
+        Files.writeString(store.pointsFile(), old.get(0).replaceFirst("\\{", "{\"a_later_field\":[1,2],") + "\n"
+                + old.get(1) + "\n");
+        List<PointResult> loaded = new ArrayList<>(store.load().values());
+        assertEquals(2, loaded.size());
+        PointResult gvc = loaded.get(0);
+        assertEquals(24.753131724209723, gvc.qualities().get(Metric.PSNR_Y));
+        assertEquals(35.31368225449044, gvc.qualities().get(Metric.PSNR_V));
+        assertEquals(0.2931659056080712, gvc.qualities().get(Metric.LPIPS));
+        assertEquals(0L, gvc.atomBits());
+        assertNull(loaded.get(1).qualities().get(Metric.LPIPS));
+        assertEquals(0.7742812379634414, loaded.get(1).qualities().get(Metric.MS_SSIM));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(old.get(i), ResultStore.JSON.writeValueAsString(loaded.get(i)));
+        }
     }
 
     private static PointResult gvcPoint(String setting, Integer m, double targetBpp) {
         return new PointResult("gvc-flf2v", "clip", setting, "flf2v", m, null, null, "clip/g.gvc", 100, 9, 176, 144,
-                25, 0.01, 0.01 / 3, 1, 30, 40, 40, 32, 0.9, null, 1, 1, 9, 9, true, "clip/frames/g.y4m", "fp", 400L,
-                targetBpp);
+                25, 0.01, 0.01 / 3, 1, TestQualities.of(30, 40, 40, 32, 0.9, null), 1, 1, 9, 9, true,
+                "clip/frames/g.y4m", "fp", 400L, targetBpp);
     }
 }

@@ -6,41 +6,75 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Video;
+import io.gvc.codec.frame.VideoFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything eval knows about a metric sits in its {@link Metric} constant: these checks tie each
- * constant to the stored field it names, and show that the measured list, the BD-rate table and the
- * report take their columns and formats from the constants.
+ * Everything eval knows about a metric sits in its {@link Metric} constant: these checks show that
+ * each constant is measured, stored under its key and read back with nothing else to write, and that
+ * the measured list, the BD-rate table and the report take their columns and formats from the constants.
  */
 class MetricTest {
 
     /** Every quality a different value, so a reader that reads the wrong field is caught. */
     private static PointResult point(String codec, double bpp, double psnrY, Double lpips) {
         return new PointResult(codec, "clip", "s" + bpp, null, null, null, null, "f", 1, 1, 1, 1, 25, bpp, bpp / 3,
-                0, psnrY, psnrY + 1, psnrY + 2, psnrY + 3, 0.9 + bpp, lpips, 1, 1, 1, 1, null, "snap", "fp", null, null);
+                0, TestQualities.of(psnrY, psnrY + 1, psnrY + 2, psnrY + 3, 0.9 + bpp, lpips), 1, 1, 1, 1, null, "snap",
+                "fp", null, null);
     }
 
+    /**
+     * A metric is its constant and nothing else: every constant is measured (the LPIPS model stood in
+     * for by a fixed distance), stored under its key in its place among the JSON fields, and read back
+     * from a point loaded from that JSON. A constant that one of these steps missed fails here.
+     */
     @Test
-    void everyMetricReadsTheStoredFieldItNamesAndTheStoredOrderIsTheEnumOrder() {
-        PointResult p = point("x265", 0.05, 30.5, 0.25);
-        JsonNode json = ResultStore.JSON.valueToTree(p);
+    void everyMetricIsMeasuredStoredUnderItsKeyInEnumOrderAndReadBack() throws Exception {
+        VideoFormat f = new VideoFormat(64, 64, 25, 1);
+        Video source = new Video(f, List.of(flat(100, 128, 128), flat(60, 100, 150)));
+        Video decoded = new Video(f, List.of(flat(103, 127, 130), flat(60, 104, 150)));
+        Qualities measured = Measurement.measure(source, decoded, (a, b) -> 0.25);
+        PointResult p = new PointResult("x265", "clip", "crf=30", null, null, 30, null, "f", 1, 2, 64, 64, 25, 0.05,
+                0.05 / 3, 1, measured, 1, 1, 2, 2, null, "snap", "fp", null, null);
+
+        String line = ResultStore.JSON.writeValueAsString(p);
+        JsonNode json = ResultStore.JSON.readTree(line);
+        PointResult back = ResultStore.JSON.readValue(line, PointResult.class);
+        assertEquals(p, back);
         for (Metric m : Metric.values()) {
-            assertTrue(json.has(m.key), m.key);
-            assertEquals(json.get(m.key).asDouble(), m.value(p), 0.0, m.key);
+            Double value = measured.get(m);
+            assertNotNull(value, m + " is measured");
+            assertFalse(value.isNaN(), m + " is a number");
+            assertEquals(value, json.get(m.key).asDouble(), 0.0, m + " is stored under " + m.key);
+            assertEquals(value, m.value(back), 0.0, m + " is read back");
         }
         List<String> stored = new ArrayList<>();
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (Metric.keys().contains(f)) {
-                stored.add(f);
+            String field = it.next();
+            if (Metric.keys().contains(field)) {
+                stored.add(field);
             }
         }
         assertEquals(Metric.keys(), stored);
         assertEquals(List.of("psnr_y", "psnr_u", "psnr_v", "psnr_yuv", "ms_ssim", "lpips"), Metric.keys());
+    }
+
+    @Test
+    void aRunMeasuresExactlyTheMetricsWhoseNeedsItHas() throws Exception {
+        VideoFormat f = new VideoFormat(64, 64, 25, 1);
+        Video source = new Video(f, List.of(flat(100, 128, 128)));
+        Video decoded = new Video(f, List.of(flat(101, 128, 128)));
+        Qualities without = Measurement.measure(source, decoded, null);
+        for (Metric m : Metric.values()) {
+            assertEquals(m.available(false), without.get(m) != null, m.key);
+        }
+        PointResult p = point("x265", 0.05, 30.5, null);
+        assertTrue(ResultStore.JSON.valueToTree(p).get(Metric.LPIPS.key).isNull(), "not measured is stored as null");
     }
 
     @Test
@@ -107,6 +141,10 @@ class MetricTest {
         assertEquals("<th>PSNR-Y</th><th>PSNR-YUV</th><th>MS-SSIM</th><th>LPIPS</th>", headings);
         assertEquals("<td>30.50</td><td>33.50</td><td>0.9500</td><td>n/a</td>",
                 HtmlReport.metricCells(point("x265", 0.05, 30.5, null)));
+    }
+
+    private static Frame flat(int y, int u, int v) {
+        return EvalInterpTest.flat(64, 64, y, u, v);
     }
 
     private static int count(CharSequence s, String what) {
