@@ -36,13 +36,28 @@ final class TopicsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say which: topics create or topics describe");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Create the GVC topics that are missing; existing ones are left as they are and reported, "
-                + "with any setting that differs from GVC's. Safe to run again."})
-    static final class Create implements Callable<Integer> {
+    /** What both subcommands start from: the Kafka options, read into client properties and GVC's topics. */
+    abstract static class Subcommand implements Callable<Integer> {
 
         @CommandLine.Mixin
         KafkaOptions kafka;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public final Integer call() throws Exception {
+            ClientProperties props = kafka.clientProperties(spec.commandLine());
+            return call(props, props.topics());
+        }
+
+        abstract Integer call(ClientProperties props, GvcTopics topics) throws Exception;
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Create the GVC topics that are missing; existing ones are left as they are and reported, "
+                + "with any setting that differs from GVC's. Safe to run again."})
+    static final class Create extends Subcommand {
 
         @Option(names = "--replication-factor", paramLabel = "N",
                 description = "Replication factor of every topic (default: the broker's default.replication.factor).")
@@ -53,13 +68,8 @@ final class TopicsCommand implements Runnable {
                         + "dead-letters keeps 1).")
         Integer partitions;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            ClientProperties props = kafka.clientProperties(spec.commandLine());
-            GvcTopics topics = props.topics();
+        Integer call(ClientProperties props, GvcTopics topics) throws Exception {
             if (replicationFactor != null) {
                 if (replicationFactor < 1) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--replication-factor must be >= 1");
@@ -106,18 +116,10 @@ final class TopicsCommand implements Runnable {
 
     @Command(name = "describe", aliases = "list", mixinStandardHelpOptions = true,
             description = "Show each GVC topic: missing, or its partitions, replication factor and settings.")
-    static final class Describe implements Callable<Integer> {
-
-        @CommandLine.Mixin
-        KafkaOptions kafka;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Describe extends Subcommand {
 
         @Override
-        public Integer call() throws Exception {
-            ClientProperties props = kafka.clientProperties(spec.commandLine());
-            GvcTopics topics = props.topics();
+        Integer call(ClientProperties props, GvcTopics topics) throws Exception {
             try (Admin admin = KafkaCalls.admin(props)) {
                 Map<String, Actual> actual = describe(admin, topics, props.bootstrapServers());
                 for (TopicSpec s : topics.all()) {

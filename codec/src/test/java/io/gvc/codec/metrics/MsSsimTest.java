@@ -8,7 +8,6 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,11 +77,11 @@ class MsSsimTest {
         int w = 201, h = 183;
         byte[] a = TestImages.base(w, h);
         byte[] b = TestImages.distorted(a, w, h, 7);
-        double[] x = toDouble(a), y = toDouble(b);
+        double[] x = DirectSsim.toDouble(a), y = DirectSsim.toDouble(b);
         double expected = 1;
         int cw = w, ch = h;
         for (int s = 0; s < 5; s++) {
-            double[] st = meansByDirectFormula(x, y, cw, ch);
+            double[] st = DirectSsim.means(x, y, cw, ch);
             expected *= Math.pow(Math.max(s < 4 ? st[1] : st[0], 0), MsSsim.WEIGHTS[s]);
             x = pool(x, cw, ch);
             y = pool(y, cw, ch);
@@ -106,17 +105,9 @@ class MsSsimTest {
         int w = 176, h = 144; // QCIF: scale 5 is 11x9, measured with a 9x9 window
         byte[] a = TestImages.base(w, h);
         assertEquals(1.0, MsSsim.msSsim(a, a.clone(), w, h), 1e-12);
-        Random rnd = new Random(7);
-        double[] g = new double[a.length];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = rnd.nextGaussian();
-        }
         double previous = 1.0;
         for (double sigma : new double[] {1, 4, 12, 30}) {
-            byte[] b = new byte[a.length];
-            for (int i = 0; i < a.length; i++) {
-                b[i] = (byte) Math.min(255, Math.max(0, (int) Math.round((a[i] & 0xFF) + sigma * g[i])));
-            }
+            byte[] b = TestImages.withNoise(a, 7, sigma);
             double v = MsSsim.msSsim(a, b, w, h);
             assertTrue(v > 0 && v < previous, "sigma " + sigma + ": " + v + " after " + previous);
             previous = v;
@@ -147,7 +138,7 @@ class MsSsimTest {
                 b[i * w + j] = (byte) (on ? 0 : 255);
             }
         }
-        assertTrue(SsimCore.stats(toDouble(a), toDouble(b), w, h)[1] < 0);
+        assertTrue(SsimCore.stats(DirectSsim.toDouble(a), DirectSsim.toDouble(b), w, h)[1] < 0);
         assertEquals(0.0, MsSsim.msSsim(a, b, w, h), 0.0);
     }
 
@@ -168,14 +159,6 @@ class MsSsimTest {
         assertEquals((per[0] + per[1]) / 2, MsSsim.sequenceMean(ref, rec), 1e-15);
     }
 
-    private static double[] toDouble(byte[] p) {
-        double[] d = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            d[i] = p[i] & 0xFF;
-        }
-        return d;
-    }
-
     /** Independent 2x2 pooling with edge replication (clamped indices). */
     private static double[] pool(double[] x, int w, int h) {
         int ow = (w + 1) / 2, oh = (h + 1) / 2;
@@ -192,50 +175,5 @@ class MsSsimTest {
             }
         }
         return o;
-    }
-
-    /** {mean SSIM, mean cs} by the direct per-window formula, window shrunk as documented. */
-    private static double[] meansByDirectFormula(double[] a, double[] b, int w, int h) {
-        int win = Math.min(11, Math.min(w, h));
-        if (win % 2 == 0) {
-            win--;
-        }
-        int r = win / 2;
-        double[] g = new double[win];
-        double gs = 0;
-        for (int i = 0; i < win; i++) {
-            g[i] = Math.exp(-((i - r) * (i - r)) / (2 * 1.5 * 1.5));
-            gs += g[i];
-        }
-        double c1 = Math.pow(0.01 * 255, 2), c2 = Math.pow(0.03 * 255, 2);
-        double sumS = 0, sumCs = 0;
-        int n = 0;
-        for (int y0 = 0; y0 + win <= h; y0++) {
-            for (int x0 = 0; x0 + win <= w; x0++) {
-                double mx = 0, my = 0;
-                for (int i = 0; i < win; i++) {
-                    for (int j = 0; j < win; j++) {
-                        double wt = g[i] * g[j] / (gs * gs);
-                        mx += wt * a[(y0 + i) * w + x0 + j];
-                        my += wt * b[(y0 + i) * w + x0 + j];
-                    }
-                }
-                double vx = 0, vy = 0, cxy = 0;
-                for (int i = 0; i < win; i++) {
-                    for (int j = 0; j < win; j++) {
-                        double wt = g[i] * g[j] / (gs * gs);
-                        double dx = a[(y0 + i) * w + x0 + j] - mx, dy = b[(y0 + i) * w + x0 + j] - my;
-                        vx += wt * dx * dx;
-                        vy += wt * dy * dy;
-                        cxy += wt * dx * dy;
-                    }
-                }
-                double cs = (2 * cxy + c2) / (vx + vy + c2);
-                sumCs += cs;
-                sumS += (2 * mx * my + c1) / (mx * mx + my * my + c1) * cs;
-                n++;
-            }
-        }
-        return new double[] {sumS / n, sumCs / n};
     }
 }

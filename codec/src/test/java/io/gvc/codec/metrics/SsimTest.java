@@ -9,7 +9,6 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,17 +97,9 @@ class SsimTest {
     void decreasesWithNoise() {
         int w = 96, h = 64;
         byte[] a = TestImages.base(w, h);
-        Random rnd = new Random(42);
-        double[] g = new double[a.length];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = rnd.nextGaussian();
-        }
         double previous = 1.0;
         for (double sigma : new double[] {1, 3, 8, 20, 50}) {
-            byte[] b = new byte[a.length];
-            for (int i = 0; i < a.length; i++) {
-                b[i] = (byte) Math.min(255, Math.max(0, (int) Math.round((a[i] & 0xFF) + sigma * g[i])));
-            }
+            byte[] b = TestImages.withNoise(a, 42, sigma);
             double s = Ssim.ssim(a, b, w, h);
             assertTrue(s > 0 && s < previous, "sigma " + sigma + ": " + s + " after " + previous);
             previous = s;
@@ -145,45 +136,6 @@ class SsimTest {
      * variances and covariance with the 2-D weights g(i)·g(j), nothing shared between positions.
      */
     static double directSsim(byte[] a, byte[] b, int w, int h) {
-        int win = Math.min(11, Math.min(w, h));
-        if (win % 2 == 0) {
-            win--;
-        }
-        int r = win / 2;
-        double[] g = new double[win];
-        double gs = 0;
-        for (int i = 0; i < win; i++) {
-            g[i] = Math.exp(-((i - r) * (i - r)) / (2 * 1.5 * 1.5));
-            gs += g[i];
-        }
-        double c1 = Math.pow(0.01 * 255, 2), c2 = Math.pow(0.03 * 255, 2);
-        double total = 0;
-        int count = 0;
-        for (int y0 = 0; y0 + win <= h; y0++) {
-            for (int x0 = 0; x0 + win <= w; x0++) {
-                double mx = 0, my = 0;
-                for (int i = 0; i < win; i++) {
-                    for (int j = 0; j < win; j++) {
-                        double wt = g[i] * g[j] / (gs * gs);
-                        mx += wt * (a[(y0 + i) * w + x0 + j] & 0xFF);
-                        my += wt * (b[(y0 + i) * w + x0 + j] & 0xFF);
-                    }
-                }
-                double vx = 0, vy = 0, cxy = 0;
-                for (int i = 0; i < win; i++) {
-                    for (int j = 0; j < win; j++) {
-                        double wt = g[i] * g[j] / (gs * gs);
-                        double dx = (a[(y0 + i) * w + x0 + j] & 0xFF) - mx;
-                        double dy = (b[(y0 + i) * w + x0 + j] & 0xFF) - my;
-                        vx += wt * dx * dx;
-                        vy += wt * dy * dy;
-                        cxy += wt * dx * dy;
-                    }
-                }
-                total += (2 * mx * my + c1) * (2 * cxy + c2) / ((mx * mx + my * my + c1) * (vx + vy + c2));
-                count++;
-            }
-        }
-        return total / count;
+        return DirectSsim.means(DirectSsim.toDouble(a), DirectSsim.toDouble(b), w, h)[0];
     }
 }

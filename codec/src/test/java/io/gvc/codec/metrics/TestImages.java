@@ -38,6 +38,20 @@ final class TestImages {
         return b;
     }
 
+    /**
+     * {@code a} plus sigma times a fixed Gaussian field (seeded: the same field for every sigma, so
+     * the distortion grows with sigma alone), rounded and clamped to 0..255.
+     */
+    static byte[] withNoise(byte[] a, long seed, double sigma) {
+        java.util.Random rnd = new java.util.Random(seed);
+        byte[] b = new byte[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double g = rnd.nextGaussian();
+            b[i] = (byte) Math.min(255, Math.max(0, (int) Math.round((a[i] & 0xFF) + sigma * g)));
+        }
+        return b;
+    }
+
     private static int at(byte[] a, int w, int i, int j) {
         return a[i * w + j] & 0xFF;
     }

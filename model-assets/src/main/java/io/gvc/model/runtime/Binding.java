@@ -188,65 +188,81 @@ public final class Binding implements AutoCloseable {
         }
     }
 
+    /** Copies a slot's float32 staging values into its native tensor (nothing for float32, which shares it). */
     private static void toNative(Slot s) {
-        ByteBuffer d = s.direct;
-        FloatBuffer f = s.staging;
-        switch (s.type) {
-            case FLOAT -> {
-                // the staging buffer is the tensor's memory
-            }
-            case FLOAT16 -> {
-                for (int i = 0; i < s.n; i++) {
-                    d.putShort(2 * i, Half.toFloat16(f.get(i)));
-                }
-            }
-            case BFLOAT16 -> {
-                for (int i = 0; i < s.n; i++) {
-                    d.putShort(2 * i, Half.toBfloat16(f.get(i)));
-                }
-            }
-            case INT32 -> {
-                for (int i = 0; i < s.n; i++) {
-                    d.putInt(4 * i, Math.round(f.get(i)));
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < s.n; i++) {
-                    d.putLong(8 * i, Math.round((double) f.get(i)));
-                }
-            }
-            default -> throw new IllegalStateException(s.type.toString());
+        NativeElement e = NativeElement.of(s.type);
+        if (e == null) {
+            return; // the staging buffer is the tensor's memory
+        }
+        for (int i = 0; i < s.n; i++) {
+            e.put(s.direct, i, s.staging.get(i));
         }
     }
 
+    /** Copies a pinned output's native values into its float32 staging buffer (nothing for float32). */
     private static void fromNative(Slot s) {
-        ByteBuffer d = s.direct;
-        FloatBuffer f = s.staging;
-        switch (s.type) {
-            case FLOAT -> {
-                // ORT wrote into the staging buffer's memory
+        NativeElement e = NativeElement.of(s.type);
+        if (e == null) {
+            return; // ORT wrote into the staging buffer's memory
+        }
+        for (int i = 0; i < s.n; i++) {
+            s.staging.put(i, e.get(s.direct, i));
+        }
+    }
+
+    /** How a float32 value is stored in a tensor of another element type, and read back: one row per type. */
+    private enum NativeElement {
+        FLOAT16 {
+            void put(ByteBuffer d, int i, float v) {
+                d.putShort(2 * i, Half.toFloat16(v));
             }
-            case FLOAT16 -> {
-                for (int i = 0; i < s.n; i++) {
-                    f.put(i, Half.fromFloat16(d.getShort(2 * i)));
-                }
+
+            float get(ByteBuffer d, int i) {
+                return Half.fromFloat16(d.getShort(2 * i));
             }
-            case BFLOAT16 -> {
-                for (int i = 0; i < s.n; i++) {
-                    f.put(i, Half.fromBfloat16(d.getShort(2 * i)));
-                }
+        },
+        BFLOAT16 {
+            void put(ByteBuffer d, int i, float v) {
+                d.putShort(2 * i, Half.toBfloat16(v));
             }
-            case INT32 -> {
-                for (int i = 0; i < s.n; i++) {
-                    f.put(i, d.getInt(4 * i));
-                }
+
+            float get(ByteBuffer d, int i) {
+                return Half.fromBfloat16(d.getShort(2 * i));
             }
-            case INT64 -> {
-                for (int i = 0; i < s.n; i++) {
-                    f.put(i, d.getLong(8 * i));
-                }
+        },
+        INT32 {
+            void put(ByteBuffer d, int i, float v) {
+                d.putInt(4 * i, Math.round(v));
             }
-            default -> throw new IllegalStateException(s.type.toString());
+
+            float get(ByteBuffer d, int i) {
+                return d.getInt(4 * i);
+            }
+        },
+        INT64 {
+            void put(ByteBuffer d, int i, float v) {
+                d.putLong(8 * i, Math.round((double) v));
+            }
+
+            float get(ByteBuffer d, int i) {
+                return d.getLong(8 * i);
+            }
+        };
+
+        abstract void put(ByteBuffer d, int i, float v);
+
+        abstract float get(ByteBuffer d, int i);
+
+        /** The conversion for {@code type}; null for float32, which needs none. */
+        static NativeElement of(ElemType type) {
+            return switch (type) {
+                case FLOAT -> null;
+                case FLOAT16 -> FLOAT16;
+                case BFLOAT16 -> BFLOAT16;
+                case INT32 -> INT32;
+                case INT64 -> INT64;
+                default -> throw new IllegalStateException(type.toString());
+            };
         }
     }
 
