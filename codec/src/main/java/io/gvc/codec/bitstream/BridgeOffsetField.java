@@ -2,8 +2,7 @@ package io.gvc.codec.bitstream;
 
 /**
  * The packet's {@code bridge_offsets} field (version 6), to bytes and back: for each bridged position
- * of an FLF2V GOP (every position between its first and last frame that is not a keyframe), in
- * increasing order, the offset's x then y in luma pixels, each a signed Exp-Golomb code
+ * of an FLF2V GOP (every position but 0 and the boundary pictures' positions), in increasing order, the offset's x then y in luma pixels, each a signed Exp-Golomb code
  * (0 -> "1", 1 -> "010", -1 -> "011", 2 -> "00100", ...), the last byte padded with zero bits. A
  * GOP without offsets writes no bytes. Offsets are per GOP position, interleaved (x, y), as
  * {@link GvcPacket#bridgeOffsets} holds them.
