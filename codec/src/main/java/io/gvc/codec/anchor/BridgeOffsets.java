@@ -19,29 +19,18 @@ import java.util.Arrays;
  *
  * <p>Zero at keyframes and wherever no offset is sent. Immutable.
  */
-public final class BridgeOffsets {
+public record BridgeOffsets(int[] x, int[] y) {
 
     /** The largest offset either way, in luma pixels. */
     public static final int MAX_PIXELS = Limits.MAX_BRIDGE_OFFSET_PIXELS;
 
-    private final int[] x;
-    private final int[] y;
-
-    private BridgeOffsets(int[] x, int[] y) {
-        this.x = x;
-        this.y = y;
-    }
-
-    /** No offset at any of {@code frames} positions. */
-    public static BridgeOffsets none(int frames) {
-        return new BridgeOffsets(new int[frames], new int[frames]);
-    }
-
-    /** Offsets per GOP position, in luma pixels (copied; each within +-{@link #MAX_PIXELS}). */
-    public static BridgeOffsets of(int[] x, int[] y) {
+    /**
+     * Offsets per GOP position, in luma pixels (copied; each within +-{@link #MAX_PIXELS}). A record, so
+     * that Flink's type extraction sees a POJO where a {@code KeyframedGop} travels between operators.
+     */
+    public BridgeOffsets {
         if (x.length != y.length) {
-            throw new IllegalArgumentException("offsets for " + x.length + " and " + y.length
-                    + " positions");
+            throw new IllegalArgumentException("offsets for " + x.length + " and " + y.length + " positions");
         }
         for (int j = 0; j < x.length; j++) {
             if (Math.abs(x[j]) > MAX_PIXELS || Math.abs(y[j]) > MAX_PIXELS) {
@@ -49,7 +38,28 @@ public final class BridgeOffsets {
                         + "position " + j + " is beyond +-" + MAX_PIXELS);
             }
         }
-        return new BridgeOffsets(x.clone(), y.clone());
+        x = x.clone();
+        y = y.clone();
+    }
+
+    /** No offset at any of {@code frames} positions. */
+    public static BridgeOffsets none(int frames) {
+        return new BridgeOffsets(new int[frames], new int[frames]);
+    }
+
+    /** Offsets per GOP position, in luma pixels (copied). */
+    public static BridgeOffsets of(int[] x, int[] y) {
+        return new BridgeOffsets(x, y);
+    }
+
+    @Override
+    public int[] x() {
+        return x.clone();
+    }
+
+    @Override
+    public int[] y() {
+        return y.clone();
     }
 
     /**
