@@ -63,7 +63,9 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * the GOP length the tuning clips disagreed on. Not 16 (every frame a keyframe where SSIM says so;
      * measured as an experiment on bitstream version 5, not in the code): man-skiing's PSNR-Y BD-rate
      * went from +69.6 % to +33.1 % and MS-SSIM from +60.5 % to +38.7 %, but LPIPS from +1.3 % to +5.6 %
-     * (keyframes at a lower quality each), and LPIPS is what the codec is tuned for.
+     * (keyframes at a lower quality each), and LPIPS is what the codec is tuned for. Measured again with
+     * codec v7's bridge offsets (2026-12-05, docs/results.md "Codec v7"): the same trade (man-skiing
+     * PSNR-Y +51.6 -> +14.8 %, LPIPS -5.8 -> -4.8 %).
      */
     public static final int DEFAULT_MAX_SEGMENTS = 8;
     /** Every anchor mode, chosen by measured cost ({@link BridgeRule} has the measurements). */
