@@ -82,18 +82,18 @@ public final class GopAnchors {
     public static Map<AnchorMode, Frame[]> picturesByMode(GopLayout layout, Set<AnchorMode> modes,
                                                           Keyframes keyframes, BridgeOffsets offsets,
                                                           int width, int height) {
-        return picturesByMode(layout, modes, keyframes, offsets, width, height, GopAnchors::motion);
+        return picturesByMode(layout, modes, keyframes, offsets, width, height, MotionBridge::between);
     }
 
     /**
      * {@link #picturesByMode(GopLayout, Set, Keyframes, BridgeOffsets, int, int)} with each
-     * segment's motion field taken from {@code motion} (first keyframe, last keyframe): an encoder
-     * that builds a plan's anchors more than once estimates each field once. It must give what
-     * {@link MotionSearch#estimate} gives, or the decoder builds other anchors.
+     * segment's moving bridge taken from {@code bridges} (first keyframe, last keyframe): an encoder
+     * that builds a plan's anchors more than once estimates each field and builds each bridge once. It
+     * must give what {@link MotionBridge#between} gives, or the decoder builds other anchors.
      */
     public static Map<AnchorMode, Frame[]> picturesByMode(GopLayout layout, Set<AnchorMode> modes,
                                                           Keyframes keyframes, BridgeOffsets offsets, int width,
-                                                          int height, BiFunction<Frame, Frame, MotionField> motion) {
+                                                          int height, BiFunction<Frame, Frame, MotionBridge> bridges) {
         int n = layout.frames();
         if (offsets.frames() != n) {
             throw new IllegalArgumentException("offsets for " + offsets.frames() + " positions, the GOP has " + n);
@@ -116,7 +116,7 @@ public final class GopAnchors {
                     for (AnchorMode mode : modes) {
                         MotionBridge bridge;
                         if (mode.moves()) {
-                            moving = moving != null ? moving : new MotionBridge(from, to, motion.apply(from, to));
+                            moving = moving != null ? moving : bridges.apply(from, to);
                             bridge = moving;
                         } else {
                             still = still != null ? still
@@ -149,16 +149,7 @@ public final class GopAnchors {
             latents[f] = !v.hasFirstKeyframe() ? new float[space.geometry().dim()]
                     : space.encode(pictures[layout.codedPositions()[f]]);
         }
-        boolean[] known = new boolean[layout.frames()];
-        for (int i = 0; i < keyframes.count(); i++) {
-            known[keyframes.position(i)] = true;
-        }
-        return new GopAnchors(pictures.clone(), latents, known);
-    }
-
-    /** The field between two keyframes, estimated on their luma: what every decoder does. */
-    public static MotionField motion(Frame from, Frame to) {
-        return MotionSearch.estimate(from.plane(0), to.plane(0), from.width(), from.height());
+        return new GopAnchors(pictures.clone(), latents, keyframes.known(layout.frames()));
     }
 
     private static Frame grey(int w, int h) {

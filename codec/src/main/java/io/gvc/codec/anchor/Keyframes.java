@@ -24,6 +24,15 @@ public record Keyframes(int[] positions, Frame[] pictures) {
         pictures = pictures.clone();
     }
 
+    /** Per position of a GOP of {@code frames} frames, whether it is one of these keyframes. */
+    public boolean[] known(int frames) {
+        boolean[] known = new boolean[frames];
+        for (int p : positions) {
+            known[p] = true;
+        }
+        return known;
+    }
+
     public static Keyframes none() {
         return new Keyframes(new int[0], new Frame[0]);
     }

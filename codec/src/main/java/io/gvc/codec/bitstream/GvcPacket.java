@@ -62,7 +62,12 @@ public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConf
 
     /** Per GOP position, whether it is a keyframe: the first frame (own or shared) or a boundary picture's. */
     public boolean[] keyframePositions() {
-        boolean[] k = new boolean[frameCount];
+        return keyframePositions(frameCount, boundaries);
+    }
+
+    /** {@link #keyframePositions()} of a GOP of {@code frames} frames carrying {@code boundaries} (the reader's view). */
+    static boolean[] keyframePositions(int frames, List<BoundaryPicture> boundaries) {
+        boolean[] k = new boolean[frames];
         k[0] = true;
         for (BoundaryPicture b : boundaries) {
             k[b.position()] = true;

@@ -268,12 +268,8 @@ public final class PacketCodec {
             throw new BitstreamException("packet.bridge_offsets.length", "is " + offsetsLen + ": only FLF2V GOPs "
                     + "anchored on the motion-compensated bridge (anchor modes 1..3) carry bridge offsets");
         }
-        boolean[] keyframe = new boolean[frames];
-        keyframe[0] = true;
-        for (BoundaryPicture b : boundaries) {
-            keyframe[b.position()] = true;
-        }
-        int[] offsets = BridgeOffsetField.read(r.bytes(offsetsLen, "packet.bridge_offsets"), keyframe);
+        int[] offsets = BridgeOffsetField.read(r.bytes(offsetsLen, "packet.bridge_offsets"),
+                GvcPacket.keyframePositions(frames, boundaries));
         String prompt = r.vstring("packet.prompt", Limits.MAX_PROMPT_BYTES);
         int sideLen = r.uvInt("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
         byte[] side = r.bytes(sideLen, "packet.prior_side");

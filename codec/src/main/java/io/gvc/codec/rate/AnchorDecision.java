@@ -7,7 +7,7 @@ import io.gvc.codec.anchor.Keyframes;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.metrics.Ssim;
-import io.gvc.codec.motion.MotionField;
+import io.gvc.codec.motion.MotionBridge;
 import io.gvc.codec.variant.GopLayout;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,14 +62,14 @@ public final class AnchorDecision {
         AnchorMode bestMode = null;
         BridgeOffsets bestOffsets = null;
         double bestCost = Double.POSITIVE_INFINITY;
-        // each segment's field is estimated once: the offsets are measured on the bridge, then every mode is built
-        Map<Frame, Map<Frame, MotionField>> fields = new IdentityHashMap<>();
-        BiFunction<Frame, Frame, MotionField> motion = (from, to) -> fields
-                .computeIfAbsent(from, f -> new IdentityHashMap<>()).computeIfAbsent(to, t -> GopAnchors.motion(from, t));
+        // each segment's bridge is built once: the offsets are measured on it, then every mode is built from it
+        Map<Frame, Map<Frame, MotionBridge>> built = new IdentityHashMap<>();
+        BiFunction<Frame, Frame, MotionBridge> bridges = (from, to) -> built
+                .computeIfAbsent(from, f -> new IdentityHashMap<>()).computeIfAbsent(to, t -> MotionBridge.between(from, t));
         for (int i = 0; i < plans.size(); i++) {
-            BridgeOffsets offsets = offsets(gop, layout, plans.get(i), fromFrame, rule, motion);
+            BridgeOffsets offsets = offsets(gop, layout, plans.get(i), fromFrame, rule, bridges);
             Map<AnchorMode, Frame[]> anchors = GopAnchors.picturesByMode(layout, rule.modes(), plans.get(i), offsets, w,
-                    h, motion);
+                    h, bridges);
             // every mode's anchor at a keyframe is the keyframe itself (the same picture): measured once
             List<Map<Frame, Double>> measured = new ArrayList<>();
             for (int j = 0; j < gop.size(); j++) {
@@ -93,18 +93,14 @@ public final class AnchorDecision {
      * that blends both sides; none where the rule has no mode that moves.
      */
     private static BridgeOffsets offsets(Gop gop, GopLayout layout, Keyframes plan, int fromFrame, BridgeRule rule,
-                                         BiFunction<Frame, Frame, MotionField> motion) {
+                                         BiFunction<Frame, Frame, MotionBridge> bridges) {
         if (rule.modes().stream().noneMatch(AnchorMode::moves)) {
             return BridgeOffsets.none(layout.frames());
         }
         Frame[] blend = GopAnchors.picturesByMode(layout, EnumSet.of(AnchorMode.MOTION_BRIDGE), plan,
-                BridgeOffsets.none(layout.frames()), gop.frame(0).width(), gop.frame(0).height(), motion)
+                BridgeOffsets.none(layout.frames()), gop.frame(0).width(), gop.frame(0).height(), bridges)
                 .get(AnchorMode.MOTION_BRIDGE);
-        boolean[] known = new boolean[layout.frames()];
-        for (int p : plan.positions()) {
-            known[p] = true;
-        }
-        return BridgeOffsetSearch.measure(gop, blend, known, fromFrame);
+        return BridgeOffsetSearch.measure(gop, blend, plan.known(layout.frames()), fromFrame);
     }
 
     /**
