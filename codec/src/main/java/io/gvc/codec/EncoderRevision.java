@@ -12,13 +12,15 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 8: the bridge samples its keyframes bicubically along the vector of the point that is there at
+     * that time (bitstream version 7, {@link io.gvc.codec.motion.MotionBridge}, codec v8);
      * 7: bridged frames carry the camera's offset from the bridge where it pays (bitstream version 6,
      * {@link io.gvc.codec.anchor.BridgeOffsets}, codec v7);
      * 6: x265's predicted keyframes search motion wider and finer and send no SAO, and the last
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 7;
+    public static final int CURRENT = 8;
 
     private EncoderRevision() {
     }

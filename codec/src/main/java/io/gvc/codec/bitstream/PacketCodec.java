@@ -15,7 +15,7 @@ public final class PacketCodec {
      * bytes of config are left out (a live packet, alone on Kafka, always carries its own).
      */
     public static final byte[] MAGIC_IMPLIED_CONFIG = {'G', 'V', 'C', 'Q'};
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /** The high bit of a boundary's quality byte: the picture is predicted (version 4). */
     static final int PREDICTED_BIT = 0x80;
