@@ -21,6 +21,8 @@ public final class MotionBridge {
     /** Per plane, the vector at every pixel, in that plane's pixels. */
     private final float[][] vx = new float[3][];
     private final float[][] vy = new float[3][];
+    /** Whether any vector is not 0 (the cross-fade's field is still: no vector to look up). */
+    private final boolean moves;
 
     public MotionBridge(Frame first, Frame last, MotionField field) {
         if (first.width() != last.width() || first.height() != last.height()) {
@@ -29,6 +31,11 @@ public final class MotionBridge {
         }
         this.first = first;
         this.last = last;
+        boolean any = false;
+        for (int i = 0; i < field.vx().length && !any; i++) {
+            any = field.vx()[i] != 0 || field.vy()[i] != 0;
+        }
+        this.moves = any;
         for (int p = 0; p < 3; p++) {
             int w = first.planeWidth(p), h = first.planeHeight(p);
             int scale = p == 0 ? 1 : 2; // luma pixels per plane pixel
@@ -87,7 +94,9 @@ public final class MotionBridge {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = y * w + x;
-                    vectorAt(px, py, w, h, x + ox, y + oy, a, u);
+                    if (moves) {
+                        vectorAt(px, py, w, h, x + ox, y + oy, a, u);
+                    } // else u stays 0, which is what vectorAt finds in a still field
                     sa[p][i] = cubic(fa, w, h, x + ox - a * u[0], y + oy - a * u[1], kx, ky);
                     sb[p][i] = cubic(fb, w, h, x + ox + wa * u[0], y + oy + wa * u[1], kx, ky);
                 }
@@ -181,6 +190,10 @@ public final class MotionBridge {
         x = clampf(x, w - 1);
         y = clampf(y, h - 1);
         int x0 = (int) x, y0 = (int) y;
+        if (x == x0 && y == y0) {
+            // on a sample the kernel is (0, 1, 0, 0) both ways and the sum is the sample, bit for bit
+            return p[y0 * w + x0] & 0xFF;
+        }
         keys(x - x0, kx);
         keys(y - y0, ky);
         float acc = 0f;
