@@ -2,14 +2,17 @@ package io.gvc.codec.anchor;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.latent.LatentSpace;
+import io.gvc.codec.motion.Disagreement;
 import io.gvc.codec.motion.MotionBridge;
 import io.gvc.codec.motion.MotionField;
 import io.gvc.codec.motion.MotionSearch;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -114,23 +117,34 @@ public final class GopAnchors {
                     Frame from = keyframes.picture(i), to = keyframes.picture(i + 1);
                     MotionBridge still = null, moving = null;
                     for (AnchorMode mode : modes) {
-                        MotionBridge bridge;
                         if (mode.moves()) {
                             moving = moving != null ? moving : bridges.apply(from, to);
-                            bridge = moving;
-                        } else {
-                            still = still != null ? still
-                                    : new MotionBridge(from, to, MotionField.still(width, height, MotionSearch.BLOCK));
-                            bridge = still;
+                        } else if (still == null) {
+                            still = new MotionBridge(from, to, MotionField.still(width, height, MotionSearch.BLOCK));
                         }
-                        Frame[] pictures = out.get(mode);
-                        pictures[a] = from;
-                        for (int j = a + 1; j < b; j++) {
-                            float dx = mode.moves() ? offsets.x(j) : 0f;
-                            float dy = mode.moves() ? offsets.y(j) : 0f;
-                            pictures[j] = bridge.at((float) (j - a) / (b - a), mode.disagreement(), dx, dy);
+                        out.get(mode)[a] = from;
+                        out.get(mode)[b] = to;
+                    }
+                    // the modes that move share each picture's samples: taken once for all of them
+                    List<AnchorMode> movingModes = new ArrayList<>();
+                    List<Disagreement> ways = new ArrayList<>();
+                    for (AnchorMode mode : modes) {
+                        if (mode.moves()) {
+                            movingModes.add(mode);
+                            ways.add(mode.disagreement());
                         }
-                        pictures[b] = to;
+                    }
+                    for (int j = a + 1; j < b; j++) {
+                        float where = (float) (j - a) / (b - a);
+                        if (still != null) {
+                            out.get(AnchorMode.CROSS_FADE)[j] = still.at(where, Disagreement.BLEND, 0f, 0f);
+                        }
+                        if (moving != null) {
+                            Frame[] pictures = moving.atEach(where, offsets.x(j), offsets.y(j), ways);
+                            for (int k = 0; k < pictures.length; k++) {
+                                out.get(movingModes.get(k))[j] = pictures[k];
+                            }
+                        }
                     }
                 }
             }

@@ -79,6 +79,27 @@ public final class MotionBridge {
      * this ({@link io.gvc.codec.anchor.BridgeOffsets}); 0, 0 is the bridge itself, bit for bit.
      */
     public Frame at(float a, Disagreement where, float dx, float dy) {
+        return compose(samples(a, dx, dy), where);
+    }
+
+    /**
+     * {@link #at(float, Disagreement, float, float)} for each of {@code ways} in turn, the keyframes
+     * sampled once for all of them: what the encoder's mode decision asks for at every position.
+     */
+    public Frame[] atEach(float a, float dx, float dy, java.util.List<Disagreement> ways) {
+        Samples s = samples(a, dx, dy);
+        Frame[] out = new Frame[ways.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = compose(s, ways.get(k));
+        }
+        return out;
+    }
+
+    /** Both keyframes sampled for one picture, per plane: what every {@link Disagreement} of it shares. */
+    private record Samples(float a, float[][] sa, float[][] sb) {
+    }
+
+    private Samples samples(float a, float dx, float dy) {
         float wa = 1f - a;
         float[][] sa = new float[3][], sb = new float[3][];
         for (int p = 0; p < 3; p++) {
@@ -102,6 +123,12 @@ public final class MotionBridge {
                 }
             }
         }
+        return new Samples(a, sa, sb);
+    }
+
+    private Frame compose(Samples s, Disagreement where) {
+        float a = s.a, wa = 1f - a;
+        float[][] sa = s.sa, sb = s.sb;
         int lw = first.width(), lh = first.height();
         float[] mask = where == Disagreement.BLEND ? null : DisagreementMask.of(sa[0], sb[0], lw, lh);
         float side = where == Disagreement.SHOW_LAST ? 1f : 0f;
