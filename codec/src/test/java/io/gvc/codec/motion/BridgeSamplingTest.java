@@ -40,6 +40,17 @@ class BridgeSamplingTest {
      */
     private static Frame zoomed(double t) {
         double f = 1 + (t - 0.5) * ZOOM;
+        return picture((lx, ly, p) -> 20 + 200 * detail((W / 2.0 + (lx - W / 2.0) / f) / 1.5,
+                (H / 2.0 + (ly - H / 2.0) / f) / 1.5, 7 + p));
+    }
+
+    /** What a plane shows at luma position (lx, ly). */
+    private interface Content {
+        double at(double lx, double ly, int plane);
+    }
+
+    /** The picture of {@code content}, each sample taken at its centre in luma pixels, rounded. */
+    private static Frame picture(Content content) {
         byte[][] planes = new byte[3][];
         for (int p = 0; p < 3; p++) {
             int w = p == 0 ? W : Frame.chromaWidth(W), h = p == 0 ? H : Frame.chromaHeight(H);
@@ -47,9 +58,7 @@ class BridgeSamplingTest {
             byte[] out = new byte[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double u = W / 2.0 + (x * s + (s - 1) * 0.5 - W / 2.0) / f;
-                    double v = H / 2.0 + (y * s + (s - 1) * 0.5 - H / 2.0) / f;
-                    out[y * w + x] = (byte) (int) Math.round(20 + 200 * detail(u / 1.5, v / 1.5, 7 + p));
+                    out[y * w + x] = (byte) (int) Math.round(content.at(x * s + (s - 1) * 0.5, y * s + (s - 1) * 0.5, p));
                 }
             }
             planes[p] = out;
@@ -93,20 +102,8 @@ class BridgeSamplingTest {
         assertTrue(psnr > 35, "bridge at a = 1/2: " + psnr + " dB");
     }
 
-    /** The background alone (no square), shifted right by {@code dx} pixels. */
+    /** The background alone, shifted right by {@code dx} pixels. */
     private static Frame shifted(double dx) {
-        byte[][] planes = new byte[3][];
-        for (int p = 0; p < 3; p++) {
-            int w = p == 0 ? W : Frame.chromaWidth(W), h = p == 0 ? H : Frame.chromaHeight(H);
-            int s = p == 0 ? 1 : 2;
-            byte[] out = new byte[w * h];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    out[y * w + x] = (byte) (int) Math.round(20 + 90 * detail((x * s - dx) / 1.5, y * s / 1.5, 7 + p));
-                }
-            }
-            planes[p] = out;
-        }
-        return new Frame(W, H, planes[0], planes[1], planes[2]);
+        return picture((lx, ly, p) -> 20 + 90 * detail((lx - dx) / 1.5, ly / 1.5, 7 + p));
     }
 }
