@@ -176,9 +176,9 @@ public final class MotionBridge {
      * field is bilateral: v(m) belongs to the point at m midway between the keyframes, which is at
      * m + (a - 1/2) v(m) at time a. So m solves m = q - (a - 1/2) v(m), found by
      * {@link #FLOW_ITERATIONS} fixed-point steps from m = q, and the point's vector is v(m). Taking
-     * v(q) instead (bitstream version 6 and before) puts a moving object's vectors where it is midway,
-     * not where it is at a: its edge near the keyframes then comes from the background's vector and
-     * tears. At a = 1/2 both are v(q), bit for bit.
+     * v(q) instead (bitstream version 6 and before) is right only where the field is flat; where it
+     * varies smoothly (a zoom, a turn) v(m) is the point's own vector (BridgeSamplingTest). At a sharp
+     * motion edge the steps may settle on either side, as v(q) may. At a = 1/2 both are v(q), bit for bit.
      */
     static void vectorAt(float[] px, float[] py, int w, int h, float qx, float qy, float a, float[] out) {
         float mx = qx, my = qy;
