@@ -111,28 +111,26 @@ public final class GopAnchors {
                     out.values().forEach(p -> p[0] = keyframes.first());
                     break;
                 }
+                // the modes that move share each picture's samples: taken once for all of them
+                List<AnchorMode> movingModes = new ArrayList<>();
+                List<Disagreement> ways = new ArrayList<>();
+                for (AnchorMode mode : modes) {
+                    if (mode.moves()) {
+                        movingModes.add(mode);
+                        ways.add(mode.disagreement());
+                    }
+                }
+                boolean fades = modes.contains(AnchorMode.CROSS_FADE); // the one mode that does not move
                 // each segment between two consecutive keyframes is bridged on its own
                 for (int i = 0; i + 1 < keyframes.count(); i++) {
                     int a = keyframes.position(i), b = keyframes.position(i + 1);
                     Frame from = keyframes.picture(i), to = keyframes.picture(i + 1);
-                    MotionBridge still = null, moving = null;
-                    for (AnchorMode mode : modes) {
-                        if (mode.moves()) {
-                            moving = moving != null ? moving : bridges.apply(from, to);
-                        } else if (still == null) {
-                            still = new MotionBridge(from, to, MotionField.still(width, height, MotionSearch.BLOCK));
-                        }
-                        out.get(mode)[a] = from;
-                        out.get(mode)[b] = to;
-                    }
-                    // the modes that move share each picture's samples: taken once for all of them
-                    List<AnchorMode> movingModes = new ArrayList<>();
-                    List<Disagreement> ways = new ArrayList<>();
-                    for (AnchorMode mode : modes) {
-                        if (mode.moves()) {
-                            movingModes.add(mode);
-                            ways.add(mode.disagreement());
-                        }
+                    MotionBridge moving = movingModes.isEmpty() ? null : bridges.apply(from, to);
+                    MotionBridge still = fades
+                            ? new MotionBridge(from, to, MotionField.still(width, height, MotionSearch.BLOCK)) : null;
+                    for (Frame[] pictures : out.values()) {
+                        pictures[a] = from;
+                        pictures[b] = to;
                     }
                     for (int j = a + 1; j < b; j++) {
                         float where = (float) (j - a) / (b - a);

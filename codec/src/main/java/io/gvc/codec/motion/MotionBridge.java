@@ -1,6 +1,7 @@
 package io.gvc.codec.motion;
 
 import io.gvc.codec.frame.Frame;
+import java.util.List;
 
 /**
  * The motion-compensated bridge between two decoded boundary pictures: the picture at GOP position
@@ -86,7 +87,7 @@ public final class MotionBridge {
      * {@link #at(float, Disagreement, float, float)} for each of {@code ways} in turn, the keyframes
      * sampled once for all of them: what the encoder's mode decision asks for at every position.
      */
-    public Frame[] atEach(float a, float dx, float dy, java.util.List<Disagreement> ways) {
+    public Frame[] atEach(float a, float dx, float dy, List<Disagreement> ways) {
         Samples s = samples(a, dx, dy);
         Frame[] out = new Frame[ways.size()];
         for (int k = 0; k < out.length; k++) {

@@ -16,7 +16,7 @@ class BridgeSamplingTest {
 
     private static final int W = 128, H = 64;
 
-    /** Detail at every pixel, not periodic: a hashed level per pixel, smoothed by a 2x2 mean. */
+    /** Detail at every pixel, not periodic: a hashed level at every whole position, bilinear between. */
     private static double detail(double u, double v, int salt) {
         double gu = Math.floor(u), gv = Math.floor(v);
         double fu = u - gu, fv = v - gv;
