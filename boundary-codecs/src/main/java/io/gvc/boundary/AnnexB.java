@@ -41,6 +41,25 @@ final class AnnexB {
         return out.toByteArray();
     }
 
+    /**
+     * The stream without its first start code: every stream {@link #filter} returns starts with one,
+     * so a payload need not carry those three bytes ({@link #withFirstStartCode} puts them back).
+     */
+    static byte[] withoutFirstStartCode(byte[] filtered) {
+        if (filtered.length < START_CODE.length || nextUnit(filtered, 0) != START_CODE.length) {
+            throw new IllegalArgumentException("not a filtered Annex-B stream: it does not start with 00 00 01");
+        }
+        return java.util.Arrays.copyOfRange(filtered, START_CODE.length, filtered.length);
+    }
+
+    /** {@link #withoutFirstStartCode}'s input back: the start code, then the bytes. */
+    static byte[] withFirstStartCode(byte[] units) {
+        byte[] out = new byte[START_CODE.length + units.length];
+        System.arraycopy(START_CODE, 0, out, 0, START_CODE.length);
+        System.arraycopy(units, 0, out, START_CODE.length, units.length);
+        return out;
+    }
+
     /** Index of the first byte after the next start code at or after {@code from}, or -1. */
     private static int nextUnit(byte[] s, int from) {
         for (int i = from; i + 2 < s.length; i++) {

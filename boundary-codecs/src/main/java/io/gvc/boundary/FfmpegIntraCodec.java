@@ -13,7 +13,8 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 /**
  * A boundary-frame codec that codes each frame as a one-picture, intra-only x264/x265 stream at a
  * constant QP. The returned bytes are that stream in Annex-B form with only the parameter sets and
- * slices left, so every byte counted in the bitrate is one a decoder reads.
+ * slices left, so every byte counted in the bitrate is one a decoder reads, and without the first
+ * start code, which every such stream has (bitstream version 8: three bytes a picture).
  *
  * <p>Stateless: each call opens its own encoder or decoder, so one instance serves many threads.
  */
@@ -65,7 +66,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
             enc.encode(coded).forEach(stream::writeBytes);
             enc.flush().forEach(stream::writeBytes);
         }
-        return codec.strip(stream.toByteArray());
+        return AnnexB.withoutFirstStartCode(codec.strip(stream.toByteArray()));
     }
 
     @Override
@@ -73,7 +74,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         if (data.length == 0) { // an empty packet would read as "end of stream" to FFmpeg
             throw new BitstreamException(FIELD, codec.id + " data is empty");
         }
-        return lastPicture(decodeUnits("data", data), 1, "data holds", width, height);
+        return lastPicture(decodeUnits("data", AnnexB.withFirstStartCode(data)), 1, "data holds", width, height);
     }
 
     /** Decodes access units in order (one per call: FFmpeg takes one at a time), then flushes. */
@@ -118,14 +119,14 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     }
 
     /**
-     * Version byte of a predicted payload, laid out as [version][quality][u16: the low 16 bits of
-     * the CRC-32 of the I picture's bytes][the P picture's NAL units, Annex-B]. Version 2 (bitstream
-     * 4) keeps 16 bits of the check instead of 32: a different build on the far side still fails
-     * on the first predicted picture but once in 65536, and on the next one after that, while a
-     * GOP cut into eight segments saves 16 bytes.
+     * A predicted payload is laid out as [quality][u16: the low 16 bits of the CRC-32 of the I
+     * picture's bytes][the P picture's NAL units, Annex-B, without the first start code]. 16 bits
+     * of the check (bitstream 4): a different build on the far side still fails on the first
+     * predicted picture but once in 65536, and on the next one after that. Bitstream 8 dropped the
+     * payload's own version byte (the packet's version says which layout this is) and the start
+     * code: four bytes a picture.
      */
-    private static final int PREDICTED_VERSION = 2;
-    private static final int PREDICTED_HEADER = 4;
+    private static final int PREDICTED_HEADER = 3;
 
     /**
      * Codes {@code frame} as the P picture of a two-picture stream whose I picture is
@@ -149,22 +150,21 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         byte[] intra = codec.strip(packets.get(0));
         references.put(ref, qp(quality), intra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(PREDICTED_VERSION);
         out.write(quality);
         long crc = crc(intra);
         out.write((int) (crc >>> 8) & 0xFF);
         out.write((int) crc & 0xFF);
-        out.writeBytes(predicted);
+        out.writeBytes(AnnexB.withoutFirstStartCode(predicted));
         return out.toByteArray();
     }
 
     /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
     Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
-        if (data.length <= PREDICTED_HEADER || data[0] != PREDICTED_VERSION) {
-            throw new BitstreamException(FIELD, codec.id + " predicted data is not version " + PREDICTED_VERSION
-                    + " or is empty");
+        if (data.length <= PREDICTED_HEADER) {
+            throw new BitstreamException(FIELD, codec.id + " predicted data holds " + data.length
+                    + " bytes, not even its header and a picture");
         }
-        int quality = data[1] & 0xFF;
+        int quality = data[0] & 0xFF;
         if (quality < 1 || quality > 100) {
             throw new BitstreamException(FIELD, codec.id + " predicted quality " + quality + " outside 1..100");
         }
@@ -174,14 +174,14 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         }
         Frame ref = fit(reference);
         byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
-        long stored = ((data[2] & 0xFFL) << 8) | (data[3] & 0xFFL);
+        long stored = ((data[1] & 0xFFL) << 8) | (data[2] & 0xFFL);
         long here = crc(intra) & 0xFFFF;
         if (here != stored) {
             throw new BitstreamException(FIELD, String.format("%s reference picture codes differently here "
                     + "(CRC low bits %04x, the encoder's %04x): encoder and decoder need the same %s build", codec.id,
                     here, stored, codec.id));
         }
-        byte[] predicted = java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length);
+        byte[] predicted = AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length));
         return lastPicture(decodeUnits("predicted data", intra, predicted), 2,
                 "predicted data with its reference gives", width, height);
     }

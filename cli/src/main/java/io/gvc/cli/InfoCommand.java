@@ -97,7 +97,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("temporal_stride", c.temporalStride());
         m.put("intra_codec", info.header().intraCodec());
         m.put("model", c.modelId());
-        m.put("model_sha256", info.header().modelSha256());
+        m.put("model_hash", java.util.HexFormat.of().formatHex(c.modelHashPrefix())); // the first 8 bytes of its SHA-256
         return m;
     }
 

@@ -147,11 +147,11 @@ class GvcCliTest {
         Path s = dir.resolve("mine.gvc"), recon = dir.resolve("mine-recon.y4m"), out = dir.resolve("mine.y4m");
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", s.toString(), "--frames", "9", "--gop", "9",
                 "-M", "2", "--model", mine.toString(), "--recon", recon.toString()));
-        String sha = infoJson(s).get("model_sha256").asText();
+        String sha = infoJson(s).get("model_hash").asText();
 
         IngestCliTest.Run missing = IngestCliTest.gvc("decode", "-i", s.toString(), "-o", out.toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.code(), missing.err());
-        assertTrue(missing.err().contains("gvc decode: stream needs model 'gvc-gauss-dct' (sha256 " + sha.substring(0, 16)
+        assertTrue(missing.err().contains("gvc decode: stream needs model 'gvc-gauss-dct' (sha256 " + sha
                 + "...), which is not installed here"), missing.err());
         assertFalse(Files.exists(out), "no output for a stream that cannot be decoded");
         assertFalse(infoJson(s).get("decodable_here").asBoolean());

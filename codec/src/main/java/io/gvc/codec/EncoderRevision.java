@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 9: the leaner packet (bitstream version 8): no generated fields where nothing is generated,
+     * no magic or version on a file's packets, no start code or version byte in x265 payloads, no
+     * full model hash in the stream header (codec v9);
      * 8: the bridge samples its keyframes bicubically along the vector of the point that is there at
      * that time (bitstream version 7, {@link io.gvc.codec.motion.MotionBridge}, codec v8);
      * 7: bridged frames carry the camera's offset from the bridge where it pays (bitstream version 6,
@@ -20,7 +23,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 8;
+    public static final int CURRENT = 9;
 
     private EncoderRevision() {
     }

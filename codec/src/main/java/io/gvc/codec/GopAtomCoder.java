@@ -128,8 +128,8 @@ public final class GopAtomCoder implements AutoCloseable {
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
             // search): it is left out here, so --tail-residual overshoots the target by its size.
-            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout, mode, offsets, new int[2], boundaries, prompt, side,
-                    new byte[0], new BitWriter(), new long[3]);
+            GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout.tailLatentFrames(), mode, offsets, new int[2],
+                    boundaries, prompt, side, new byte[0], new BitWriter(), new long[3]);
             long fixed = 8L * PacketCodec.write(withoutAtoms).length;
             long boundaryBits = 8L * withoutAtoms.boundaryBytes();
             // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
@@ -157,7 +157,15 @@ public final class GopAtomCoder implements AutoCloseable {
         if (variant.allowsTailResidual() && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
         }
-        Frame[] pictures = setup.generator.pictures(layout, anchors, x0, scale);
+        boolean generates = m + mTail > 0 || scale[0] > 0 || scale[1] > 0 || residual.length > 0;
+        int tailFrames = layout.tailLatentFrames();
+        if (!generates) {
+            // nothing generated reaches the pictures: the GOP's output is its anchors, and its packet
+            // carries no side information or tail count for a trajectory no decoder needs to run
+            side = new byte[0];
+            tailFrames = 0;
+        }
+        Frame[] pictures = generates ? setup.generator.pictures(layout, anchors, x0, scale) : anchors.pictures();
 
         BitWriter atoms = new BitWriter();
         for (AtomChoice[] step : chosen) {
@@ -171,8 +179,8 @@ public final class GopAtomCoder implements AutoCloseable {
                 sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
             }
         }
-        GvcPacket packet = packet(gop, n, m, mTail, layout, mode, offsets, scale, boundaries, prompt, side, residual, atoms,
-                sse);
+        GvcPacket packet = packet(gop, n, m, mTail, tailFrames, mode, offsets, scale, boundaries, prompt, side, residual,
+                atoms, sse);
         return new EncodedGop(packet, Arrays.asList(pictures));
     }
 
@@ -207,10 +215,10 @@ public final class GopAtomCoder implements AutoCloseable {
         }
     }
 
-    private GvcPacket packet(Gop gop, int n, int m, int mTail, GopLayout layout, AnchorMode anchorMode,
-                             BridgeOffsets offsets, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] side, byte[] residual,
-                             BitWriter atoms, long[] sse) {
-        return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, layout.tailLatentFrames(),
+    private GvcPacket packet(Gop gop, int n, int m, int mTail, int tailLatentFrames, AnchorMode anchorMode,
+                             BridgeOffsets offsets, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt,
+                             byte[] side, byte[] residual, BitWriter atoms, long[] sse) {
+        return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, tailLatentFrames,
                 anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse,
                 offsets.toPacket());
     }

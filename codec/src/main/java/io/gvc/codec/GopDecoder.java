@@ -170,7 +170,7 @@ public final class GopDecoder implements AutoCloseable {
         int w = config.format().width(), h = config.format().height();
         Variant variant = config.variant();
         GopLayout layout = setup.layout(n, p.tailLatentFrames());
-        if (layout.tailLatentFrames() != p.tailLatentFrames() && variant.hasTailLatentFrames()) {
+        if (p.generates() && layout.tailLatentFrames() != p.tailLatentFrames() && variant.hasTailLatentFrames()) {
             throw new BitstreamException("packet.tail_latent_frames", "is " + p.tailLatentFrames()
                     + " but the GOP has only " + layout.codedFrames() + " coded latent frames");
         }
@@ -185,6 +185,9 @@ public final class GopDecoder implements AutoCloseable {
         AnchorMode mode = AnchorMode.fromCode(p.anchorMode()); // the reader checked the range
         BridgeOffsets offsets = BridgeOffsets.fromPacket(p.bridgeOffsets(), n); // the reader checked them
         GopAnchors anchors = GopAnchors.build(layout, mode, keyframes, offsets, setup.space, w, h);
+        if (!p.generates()) {
+            return Arrays.asList(anchors.pictures()); // the encoder's reconstruction too: its anchors as they are
+        }
         float[] firstLatent = first == null ? null : setup.space.encode(first);
         float[] lastLatent = last == null ? null : setup.space.encode(last);
         GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());

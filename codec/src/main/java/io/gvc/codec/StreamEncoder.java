@@ -27,7 +27,7 @@ public final class StreamEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
         try (GopEncoder enc = new GopEncoder(params, video.format(), prior)) {
-            StreamHeader header = new StreamHeader(enc.config(), prior.sha256(), video.frameCount(),
+            StreamHeader header = new StreamHeader(enc.config(), video.frameCount(),
                     enc.intraCodec().id());
             out.writeBytes(ContainerCodec.writeHeader(header));
             Frame shared = null;

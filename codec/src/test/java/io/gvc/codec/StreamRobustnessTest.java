@@ -98,7 +98,7 @@ class StreamRobustnessTest {
     @Test
     void sharedBoundaryGopOfOneFrameIsABitstreamError() throws BitstreamException {
         for (Variant v : new Variant[] {Variant.FLF2V, Variant.I2V}) {
-            byte[] f = rewrite(encode(v), h -> new StreamHeader(withGop(h.config(), 1), h.modelSha256(),
+            byte[] f = rewrite(encode(v), h -> new StreamHeader(withGop(h.config(), 1),
                     h.totalFrames(), h.intraCodec()), p -> p);
             assertThrows(BitstreamException.class, () -> StreamDecoder.decode(f, prior, 1, Progress.NONE),
                     v + " with gop_frames = 1 in the header");
@@ -132,7 +132,7 @@ class StreamRobustnessTest {
     void inconsistentFieldsThatAreRefused() throws BitstreamException {
         byte[] f = encode(Variant.FLF2V);
         // total frames that need another GOP count
-        byte[] more = rewrite(f, h -> new StreamHeader(h.config(), h.modelSha256(), 30, h.intraCodec()), p -> p);
+        byte[] more = rewrite(f, h -> new StreamHeader(h.config(), 30, h.intraCodec()), p -> p);
         assertEquals("stream.total_frames", assertThrows(BitstreamException.class,
                 () -> StreamDecoder.decode(more, prior, 1, Progress.NONE)).field());
         // a packet that drops its atoms

@@ -85,8 +85,10 @@ class IntraCodecTest {
     void onlyParameterSetsAndSlicesAreKept(String id) throws IOException {
         byte[] data = codec(id).encode(frame(), 50);
         X26x x26x = X26x.byId(id);
-        assertArrayEquals(new byte[] {0, 0, 1}, Arrays.copyOf(data, 3), "three-byte start code first");
-        assertArrayEquals(data, x26x.strip(data), "nothing left to strip");
+        // version 8: the first start code, which every payload has, is left out
+        assertTrue(!Arrays.equals(new byte[] {0, 0, 1}, Arrays.copyOf(data, 3)), "no start code first");
+        byte[] stream = AnnexB.withFirstStartCode(data);
+        assertArrayEquals(stream, x26x.strip(stream), "nothing left to strip");
     }
 
     @ParameterizedTest

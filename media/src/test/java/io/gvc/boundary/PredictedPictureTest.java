@@ -124,7 +124,7 @@ class PredictedPictureTest {
         X265IntraCodec x265 = new X265IntraCodec();
         assertThrows(BitstreamException.class, () -> x265.decodePredicted(new byte[0], reference, 176, 144));
         byte[] data = x265.encodePredicted(reference, frame, 40);
-        data[1] = (byte) 200;
+        data[0] = (byte) 200; // the quality byte
         BitstreamException e = assertThrows(BitstreamException.class,
                 () -> x265.decodePredicted(data, reference, 176, 144));
         assertEquals(IntraCodecTestFields.FIELD, e.field().substring(0, IntraCodecTestFields.FIELD.length()));

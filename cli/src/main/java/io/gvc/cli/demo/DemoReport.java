@@ -7,7 +7,6 @@ import io.gvc.cli.ingest.PublishedGop;
 import io.gvc.cli.serve.HlsService;
 import io.gvc.codec.StreamInfo;
 import io.gvc.codec.bitstream.BitstreamException;
-import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
@@ -17,8 +16,6 @@ import io.gvc.codec.frame.Video;
 import io.gvc.codec.metrics.PsnrAccumulator;
 import io.gvc.media.SideBySide;
 import io.gvc.media.VideoWriter;
-import io.gvc.model.registry.ModelRegistry;
-import io.gvc.operators.PriorSource;
 import io.gvc.operators.encode.StreamConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,8 +41,6 @@ final class DemoReport {
 
     private final DemoOptions o;
     private final StreamConfig streams;
-    private final PriorSource priorSource;
-    private ModelRegistry models;
     private final List<Long> latencies = new ArrayList<>();
     private final PsnrAccumulator psnrAll = new PsnrAccumulator();
     private long gopsIngested;
@@ -54,10 +49,9 @@ final class DemoReport {
     private long totalPixels;
     private long totalFrames;
 
-    DemoReport(DemoOptions options, StreamConfig streams, PriorSource priorSource) {
+    DemoReport(DemoOptions options, StreamConfig streams) {
         this.o = options;
         this.streams = streams;
-        this.priorSource = priorSource;
     }
 
     /** Writes every stream's files and the report; returns the report. */
@@ -124,7 +118,7 @@ final class DemoReport {
             throws IOException, BitstreamException {
         GvcPacket first = PacketCodec.read(ps.get(0));
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        StreamHeader header = new StreamHeader(first.config(), modelSha256(first.config()), src.frameCount(),
+        StreamHeader header = new StreamHeader(first.config(), src.frameCount(),
                 streams.settings(id).params().intraCodec());
         file.writeBytes(ContainerCodec.writeHeader(header));
         for (byte[] live : ps) {
@@ -176,17 +170,6 @@ final class DemoReport {
         r.put("problems", problems);
         r.put("dead_letters", run.output().deadLetters());
         return r;
-    }
-
-    /**
-     * The full model hash the stream header carries (packets carry a prefix only): the registry's
-     * description of the model the packets name, read from its manifest (no model is opened).
-     */
-    private String modelSha256(CodingConfig config) throws IOException {
-        if (models == null) {
-            models = ModelRegistry.forEncoding(priorSource.model());
-        }
-        return models.streamModel(config).sha256();
     }
 
     static Long percentile(List<Long> sorted, int p) {

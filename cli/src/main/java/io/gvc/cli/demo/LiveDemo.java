@@ -136,7 +136,7 @@ public final class LiveDemo {
                 }
                 awaitPackaged(hls, output.decoded());
                 hls.endStreams();
-                Map<String, Object> r = new DemoReport(o, streams, prior).write(new DemoReport.Run(sources, published,
+                Map<String, Object> r = new DemoReport(o, streams).write(new DemoReport.Run(sources, published,
                         output, t0, lastDone, flink, hls, overviewWhileRunning, metricsWhileRunning));
                 serve(hls);
                 return r;

@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 public final class ContainerCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'S'};
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
     private static final int MAX_HEADER_BYTES = 4096;
 
     private ContainerCodec() {
@@ -33,7 +33,6 @@ public final class ContainerCodec {
     static byte[] layOutHeader(StreamHeader h) {
         FieldWriter body = new FieldWriter();
         PacketCodec.writeConfig(body, h.config());
-        body.bytes(java.util.HexFormat.of().parseHex(h.modelSha256()));
         body.uv(h.totalFrames());
         body.string(h.intraCodec(), false);
         byte[] b = body.toByteArray();
@@ -62,7 +61,7 @@ public final class ContainerCodec {
         while (pos < file.length) {
             int n;
             try {
-                n = PacketCodec.framedLength(file, pos, file.length);
+                n = PacketCodec.framedLengthInFile(file, pos, file.length);
             } catch (BitstreamException e) {
                 throw e.within("gop[" + expectedSeq + "]");
             }
@@ -110,15 +109,11 @@ public final class ContainerCodec {
         }
         FieldReader h = new FieldReader(file, bodyStart, bodyEnd);
         CodingConfig config = PacketCodec.readConfig(h, "stream.config");
-        String sha = java.util.HexFormat.of().formatHex(h.bytes(32, "stream.model_sha256"));
-        if (!config.sameModel(sha)) {
-            throw new BitstreamException("stream.model_sha256", "does not match the config's model hash prefix");
-        }
         long total = h.uvIn("stream.total_frames", 1, Limits.MAX_TOTAL_FRAMES);
         String intra = h.string("stream.intra_codec", false, 64);
         if (h.remaining() != 0) {
             throw new BitstreamException("stream", h.remaining() + " unexpected bytes in the header");
         }
-        return new ParsedHeader(new StreamHeader(config, sha, total, intra), bodyEnd + 4);
+        return new ParsedHeader(new StreamHeader(config, total, intra), bodyEnd + 4);
     }
 }

@@ -54,6 +54,17 @@ public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConf
         prompt = prompt == null ? "" : prompt;
     }
 
+    /**
+     * Whether the GOP has a generated part: atoms, a deviation added to its anchors, an I2V residual
+     * or tail latent frames, or the prior's side information. Without one its output is its anchors
+     * (keyframes and bridge) as they are, and a decoder runs no trajectory; the packet then carries
+     * none of those fields (version 8).
+     */
+    public boolean generates() {
+        return m > 0 || mTail > 0 || tailLatentFrames > 0 || deviationScale[0] > 0 || deviationScale[1] > 0
+                || priorSide.length > 0 || tailResidual.length > 0 || atomBits > 0;
+    }
+
     /** The bridge offsets (a copy): (x, y) per GOP position, or empty for none. */
     @Override
     public int[] bridgeOffsets() {

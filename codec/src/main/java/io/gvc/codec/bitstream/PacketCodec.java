@@ -9,13 +9,17 @@ import java.util.zip.CRC32C;
 /** {@link GvcPacket} to bytes and back, exactly as docs/bitstream.md lays them out. */
 public final class PacketCodec {
 
+    /** Magic of a live packet, alone on Kafka: it carries its version and its own config. */
     public static final byte[] MAGIC = {'G', 'V', 'C', 'P'};
     /**
-     * Magic of a packet inside a .gvc file whose coding config is the stream header's: the ~70
-     * bytes of config are left out (a live packet, alone on Kafka, always carries its own).
+     * First byte of a packet inside a .gvc file whose coding config is the stream header's: the ~70
+     * bytes of config are left out. A file's packets need no magic or version of their own (the
+     * stream header has both), so each starts with this one byte instead of five (version 8).
      */
-    public static final byte[] MAGIC_IMPLIED_CONFIG = {'G', 'V', 'C', 'Q'};
-    public static final int VERSION = 7;
+    public static final int KIND_IMPLIED_CONFIG = 'Q';
+    /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
+    public static final int KIND_OWN_CONFIG = 'P';
+    public static final int VERSION = 8;
 
     /** The high bit of a boundary's quality byte: the picture is predicted (version 4). */
     static final int PREDICTED_BIT = 0x80;
@@ -25,37 +29,45 @@ public final class PacketCodec {
 
     /** A self-contained packet (magic GVCP), as a live stream carries it. */
     public static byte[] write(GvcPacket p) {
-        return write(p, false);
+        return write(p, null);
     }
 
     /**
-     * The packet as a file holds it: without its config (magic GVCQ) when the config is
-     * {@code streamConfig}, else self-contained.
+     * The packet as a file whose header holds {@code streamConfig} holds it: without magic or
+     * version, and without its config where it is the header's.
      */
     public static byte[] writeInStream(GvcPacket p, CodingConfig streamConfig) {
-        return write(p, p.config().equals(streamConfig));
+        return write(p, java.util.Objects.requireNonNull(streamConfig, "streamConfig"));
     }
 
-    private static byte[] write(GvcPacket p, boolean impliedConfig) {
+    /** A live packet where {@code streamConfig} is null, else one inside a file with that header. */
+    private static byte[] write(GvcPacket p, CodingConfig streamConfig) {
         CodingConfig c = p.config();
         // M is read before anything that could overflow a field: a clear refusal
         int maxM = Limits.maxAtoms(c.codebookSize());
         if (p.m() > maxM || p.mTail() > maxM) {
             throw new IllegalArgumentException("M " + p.m() + " / M_tail " + p.mTail() + " above the limit " + maxM);
         }
-        byte[] packet = layOut(p, impliedConfig);
+        if (!p.prompt().isEmpty() && !c.variant().carriesPrompt()) {
+            throw new IllegalArgumentException("a " + c.variant() + " packet carries no prompt (only T2V does)");
+        }
+        byte[] packet = layOut(p, streamConfig);
         // the writer refuses what the reader would, by the reader's own checks: one set of limits
         try {
-            read(packet, 0, packet.length, impliedConfig ? c : null);
+            read(packet, 0, packet.length, streamConfig);
         } catch (BitstreamException e) {
             throw new IllegalArgumentException("a packet no decoder would read: " + e.getMessage(), e);
         }
         return packet;
     }
 
-    /** The packet's bytes, unchecked: {@link #write} checks them with the reader (tests build bad packets with it). */
-    static byte[] layOut(GvcPacket p, boolean impliedConfig) {
+    /**
+     * The packet's bytes, unchecked: {@link #write} checks them with the reader (tests build bad
+     * packets with it). Live where {@code streamConfig} is null, else as a file with that header holds it.
+     */
+    static byte[] layOut(GvcPacket p, CodingConfig streamConfig) {
         CodingConfig c = p.config();
+        boolean impliedConfig = c.equals(streamConfig);
         FieldWriter body = new FieldWriter();
         // counts, lengths and numbers as varints (version 4): a packet of a few hundred bytes
         // spent about 40 of them on fixed-width zeros
@@ -63,8 +75,7 @@ public final class PacketCodec {
         if (!impliedConfig) {
             writeConfig(body, c);
         }
-        body.uv(p.m()).uv(p.mTail()).u8(p.tailLatentFrames()).u8(p.anchorMode());
-        body.u8(p.deviationScale()[0]).u8(p.deviationScale()[1]);
+        body.u8(p.anchorMode());
         body.u8(p.boundaries().size());
         String previousCodec = null;
         for (BoundaryPicture b : p.boundaries()) {
@@ -83,16 +94,31 @@ public final class PacketCodec {
         }
         byte[] offsets = BridgeOffsetField.write(p.bridgeOffsets(), p.keyframePositions());
         body.uv(offsets.length).bytes(offsets);
-        body.vstring(p.prompt());
-        body.uv(p.priorSide().length).bytes(p.priorSide());
-        body.uv(p.tailResidual().length).bytes(p.tailResidual());
-        body.uv(p.atomBits()).bytes(p.atoms());
+        if (c.variant().carriesPrompt()) {
+            body.vstring(p.prompt());
+        }
+        // the generated part, all of it behind one flag (version 8): a GOP whose anchors are its
+        // output (no atoms, no deviation, no residual, no side information) spent about ten bytes
+        // on zeros and empty lengths, a tenth of a low-rate packet
+        body.u8(p.generates() ? 1 : 0);
+        if (p.generates()) {
+            body.uv(p.m()).uv(p.mTail()).u8(p.tailLatentFrames());
+            body.u8(p.deviationScale()[0]).u8(p.deviationScale()[1]);
+            body.uv(p.priorSide().length).bytes(p.priorSide());
+            body.uv(p.tailResidual().length).bytes(p.tailResidual());
+            body.uv(p.atomBits()).bytes(p.atoms());
+        }
         for (long s : p.sse()) {
             body.uv(s);
         }
         byte[] b = body.toByteArray();
         FieldWriter out = new FieldWriter();
-        out.bytes(impliedConfig ? MAGIC_IMPLIED_CONFIG : MAGIC).u8(VERSION).uv(b.length + 4L).bytes(b);
+        if (streamConfig == null) {
+            out.bytes(MAGIC).u8(VERSION);
+        } else {
+            out.u8(impliedConfig ? KIND_IMPLIED_CONFIG : KIND_OWN_CONFIG);
+        }
+        out.uv(b.length + 4L).bytes(b);
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length);
         out.u32(crc.getValue());
@@ -155,34 +181,47 @@ public final class PacketCodec {
         }
     }
 
-    /** Total length in bytes of the packet starting at {@code off}, read from its prefix. */
-    public static int framedLength(byte[] buf, int off, int end) throws BitstreamException {
-        return framing(buf, off, end).end() - off;
+    /** Total length in bytes of the packet inside a file starting at {@code off}, read from its prefix. */
+    public static int framedLengthInFile(byte[] buf, int off, int end) throws BitstreamException {
+        return framing(buf, off, end, true).end() - off;
     }
 
-    /** Where a packet's body starts and how many bytes follow its prefix (body and CRC). */
-    private record Framing(int bodyStart, int length) {
+    /** Where a packet's body starts, how many bytes follow its prefix (body and CRC), and whether its config is implied. */
+    private record Framing(int bodyStart, int length, boolean impliedConfig) {
         int end() {
             return bodyStart + length;
         }
     }
 
-    /** The packet's prefix read and checked; the varint length makes it 6 to 9 bytes long. */
-    private static Framing framing(byte[] buf, int off, int end) throws BitstreamException {
+    /**
+     * The packet's prefix read and checked: live, magic, version and a varint length (6 to 9 bytes);
+     * in a file, its kind byte and the length (2 to 5 bytes).
+     */
+    private static Framing framing(byte[] buf, int off, int end, boolean inFile) throws BitstreamException {
         FieldReader r = new FieldReader(buf, off, end);
-        byte[] magic = r.bytes(4, "packet.magic");
-        if (!java.util.Arrays.equals(magic, MAGIC) && !java.util.Arrays.equals(magic, MAGIC_IMPLIED_CONFIG)) {
-            throw new BitstreamException("packet.magic", "is not 'GVCP' (or 'GVCQ' in a file)");
-        }
-        int v = r.u8("packet.version");
-        if (v != VERSION) {
-            throw new BitstreamException("packet.version", "is " + v + ", this decoder reads version " + VERSION);
+        boolean implied = false;
+        if (inFile) {
+            int kind = r.u8("packet.kind");
+            if (kind != KIND_IMPLIED_CONFIG && kind != KIND_OWN_CONFIG) {
+                throw new BitstreamException("packet.kind", String.format("is 0x%02x, not 'Q' (config implied) or "
+                        + "'P' (config of its own)", kind));
+            }
+            implied = kind == KIND_IMPLIED_CONFIG;
+        } else {
+            byte[] magic = r.bytes(4, "packet.magic");
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new BitstreamException("packet.magic", "is not 'GVCP': not a live GVC packet");
+            }
+            int v = r.u8("packet.version");
+            if (v != VERSION) {
+                throw new BitstreamException("packet.version", "is " + v + ", this decoder reads version " + VERSION);
+            }
         }
         int len = r.uvInt("packet.length", 4, Limits.MAX_PACKET_BYTES);
         if (len > r.remaining()) {
             throw new BitstreamException("packet.length", "claims " + len + " bytes, only " + r.remaining() + " left");
         }
-        return new Framing(r.position(), len);
+        return new Framing(r.position(), len, implied);
     }
 
     public static GvcPacket read(byte[] buf) throws BitstreamException {
@@ -195,17 +234,13 @@ public final class PacketCodec {
     }
 
     /**
-     * Reads one packet occupying exactly buf[off, end); a packet without its own config (in a file)
-     * takes {@code streamConfig}, which may be null only where such packets are refused.
+     * Reads one packet occupying exactly buf[off, end): a live packet where {@code streamConfig} is
+     * null, else one inside a file whose header holds {@code streamConfig} (which a packet without
+     * its own config takes).
      */
     public static GvcPacket read(byte[] buf, int off, int end, CodingConfig streamConfig) throws BitstreamException {
-        boolean implied = java.util.Arrays.equals(java.util.Arrays.copyOfRange(buf, off, Math.min(end, off + 4)),
-                MAGIC_IMPLIED_CONFIG);
-        if (implied && streamConfig == null) {
-            throw new BitstreamException("packet.magic", "is 'GVCQ', a packet that takes its config from a "
-                    + "file's stream header, but it came alone");
-        }
-        Framing framing = framing(buf, off, end);
+        Framing framing = framing(buf, off, end, streamConfig != null);
+        boolean implied = framing.impliedConfig();
         int total = framing.end() - off;
         if (total != end - off) {
             throw new BitstreamException("packet.length", "packet is " + total + " bytes but " + (end - off)
@@ -224,13 +259,7 @@ public final class PacketCodec {
         long first = r.uvIn("packet.first_frame", 0, Limits.MAX_TOTAL_FRAMES);
         int frames = r.uvInt("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
         CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
-        int m = r.uvInt("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
-        int mTail = r.uvInt("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
-        int tailFrames = r.u8In("packet.tail_latent_frames", 0, Limits.MAX_TAIL_LATENT_FRAMES);
-        checkAtomWork(config, frames, m, mTail, tailFrames);
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
-        int steps = io.gvc.codec.latent.LatentSynthesis.SCALE_STEPS;
-        int[] scale = {r.u8In("packet.deviation_scale_y", 0, steps), r.u8In("packet.deviation_scale_c", 0, steps)};
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         int previous = -1;
@@ -270,13 +299,32 @@ public final class PacketCodec {
         }
         int[] offsets = BridgeOffsetField.read(r.bytes(offsetsLen, "packet.bridge_offsets"),
                 GvcPacket.keyframePositions(frames, boundaries));
-        String prompt = r.vstring("packet.prompt", Limits.MAX_PROMPT_BYTES);
-        int sideLen = r.uvInt("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
-        byte[] side = r.bytes(sideLen, "packet.prior_side");
-        int resLen = r.uvInt("packet.tail_residual.length", 0, Limits.MAX_RESIDUAL_BYTES);
-        byte[] residual = r.bytes(resLen, "packet.tail_residual");
-        long atomBits = r.uvIn("packet.atom_bits", 0, (long) Limits.MAX_ATOM_BYTES * 8);
-        byte[] atoms = r.bytes((int) ((atomBits + 7) / 8), "packet.atoms");
+        String prompt = config.variant().carriesPrompt() ? r.vstring("packet.prompt", Limits.MAX_PROMPT_BYTES) : "";
+        int generated = r.u8In("packet.generated", 0, 1);
+        int m = 0, mTail = 0, tailFrames = 0;
+        int[] scale = {0, 0};
+        byte[] side = new byte[0], residual = new byte[0], atoms = new byte[0];
+        long atomBits = 0;
+        if (generated == 1) {
+            m = r.uvInt("packet.m", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
+            mTail = r.uvInt("packet.m_tail", 0, Math.min(Limits.MAX_ATOMS, config.codebookSize()));
+            tailFrames = r.u8In("packet.tail_latent_frames", 0, Limits.MAX_TAIL_LATENT_FRAMES);
+            checkAtomWork(config, frames, m, mTail, tailFrames);
+            int steps = io.gvc.codec.latent.LatentSynthesis.SCALE_STEPS;
+            scale = new int[] {r.u8In("packet.deviation_scale_y", 0, steps),
+                    r.u8In("packet.deviation_scale_c", 0, steps)};
+            int sideLen = r.uvInt("packet.prior_side.length", 0, Limits.MAX_SIDE_INFO_BYTES);
+            side = r.bytes(sideLen, "packet.prior_side");
+            int resLen = r.uvInt("packet.tail_residual.length", 0, Limits.MAX_RESIDUAL_BYTES);
+            residual = r.bytes(resLen, "packet.tail_residual");
+            atomBits = r.uvIn("packet.atom_bits", 0, (long) Limits.MAX_ATOM_BYTES * 8);
+            atoms = r.bytes((int) ((atomBits + 7) / 8), "packet.atoms");
+            if (m == 0 && mTail == 0 && tailFrames == 0 && scale[0] == 0 && scale[1] == 0 && sideLen == 0
+                    && resLen == 0 && atomBits == 0) {
+                // one layout per packet: a flag set over nothing would be a second form of the same GOP
+                throw new BitstreamException("packet.generated", "is 1 but every generated field is zero or empty");
+            }
+        }
         // no error can exceed 255^2 per sample: bounding each GOP's SSE keeps a stream's sum in a long
         long lumaMax = 65025L * frames * config.format().width() * config.format().height();
         long[] sse = {r.uvIn("packet.sse_y", 0, lumaMax), r.uvIn("packet.sse_u", 0, lumaMax),

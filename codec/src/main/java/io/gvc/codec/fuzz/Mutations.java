@@ -89,9 +89,10 @@ public final class Mutations {
     public static List<int[]> sections(byte[] f) {
         List<int[]> out = new ArrayList<>();
         int pos = 0;
-        while (pos + 6 <= f.length) {
-            // magic (4), version (1), then the length as the format's varint
-            FieldReader r = new FieldReader(f, pos + 5, f.length);
+        while (pos + 2 <= f.length) {
+            // the stream header and a live packet: magic (4), version (1); a packet inside a file:
+            // its kind (1); then the length as the format's varint
+            FieldReader r = new FieldReader(f, pos + (pos == 0 ? 5 : 1), f.length);
             long len;
             try {
                 len = r.uv("length");

@@ -39,11 +39,58 @@ class PacketCodecTest {
         assertArrayEquals(p.sse(), back.sse());
         assertEquals(3, back.gopSeq());
         assertEquals(48, back.firstFrame());
-        // the fixed fields of this GOP: magic 4, version 1, length 1 (6), seq, first, count, m, m_tail,
-        // tail frames, anchor, 2 scales, count 1 each (10), boundaries 1+5+1+1 and 1+1+1+1, bridge
-        // offsets 1 (none), prompt 1, side 1+2, residual 1, atom bits 1, SSE 3+2+2, CRC 4: 46 bytes
-        // besides the 50 of the pictures
-        assertEquals(46 + 50, b.length);
+        // the fixed fields of this GOP in a file: kind 1, length 1, seq, first, count, anchor, boundary
+        // count 1 each (5), boundaries 1+5+1+1 and 1+1+1+1, bridge offsets 1 (none), no prompt (FLF2V),
+        // generated 1, m, m_tail, tail frames, 2 scales 1 each (5), side 1+2, residual 1, atom bits 1,
+        // SSE 3+2+2, CRC 4: 42 bytes besides the 50 of the pictures
+        assertEquals(42 + 50, b.length);
+    }
+
+    /** Version 8: a GOP whose output is its anchors carries one byte for everything generated. */
+    @Test
+    void aGopWithoutAGeneratedPartSpendsOneByteOnIt() throws BitstreamException {
+        GvcPacket anchorsOnly = new GvcPacket(3, 48, 17, CONFIG, 0, 0, 0, 1, new int[] {0, 0},
+                List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])), "", new byte[0], new byte[0], 0,
+                new byte[0], new long[] {123_456, 7_890, 6_543});
+        assertTrue(!anchorsOnly.generates());
+        byte[] b = PacketCodec.writeInStream(anchorsOnly, CONFIG);
+        // kind 1, length 1, seq, first, count, anchor, boundary count (5), boundary 1+5+1+1, offsets 1,
+        // generated 1, SSE 7, CRC 4: 28 bytes besides the picture's 20
+        assertEquals(28 + 20, b.length);
+        GvcPacket back = PacketCodec.read(b, 0, b.length, CONFIG);
+        assertTrue(!back.generates());
+        assertEquals(0, back.m());
+        assertArrayEquals(new int[] {0, 0}, back.deviationScale());
+        assertEquals(0, back.priorSide().length);
+
+        // the flag set over nothing is a second form of the same GOP: refused by name
+        int flag = b.length - 4 - 7 - 1;
+        assertEquals(0, b[flag]);
+        byte[] withFlag = new byte[b.length + 8];
+        System.arraycopy(b, 0, withFlag, 0, flag);
+        withFlag[flag] = 1; // then m, m_tail, tail, 2 scales, side length, residual length, atom bits: all 0
+        System.arraycopy(b, flag + 1, withFlag, flag + 9, b.length - flag - 1);
+        withFlag[1] = (byte) (b[1] + 8); // the length
+        BitstreamException e = assertThrows(BitstreamException.class,
+                () -> PacketCodec.read(fixFileCrc(withFlag), 0, withFlag.length, CONFIG));
+        assertEquals("packet.generated", e.field());
+    }
+
+    @Test
+    void aFilePacketOfAnotherKindAndALivePacketOfAnotherVersionAreRefusedByName() {
+        GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])));
+        byte[] inFile = PacketCodec.writeInStream(p, CONFIG);
+        assertEquals('Q', inFile[0]);
+        inFile[0] = 'X';
+        assertEquals("packet.kind", assertThrows(BitstreamException.class,
+                () -> PacketCodec.read(inFile, 0, inFile.length, CONFIG)).field());
+        byte[] live = PacketCodec.write(p);
+        assertEquals(PacketCodec.VERSION, live[4]);
+        live[4] = 7;
+        assertEquals("packet.version", assertThrows(BitstreamException.class, () -> PacketCodec.read(live)).field());
+        // a packet as a file holds it is not a live packet
+        assertEquals("packet.magic", assertThrows(BitstreamException.class,
+                () -> PacketCodec.read(PacketCodec.writeInStream(p, CONFIG))).field());
     }
 
     @Test
@@ -86,6 +133,17 @@ class PacketCodecTest {
             return i;
         }
         throw new AssertionError("not found");
+    }
+
+    /** The CRC of a packet as a file holds it whose length takes one byte: kind, length, body, CRC. */
+    private static byte[] fixFileCrc(byte[] b) {
+        CRC32C crc = new CRC32C();
+        crc.update(b, 2, b.length - 6);
+        long v = crc.getValue();
+        for (int i = 0; i < 4; i++) {
+            b[b.length - 4 + i] = (byte) (v >>> (24 - 8 * i));
+        }
+        return b;
     }
 
     private static byte[] fixCrc(byte[] b) {

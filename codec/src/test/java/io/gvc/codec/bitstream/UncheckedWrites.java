@@ -11,12 +11,12 @@ public final class UncheckedWrites {
 
     /** A self-contained packet (GVCP). */
     public static byte[] packet(GvcPacket p) {
-        return PacketCodec.layOut(p, false);
+        return PacketCodec.layOut(p, null);
     }
 
     /** A packet as a file with {@code header} holds it. */
     public static byte[] packetInStream(GvcPacket p, StreamHeader header) {
-        return PacketCodec.layOut(p, p.config().equals(header.config()));
+        return PacketCodec.layOut(p, header.config());
     }
 
     public static byte[] header(StreamHeader h) {
