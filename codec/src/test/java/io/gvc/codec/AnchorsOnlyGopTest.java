@@ -1,16 +1,13 @@
 package io.gvc.codec;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gvc.codec.atoms.AtomSearch;
 import io.gvc.codec.atoms.AtomSelector;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.GvcPacket;
-import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.DctIntraCodec;
@@ -18,8 +15,6 @@ import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
 import io.gvc.codec.variant.Variant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +31,7 @@ class AnchorsOnlyGopTest {
     @BeforeAll
     static void setUp() {
         KeyframeChainTest.setUp();
-        Frame f = SyntheticVideo.clip(KeyframeChainTest.W, KeyframeChainTest.H, 1, 0).frames().get(0);
-        still = new Video(SyntheticVideo.clip(KeyframeChainTest.W, KeyframeChainTest.H, 1, 0).format(),
-                new ArrayList<>(Collections.nCopies(KeyframeChainTest.FRAMES, f)));
+        still = KeyframeChainTest.still();
     }
 
     /**
@@ -85,16 +78,7 @@ class AnchorsOnlyGopTest {
             assertEquals(0, p.priorSide().length);
             assertEquals(0, p.atomBits());
         }
-        for (int threads : new int[] {1, 2}) {
-            Video d = StreamDecoder.decode(r.file(), thatMustNotRun(), threads, Progress.NONE);
-            assertEquals(r.reconstruction().frameCount(), d.frameCount());
-            for (int i = 0; i < d.frameCount(); i++) {
-                for (int p = 0; p < 3; p++) {
-                    assertArrayEquals(r.reconstruction().frames().get(i).plane(p), d.frames().get(i).plane(p),
-                            "frame " + i + " plane " + p + " at " + threads + " threads");
-                }
-            }
-        }
+        KeyframeChainTest.assertDecodesToReconstruction(r, thatMustNotRun());
     }
 
     /**
@@ -107,13 +91,7 @@ class AnchorsOnlyGopTest {
     @Test
     void aRateControlledGopWhoseDeviationTheLumaRejectsIsNotSearched() {
         AtomicInteger asked = new AtomicInteger();
-        AtomSelector.Factory counting = codebook -> {
-            AtomSearch java = new AtomSearch(codebook, null, 1);
-            return (gop, step, frame, residual, m) -> {
-                asked.incrementAndGet();
-                return java.select(gop, step, frame, residual, m);
-            };
-        };
+        AtomSelector.Factory counting = AtomSelectorSeamTest.counting(asked);
         Gop gop = new Gop(0, 0, still.frames().subList(0, KeyframeChainTest.GOP));
         try (GopEncoder enc = new GopEncoder(rateControlledM(), still.format(), KeyframeChainTest.prior, counting)) {
             EncodedGop coded = enc.encode(gop, null);

@@ -38,13 +38,7 @@ class AtomSelectorSeamTest {
     @Test
     void theEncoderAsksTheSelectorItIsGivenAndTheJavaFactoryCodesTheDefaultBytes() {
         AtomicInteger asked = new AtomicInteger();
-        AtomSelector.Factory counting = codebook -> {
-            AtomSearch java = new AtomSearch(codebook, null, 1);
-            return (gop, step, frame, residual, m) -> {
-                asked.incrementAndGet();
-                return java.select(gop, step, frame, residual, m);
-            };
-        };
+        AtomSelector.Factory counting = counting(asked);
         Gop gop = new Gop(0, 0, video.frames());
         byte[] plain, counted;
         try (GopEncoder enc = new GopEncoder(params, video.format(), EncoderSplitTest.prior)) {
@@ -55,6 +49,17 @@ class AtomSelectorSeamTest {
         }
         assertTrue(asked.get() > 0, "the selector was asked");
         assertArrayEquals(plain, counted, "the same search through the seam codes the same bytes");
+    }
+
+    /** The plain-Java search, counting in {@code asked} how often it is asked. */
+    static AtomSelector.Factory counting(AtomicInteger asked) {
+        return codebook -> {
+            AtomSearch java = new AtomSearch(codebook, null, 1);
+            return (gop, step, frame, residual, m) -> {
+                asked.incrementAndGet();
+                return java.select(gop, step, frame, residual, m);
+            };
+        };
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.metrics.Psnr;
+import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.SpectrumFitter;
 import io.gvc.codec.variant.Variant;
@@ -109,7 +110,8 @@ class KeyframeChainTest {
         return new Video(SyntheticVideo.clip(W, H, 1, 0).format(), frames);
     }
 
-    private static Video still() {
+    /** A textured picture, unchanged for the whole clip. */
+    static Video still() {
         Frame f = SyntheticVideo.clip(W, H, 1, 0).frames().get(0);
         return new Video(SyntheticVideo.clip(W, H, 1, 0).format(), new ArrayList<>(Collections.nCopies(FRAMES, f)));
     }
@@ -119,8 +121,14 @@ class KeyframeChainTest {
     }
 
     private static void assertDecodesToReconstruction(StreamEncoder.Result r) throws BitstreamException {
+        assertDecodesToReconstruction(r, prior);
+    }
+
+    /** The file decodes, with {@code decoderPrior} at 1 and 2 threads, to exactly the encoder's reconstruction. */
+    static void assertDecodesToReconstruction(StreamEncoder.Result r, FlowPrior decoderPrior)
+            throws BitstreamException {
         for (int threads : new int[] {1, 2}) {
-            Video d = StreamDecoder.decode(r.file(), prior, threads, Progress.NONE);
+            Video d = StreamDecoder.decode(r.file(), decoderPrior, threads, Progress.NONE);
             assertEquals(r.reconstruction().frameCount(), d.frameCount());
             for (int i = 0; i < d.frameCount(); i++) {
                 for (int p = 0; p < 3; p++) {
