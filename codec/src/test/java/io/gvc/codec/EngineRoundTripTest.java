@@ -174,10 +174,12 @@ class EngineRoundTripTest {
 
     @Test
     void rateControlLandsNearTheTarget() throws BitstreamException {
-        // at 64x48 a packet's fixed fields alone are ~0.1 bpp; 0.15 leaves room for atoms
+        // at 64x48 a packet's fixed fields alone are ~0.1 bpp; 0.15 leaves room for atoms. The keyframes
+        // get a fifth of it, so that the prior's deviation is one the luma keeps and the encoder
+        // searches atoms at all (codec v9; with half, its keyframes leave the prior nothing to add)
         double target = 0.15;
         CodecParams p = CodecParams.builder().variant(Variant.FLF2V).gopFrames(GOP).codebookSize(256).steps(8).seed(77L)
-                .intraCodec(DctIntraCodec.ID).targetBpp(target).boundaryShare(0.5).threads(1).build();
+                .intraCodec(DctIntraCodec.ID).targetBpp(target).boundaryShare(0.2).threads(1).build();
         StreamEncoder.Result r = StreamEncoder.encode(video, p, prior, Progress.NONE);
         StreamInfo info = StreamInfo.of(r.file());
         assertTrue(Math.abs(info.bpp() - target) <= 0.5 * target, "bpp " + info.bpp() + " vs target " + target
