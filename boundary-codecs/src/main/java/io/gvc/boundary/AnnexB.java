@@ -60,21 +60,6 @@ final class AnnexB {
         return out;
     }
 
-    /**
-     * The NAL units of a filtered stream ({@link #filter}: each behind a three-byte start code, no
-     * zero bytes between): {first byte of the unit, end after its last byte} for each, in order.
-     */
-    static java.util.List<int[]> units(byte[] filtered) {
-        java.util.List<int[]> out = new java.util.ArrayList<>();
-        int start = nextUnit(filtered, 0);
-        while (start >= 0) {
-            int next = nextUnit(filtered, start);
-            out.add(new int[] {start, next < 0 ? filtered.length : next - START_CODE.length});
-            start = next;
-        }
-        return out;
-    }
-
     /** Index of the first byte after the next start code at or after {@code from}, or -1. */
     private static int nextUnit(byte[] s, int from) {
         for (int i = from; i + 2 < s.length; i++) {

@@ -14,9 +14,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
  * A boundary-frame codec that codes each frame as a one-picture, intra-only x264/x265 stream at a
  * constant QP. The returned bytes are that stream in Annex-B form with only the parameter sets and
  * slices left, so every byte counted in the bitrate is one a decoder reads, and without the first
- * start code, which every such stream has (bitstream version 8: three bytes a picture). Its parameter
- * sets are left out where they are the ones this codec makes for every picture of that size
- * ({@link #parameterSets}; about 60 bytes a picture at 352x288).
+ * start code, which every such stream has (bitstream version 8: three bytes a picture).
  *
  * <p>Stateless: each call opens its own encoder or decoder, so one instance serves many threads.
  */
@@ -30,18 +28,6 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private final X26x codec;
     private final AVCodec encoder;
     private final ReferencePictures references = new ReferencePictures();
-    /** The parameter sets of an intra picture, by coded size ({@code width << 32 | height}). */
-    private final java.util.concurrent.ConcurrentHashMap<Long, byte[]> parameterSets =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * First byte of an intra payload whose parameter sets are implied: then a u8 check (the low 8
-     * bits of the CRC-32 of the parameter sets) and the picture's other NAL units. Any other first
-     * byte is the header of the payload's first NAL unit, a parameter set (they are sent).
-     */
-    private static final int IMPLIED_PARAMETER_SETS = 0;
-    /** The quality {@link #parameterSets} codes its grey picture at (any would do; the lowest is quickest). */
-    private static final int QUALITY_OF_PARAMETER_SETS = 1;
 
     /** Checks at construction that FFmpeg really has the encoder (STACK.md trap 2). */
     FfmpegIntraCodec(X26x codec) {
@@ -74,51 +60,13 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     @Override
     public byte[] encode(Frame frame, int quality) {
         Frame coded = Fit.toSize(frame, codec.codedSide(frame.width()), codec.codedSide(frame.height()));
-        byte[] stream = intraStream(coded, quality);
-        byte[] sets = parameterSets(coded.width(), coded.height());
-        if (sets.length == 0 || !java.util.Arrays.equals(stream, 0, Math.min(sets.length, stream.length), sets, 0,
-                sets.length)) {
-            return AnnexB.withoutFirstStartCode(stream); // other parameter sets: sent
-        }
-        // the parameter sets every decoder makes for itself: left out, with a check of them
-        byte[] rest = AnnexB.withoutFirstStartCode(java.util.Arrays.copyOfRange(stream, sets.length, stream.length));
-        byte[] out = new byte[2 + rest.length];
-        out[0] = IMPLIED_PARAMETER_SETS;
-        out[1] = (byte) crc(sets);
-        System.arraycopy(rest, 0, out, 2, rest.length);
-        return out;
-    }
-
-    /** One intra picture as this codec's filtered Annex-B stream, parameter sets included. */
-    private byte[] intraStream(Frame coded, int quality) {
         VideoFormat format = new VideoFormat(coded.width(), coded.height(), FPS, 1);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(qp(quality)))) {
             enc.encode(coded).forEach(stream::writeBytes);
             enc.flush().forEach(stream::writeBytes);
         }
-        return codec.strip(stream.toByteArray());
-    }
-
-    /**
-     * The parameter sets (VPS, SPS, PPS; Annex-B, each behind its start code) this codec writes before
-     * an intra picture of the coded size: the leading ones of a mid-grey picture coded at the lowest
-     * quality. With x265 they were the same bytes for every quality and every picture of a size
-     * (measured at 352x288), so an encoder leaves them out and a decoder makes them alike; where a
-     * picture came with others, they are sent.
-     */
-    byte[] parameterSets(int codedWidth, int codedHeight) {
-        return parameterSets.computeIfAbsent(((long) codedWidth << 32) | codedHeight, k -> {
-            byte[] stream = intraStream(Frame.grey(codedWidth, codedHeight), QUALITY_OF_PARAMETER_SETS);
-            int end = 0;
-            for (int[] unit : AnnexB.units(stream)) {
-                if (!codec.isParameterSet(stream[unit[0]] & 0xFF)) {
-                    break;
-                }
-                end = unit[1];
-            }
-            return java.util.Arrays.copyOf(stream, end);
-        });
+        return AnnexB.withoutFirstStartCode(codec.strip(stream.toByteArray()));
     }
 
     @Override
@@ -126,28 +74,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         if (data.length == 0) { // an empty packet would read as "end of stream" to FFmpeg
             throw new BitstreamException(FIELD, codec.id + " data is empty");
         }
-        byte[] stream;
-        if ((data[0] & 0xFF) == IMPLIED_PARAMETER_SETS) {
-            if (data.length < 3) {
-                throw new BitstreamException(FIELD, codec.id + " data holds " + data.length
-                        + " bytes, not even its check and a picture");
-            }
-            byte[] sets = parameterSets(codec.codedSide(width), codec.codedSide(height));
-            int here = (int) crc(sets) & 0xFF, stored = data[1] & 0xFF;
-            if (here != stored) {
-                // the sets carry the picture size: another size, or another build, makes other ones
-                throw new BitstreamException(FIELD, String.format("%s parameter sets for a %dx%d picture made here "
-                        + "differ from the encoder's (check %02x, the encoder's %02x): another picture size, or "
-                        + "another %s build", codec.id, width, height, here, stored, codec.id));
-            }
-            byte[] rest = AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, 2, data.length));
-            stream = new byte[sets.length + rest.length];
-            System.arraycopy(sets, 0, stream, 0, sets.length);
-            System.arraycopy(rest, 0, stream, sets.length, rest.length);
-        } else {
-            stream = AnnexB.withFirstStartCode(data);
-        }
-        return lastPicture(decodeUnits("data", stream), 1, "data holds", width, height);
+        return lastPicture(decodeUnits("data", AnnexB.withFirstStartCode(data)), 1, "data holds", width, height);
     }
 
     /** Decodes access units in order (one per call: FFmpeg takes one at a time), then flushes. */
