@@ -11,6 +11,24 @@ import java.util.Map;
  */
 public final class X265IntraCodec extends FfmpegIntraCodec implements PredictiveCodec {
 
+    /**
+     * The in-loop filters, for intra and predicted pictures alike: the deblocking filter weaker than
+     * x265's default (offsets -2 for both tc and beta) and no sample adaptive offset (bitstream
+     * version 9, codec v10). Both filters smooth, which buys a little PSNR and costs the texture
+     * that a viewer and LPIPS see first at these rates; a keyframe is also what the bridge builds
+     * every frame between from, so its texture is the GOP's. Measured on the two tuning clips (`gvc
+     * eval --frames 33`, x265 CRF 51..35 as the baseline, targets 0.004..0.03), LPIPS BD-rate against
+     * x265, yoga / man-skiing: x265's filters as they were -4.9 / -7.8 %; deblocking -2 with SAO
+     * -9.2 / -9.5; <b>-2 without SAO -10.8 / -10.9</b> (PSNR-Y +25.4 -> +23.7 / +49.8 -> +54.5 %,
+     * MS-SSIM +9.1 -> +7.0 / +44.6 -> +44.8 %); -4 with SAO -12.2 / -6.0; -4 without -15.8 / -7.2;
+     * -6 without -17.5 / -3.3; no deblocking and no SAO -17.6 / +31.2 (blocks in man-skiing's
+     * snow). The static camera wants ever less filtering, the fast one no less than -2: -2 without
+     * SAO is the one that gains on both. Stronger psycho-visual rate distortion (psy-rd 4: yoga -3.1
+     * %) and rate-distortion-optimised quantisation (rdoq-level 2, psy-rdoq 1: +11.6 %) were worse;
+     * adaptive quantisation does nothing at a constant QP.
+     */
+    static final String LOOP_FILTERS = ":deblock=-2,-2:sao=0";
+
     public X265IntraCodec() {
         super(X26x.X265);
     }
@@ -22,7 +40,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
     @Override
     Map<String, String> intraOptions(int qp) {
         return X26x.X265.options("medium",
-                "qp=" + qp + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0");
+                "qp=" + qp + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS);
     }
 
     /**
@@ -42,22 +60,21 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      * (man-skiing, yoga; P pictures 2, 8 and 16 frames from an intra reference, qualities 3 to 30):
      * 3-10 % fewer bytes at equal or lower LPIPS, in the same time; `gvc eval` of both clips with
      * this search alone: LPIPS BD-rate against x265 +1.3 -> -5.1 % and +9.3 -> +2.2 % (codec v6 as a
-     * whole: docs/results.md). None of these settings touches the I
-     * picture, so the one the decoder codes again (and checks) is what it was: payloads of the
-     * codec v5 encoder decode alike. (An I picture 24 QP finer, ipratio 16, was tried with it and
-     * not kept: yoga gained, man-skiing lost, on every metric's mean a little worse.)
+     * whole: docs/results.md). The search does not touch the I picture. (An I picture 24 QP finer,
+     * ipratio 16, was tried with it and not kept: yoga gained, man-skiing lost, on every metric's
+     * mean a little worse.)
      *
-     * <p>Sample adaptive offset only on the I picture (selective-sao 1): the P picture sends no SAO
-     * parameters, which at these rates cost more than they correct (the same tuning pictures, 8
-     * frames apart: 2-5 % fewer bytes at equal LPIPS). The I picture keeps its SAO, so it too is
-     * what it was.
+     * <p>The in-loop filters ({@link #LOOP_FILTERS}) are the intra pictures': they do change the I
+     * picture the decoder codes again, which is why they came with a bitstream version (9). Until
+     * then the P picture sent no SAO and the I picture kept it (selective-sao 1, codec v6: 2-5 %
+     * fewer bytes at equal LPIPS than SAO on both).
      */
     @Override
     Map<String, String> predictedOptions(int qp) {
         int p = Math.max(0, qp - 3);
         return X26x.X265.options("medium", "qp=" + p + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
                 + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0"
-                + ":me=umh:merange=92:subme=3:selective-sao=1");
+                + ":me=umh:merange=92:subme=3" + LOOP_FILTERS);
     }
 
     @Override

@@ -162,10 +162,19 @@ class EvalGvcM0Test {
                 }
             }
         }
-        // the higher target leaves atoms a budget: its M, chosen per GOP, codes atoms
-        ContainerCodec.Container high = container(out, points.get(1));
-        assertTrue(high.packets().stream().anyMatch(k -> k.m() > 0), "M at 0.1 bpp");
-        assertTrue(points.get(1).get("atom_bits").asLong() > 0);
+        // M is chosen per GOP, and whether atoms pay at a target is the codec's measured decision
+        // (on this scene codec v9 kept some at 0.1 bpp, codec v10's sharper keyframes none; that
+        // atoms are coded where they pay is EngineRoundTripTest's and AnchorsOnlyGopTest's): what
+        // the evaluation reports must be what the streams hold, and gvc-m0 never codes atoms
+        for (int i = 0; i < 4; i++) {
+            JsonNode p = points.get(i);
+            ContainerCodec.Container c = container(out, p);
+            boolean coded = c.packets().stream().anyMatch(k -> k.m() > 0);
+            assertEquals(coded, p.get("atom_bits").asLong() > 0, p.toString());
+            if (i >= 2) {
+                assertTrue(!coded && c.packets().stream().allMatch(k -> k.mTail() == 0), p.toString());
+            }
+        }
         assertTrue(points.get(1).get("bytes").asLong() > points.get(0).get("bytes").asLong());
     }
 

@@ -12,6 +12,8 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 11: x265 keyframes with a weaker deblocking filter (offsets -2) and no SAO (bitstream version 9,
+     * codec v10);
      * 10: a rate-controlled GOP whose deviation without atoms the luma rejects is coded without
      * searching atoms ({@link io.gvc.codec.GopAtomCoder}; codec v9);
      * 9: the leaner packet (bitstream version 8): no generated fields where nothing is generated,
@@ -25,7 +27,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 10;
+    public static final int CURRENT = 11;
 
     private EncoderRevision() {
     }

@@ -81,13 +81,38 @@ class PredictedPictureTest {
     }
 
     /**
-     * The encoder's P-picture settings may change (codec v6 searched motion wider) but not the I
-     * picture a decoder codes again from its reference: a payload coded with bitstream version 5's
-     * encoder settings (rebuilt here) must still decode, to the picture that encoder saw.
+     * The encoder's P-picture search may change (codec v6 searched motion wider) but not the I
+     * picture a decoder codes again from its reference: a payload coded with another search and the
+     * same I-picture settings (version 9's, with codec v5's search rebuilt here) decodes, to the
+     * picture its encoder saw; one coded with version 8's in-loop filters codes its I picture
+     * otherwise, and the decoder says so by name instead of showing another picture.
      */
     @Test
-    void aPayloadOfTheCodecV5EncoderStillDecodesToWhatItsEncoderSaw() throws BitstreamException {
-        FfmpegIntraCodec codecV5 = new FfmpegIntraCodec(X26x.X265) {
+    void anotherSearchDecodesAndAnotherIPictureIsRefusedByName() throws BitstreamException {
+        FfmpegIntraCodec codecV5Search = codecWithPredictedOptions(qp -> X26x.X265.options("medium",
+                "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0:ipratio=8:aq-mode=0"
+                        + ":cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0" + X265IntraCodec.LOOP_FILTERS));
+        FfmpegIntraCodec version8 = codecWithPredictedOptions(qp -> X26x.X265.options("medium",
+                "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0:ipratio=8:aq-mode=0"
+                        + ":cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0:me=umh:merange=92:subme=3"
+                        + ":selective-sao=1"));
+        for (int quality : new int[] {5, 40}) {
+            byte[] other = codecV5Search.encodePredictedPicture(reference, frame, quality);
+            byte[] now = new X265IntraCodec().encodePredicted(reference, frame, quality);
+            assertTrue(!java.util.Arrays.equals(other, now), "quality " + quality + ": the search changed nothing");
+            Frame seenByItsEncoder = codecV5Search.decodePredictedPicture(other, reference, 176, 144);
+            assertTrue(seenByItsEncoder.samePixels(new X265IntraCodec().decodePredicted(other, reference, 176, 144)),
+                    "quality " + quality);
+
+            byte[] old = version8.encodePredictedPicture(reference, frame, quality);
+            BitstreamException e = assertThrows(BitstreamException.class,
+                    () -> new X265IntraCodec().decodePredicted(old, reference, 176, 144));
+            assertTrue(e.getMessage().contains("reference picture codes differently"), e.getMessage());
+        }
+    }
+
+    private static FfmpegIntraCodec codecWithPredictedOptions(java.util.function.IntFunction<java.util.Map<String, String>> options) {
+        return new FfmpegIntraCodec(X26x.X265) {
             @Override
             java.util.Map<String, String> intraOptions(int qp) {
                 throw new UnsupportedOperationException("not used");
@@ -95,19 +120,9 @@ class PredictedPictureTest {
 
             @Override
             java.util.Map<String, String> predictedOptions(int qp) {
-                return X26x.X265.options("medium", "qp=" + Math.max(0, qp - 3)
-                        + ":keyint=250:min-keyint=250:scenecut=0:bframes=0:ipratio=8:aq-mode=0:cutree=0:weightp=0"
-                        + ":vui-timing-info=0:vui-hrd-info=0");
+                return options.apply(qp);
             }
         };
-        for (int quality : new int[] {5, 40}) {
-            byte[] old = codecV5.encodePredictedPicture(reference, frame, quality);
-            byte[] now = new X265IntraCodec().encodePredicted(reference, frame, quality);
-            assertTrue(!java.util.Arrays.equals(old, now), "quality " + quality + ": the settings changed nothing");
-            Frame seenByOldEncoder = codecV5.decodePredictedPicture(old, reference, 176, 144);
-            assertTrue(seenByOldEncoder.samePixels(new X265IntraCodec().decodePredicted(old, reference, 176, 144)),
-                    "quality " + quality);
-        }
     }
 
     @Test
