@@ -23,8 +23,8 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      * MS-SSIM +9.1 -> +7.0 / +44.6 -> +44.8 %); -4 with SAO -12.2 / -6.0; -4 without -15.8 / -7.2;
      * -6 without -17.5 / -3.3; no deblocking and no SAO -17.6 / +31.2 (blocks in man-skiing's
      * snow). The static camera wants ever less filtering, the fast one no less than -2: -2 without
-     * SAO is the one that gains on both. Stronger psycho-visual rate distortion (psy-rd 4: yoga -3.1
-     * %) and rate-distortion-optimised quantisation (rdoq-level 2, psy-rdoq 1: +11.6 %) were worse;
+     * SAO is the one that gains on both. Other psycho-visual rate distortion than x265's 2 (with these
+     * filters psy-rd 1: yoga -7.1 %, 3: -5.1 %; with the old ones 4: -3.1 %) and rate-distortion-optimised quantisation (rdoq-level 2, psy-rdoq 1: +11.6 %) were worse;
      * adaptive quantisation does nothing at a constant QP.
      */
     static final String LOOP_FILTERS = ":deblock=-2,-2:sao=0";
