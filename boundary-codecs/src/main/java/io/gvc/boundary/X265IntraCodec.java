@@ -24,8 +24,9 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      * -6 without -17.5 / -3.3; no deblocking and no SAO -17.6 / +31.2 (blocks in man-skiing's
      * snow). The static camera wants ever less filtering, the fast one no less than -2: -2 without
      * SAO is the one that gains on both. Other psycho-visual rate distortion than x265's 2 (with these
-     * filters psy-rd 1: yoga -7.1 %, 3: -5.1 %; with the old ones 4: -3.1 %) and rate-distortion-optimised quantisation (rdoq-level 2, psy-rdoq 1: +11.6 %) were worse;
-     * adaptive quantisation does nothing at a constant QP.
+     * filters psy-rd 1: yoga -7.1 %, 3: -5.1 %; with the old ones 4: -3.1 %) and
+     * rate-distortion-optimised quantisation (rdoq-level 2, psy-rdoq 1: +11.6 %) were worse; adaptive
+     * quantisation does nothing at a constant QP.
      */
     static final String LOOP_FILTERS = ":deblock=-2,-2:sao=0";
 
@@ -64,10 +65,10 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      * ipratio 16, was tried with it and not kept: yoga gained, man-skiing lost, on every metric's
      * mean a little worse.)
      *
-     * <p>The in-loop filters ({@link #LOOP_FILTERS}) are the intra pictures': they do change the I
-     * picture the decoder codes again, which is why they came with a bitstream version (9). Until
-     * then the P picture sent no SAO and the I picture kept it (selective-sao 1, codec v6: 2-5 %
-     * fewer bytes at equal LPIPS than SAO on both).
+     * <p>The in-loop filters ({@link #LOOP_FILTERS}) are the same as the intra pictures'; unlike the
+     * search they change the I picture the decoder codes again, which is why they came with a
+     * bitstream version (9). Until then the P picture sent no SAO and the I picture kept it
+     * (selective-sao 1, codec v6: 2-5 % fewer bytes at equal LPIPS than SAO on both).
      */
     @Override
     Map<String, String> predictedOptions(int qp) {
