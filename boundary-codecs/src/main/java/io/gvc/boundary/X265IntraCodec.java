@@ -72,10 +72,19 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
      */
     @Override
     Map<String, String> predictedOptions(int qp) {
-        int p = Math.max(0, qp - 3);
-        return X26x.X265.options("medium", "qp=" + p + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
-                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0"
-                + ":me=umh:merange=92:subme=3" + LOOP_FILTERS);
+        return X26x.X265.options("medium", referencePictureParams(qp) + P_SEARCH);
+    }
+
+    /** The P picture's search: the encoder's choice, not part of the format (it leaves the I picture as it is). */
+    static final String P_SEARCH = ":me=umh:merange=92:subme=3";
+
+    /**
+     * The settings that decide the I picture a decoder codes again from its reference, so part of
+     * the format (docs/bitstream.md, "Keyframe chain"): changing one needs a bitstream version.
+     */
+    static String referencePictureParams(int qp) {
+        return "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
+                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS;
     }
 
     @Override

@@ -90,12 +90,11 @@ class PredictedPictureTest {
     @Test
     void anotherSearchDecodesAndAnotherIPictureIsRefusedByName() throws BitstreamException {
         FfmpegIntraCodec codecV5Search = codecWithPredictedOptions(qp -> X26x.X265.options("medium",
-                "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0:ipratio=8:aq-mode=0"
-                        + ":cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0" + X265IntraCodec.LOOP_FILTERS));
+                X265IntraCodec.referencePictureParams(qp)));
+        // version 8: x265's deblocking and SAO on the I picture (selective-sao), the same search
         FfmpegIntraCodec version8 = codecWithPredictedOptions(qp -> X26x.X265.options("medium",
-                "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0:ipratio=8:aq-mode=0"
-                        + ":cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0:me=umh:merange=92:subme=3"
-                        + ":selective-sao=1"));
+                X265IntraCodec.referencePictureParams(qp).replace(X265IntraCodec.LOOP_FILTERS, "")
+                        + X265IntraCodec.P_SEARCH + ":selective-sao=1"));
         for (int quality : new int[] {5, 40}) {
             byte[] other = codecV5Search.encodePredictedPicture(reference, frame, quality);
             byte[] now = new X265IntraCodec().encodePredicted(reference, frame, quality);
