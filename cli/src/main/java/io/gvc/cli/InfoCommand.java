@@ -32,13 +32,14 @@ final class InfoCommand implements Callable<Integer> {
      * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
      * coded (P predicted, I intra: a point where a decoder can join), its anchor ({@link
      * io.gvc.codec.anchor.AnchorMode#label()}), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none), its
-     * bridge offsets (position and x,y in luma pixels, e.g. "3:-12,4"; "-" for none) and its deviation scale in
-     * 16ths (luma/chroma, the fidelity knob).
+     * bridge offsets (position and x,y in luma pixels, e.g. "3:-12,4"; "-" for none), its deviation scale in
+     * 16ths (luma/chroma, the fidelity knob) and the quality (1..100) of every keyframe it codes, by position
+     * and P/I (e.g. "0:I64 16:P55": an intra picture coded finer than the chain, codec v11).
      */
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
         java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
                 scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>(),
-                offsets = new java.util.ArrayList<>();
+                offsets = new java.util.ArrayList<>(), qualities = new java.util.ArrayList<>();
         for (io.gvc.codec.bitstream.GvcPacket p : packets) {
             io.gvc.codec.bitstream.BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
             last.add(b == null ? "-" : b.predicted() ? "P" : "I");
@@ -51,6 +52,12 @@ final class InfoCommand implements Callable<Integer> {
                 }
             }
             mid.add(keys.length() == 0 ? "-" : keys.toString());
+            StringBuilder q = new StringBuilder();
+            for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
+                q.append(q.length() == 0 ? "" : " ").append(k.position()).append(':').append(k.predicted() ? "P" : "I")
+                        .append(k.quality());
+            }
+            qualities.add(q.length() == 0 ? "-" : q.toString());
             StringBuilder shifts = new StringBuilder();
             int[] o = p.bridgeOffsets();
             for (int j = 0; 2 * j < o.length; j++) {
@@ -66,6 +73,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("mid_keyframes_per_gop", mid);
         m.put("bridge_offsets_per_gop", offsets);
         m.put("deviation_scale_per_gop", scale);
+        m.put("keyframe_qualities_per_gop", qualities);
     }
 
     static Map<String, Object> describe(StreamInfo info) {

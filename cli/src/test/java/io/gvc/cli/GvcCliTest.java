@@ -76,6 +76,12 @@ class GvcCliTest {
         for (JsonNode last : info.get("last_boundary_per_gop")) {
             assertEquals("P", last.asText(), info.toString());
         }
+        // every keyframe's quality, by position: the first GOP starts with its intra picture
+        assertEquals(gops, info.get("keyframe_qualities_per_gop").size());
+        for (int g = 0; g < gops; g++) {
+            String q = info.get("keyframe_qualities_per_gop").get(g).asText();
+            assertTrue(q.matches((g == 0 ? "0:I\\d+" : "\\d+:[PI]\\d+") + "( \\d+:[PI]\\d+)*"), q);
+        }
 
         // the encoder's stored PSNR is the decoded file's PSNR, exactly
         Video source = VideoReader.read(clip, ReadOptions.firstFrames(65));

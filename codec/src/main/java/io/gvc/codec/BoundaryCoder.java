@@ -7,6 +7,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.PredictiveCodec;
+import io.gvc.codec.rate.IntraBoost;
 import io.gvc.codec.rate.QualitySearch;
 import io.gvc.codec.rate.RateController;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ import java.util.Map;
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
  * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes, then the last
- * one raised with what that left of the budget ({@link #raiseLast}). The budget is
+ * one raised with what that left of the budget ({@link #raiseLast}). A picture that is intra by
+ * rule is the exception: it is coded finer than the rest by as much as the picture after it reuses
+ * it ({@link IntraBoost}, measured once per GOP). The budget is
  * so many bits per predicted picture and {@link RateController#INTRA_COST_RATIO} times as many per
- * intra one, counted for the GOP's boundary pictures alone. Mid-GOP keyframes get no budget of
+ * intra-by-rule one (times what its boost measured to cost), counted for the GOP's boundary pictures alone. Mid-GOP keyframes get no budget of
  * their own: a cut plan is coded within the bits the uncut one spent ({@link #codeWithin}), so the
  * choice between them is a matter of picture quality alone ({@link io.gvc.codec.rate.AnchorDecision}). The budget depends on the GOP alone
  * (its number and pictures), never on earlier GOPs: a live encoder restarted after a failover, or
@@ -39,14 +42,14 @@ final class BoundaryCoder {
      * and whether they fit the budget (false when even the lowest quality is over it, or for a
      * fixed quality, which has none).
      */
-    record Coded(List<BoundaryPicture> pictures, Keyframes keyframes, boolean fitsBudget) {
+    record Coded(List<BoundaryPicture> pictures, Keyframes keyframes, boolean fitsBudget, int intraBoost) {
 
         Coded(List<BoundaryPicture> pictures, Keyframes keyframes) {
-            this(pictures, keyframes, false);
+            this(pictures, keyframes, false, 0);
         }
 
-        Coded fitting() {
-            return new Coded(pictures, keyframes, true);
+        Coded fitting(int boost) {
+            return new Coded(pictures, keyframes, true, boost);
         }
 
         long bits() {
@@ -86,10 +89,10 @@ final class BoundaryCoder {
      */
     Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits, IntraMemo memo) {
         if (!codeFirst && later.length == 0) {
-            return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true);
+            return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true, 0);
         }
         if (fixedQuality != null) {
-            return decisionPass(gop, sharedFirst, codeFirst, later, memo).coded();
+            return decisionPass(gop, sharedFirst, codeFirst, later, memo, 0).coded();
         }
         // a picture is "normally" predicted; the chain's start and random-access points are intra by
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
@@ -99,8 +102,32 @@ final class BoundaryCoder {
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
         long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
                 : perPictureBits;
+        int boost = forcedIntra > 0 && later.length > 0 ? intraBoost(gop, sharedFirst, codeFirst, later, memo) : 0;
+        double boostCost = boost == 0 ? 1 : boostCost(gop, codeFirst ? 0 : gop.size() - 1, boost, memo);
         return codeWithin(gop, sharedFirst, codeFirst, later, RateController.boundaryBudget(perPicture, forcedIntra,
-                normal), memo);
+                normal, boostCost), memo, boost);
+    }
+
+    /**
+     * The GOP's {@link IntraBoost}: how far its last frame predicts from the picture before it (the
+     * first frame coded intra, or the shared one), in bytes against the same frame coded intra, at
+     * the decision quality.
+     */
+    private int intraBoost(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo) {
+        int last = later[later.length - 1];
+        Frame reference = sharedFirst;
+        if (codeFirst) {
+            reference = decode(memo.encode(codec, gop, 0, DECISION_QUALITY), false, null, gop);
+        }
+        byte[] predicted = ((PredictiveCodec) codec).encodePredicted(reference, gop.frame(last), DECISION_QUALITY);
+        return IntraBoost.levels(predicted.length, memo.encode(codec, gop, last, DECISION_QUALITY).length);
+    }
+
+    /** What coding the intra picture at {@code position} {@code boost} levels finer costs, as a ratio of bytes. */
+    private double boostCost(Gop gop, int position, int boost, IntraMemo memo) {
+        byte[] plain = memo.encode(codec, gop, position, DECISION_QUALITY);
+        byte[] finer = memo.encode(codec, gop, position, codec.finer(DECISION_QUALITY, boost));
+        return (double) finer.length / plain.length;
     }
 
     /**
@@ -108,15 +135,15 @@ final class BoundaryCoder {
      * quality: {@link QualitySearch}, started where the rate model puts the budget from the decision
      * pass's coding); at the lowest quality, marked as not fitting, when none does.
      */
-    Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits, IntraMemo memo) {
-        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo);
+    Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits, IntraMemo memo, int boost) {
+        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost);
         boolean[] predict = pass.predict();
         Map<Integer, Coded> fitting = new HashMap<>(); // the codings that fit, by quality: the answer is one
         if (pass.coded().bits() <= budgetBits) {
             fitting.put(pass.quality(), pass.coded());
         }
         int quality = search.highestFitting((q, limit) -> {
-            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit, memo);
+            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit, memo, boost);
             if (trial == null) {
                 return limit + 1;
             }
@@ -126,12 +153,12 @@ final class BoundaryCoder {
             return trial.bits();
         }, pass.quality(), pass.coded().bits(), budgetBits);
         if (quality < QualitySearch.LOWEST) {
-            return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE, memo);
+            return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE, memo, boost);
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
         Coded best = fitting.get(quality);
         return raiseLast(gop, best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality,
-                Long.MAX_VALUE, memo), budgetBits, memo).fitting();
+                Long.MAX_VALUE, memo, boost), budgetBits, memo).fitting(boost);
     }
 
     /**
@@ -190,24 +217,24 @@ final class BoundaryCoder {
      * where that is smaller than intra at the same quality, and never the last frame of a
      * random-access GOP. The pictures chosen are kept, so the pass is a coding at its quality.
      */
-    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo) {
+    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo, int boost) {
         int q = fixedQuality != null ? fixedQuality : DECISION_QUALITY;
         boolean[] predict = new boolean[later.length];
         if (!(codec instanceof PredictiveCodec pc)) {
-            return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE, memo));
+            return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE, memo, boost));
         }
-        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo);
+        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo, boost);
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
-            boolean last = later[i] == gop.size() - 1;
-            byte[] intra = memo.encode(codec, gop, later[i], q);
-            byte[] data = intra;
-            if (!(last && randomAccess(gop.seq()))) {
-                byte[] predicted = pc.encodePredicted(chain.previous, target, q);
-                predict[i] = predicted.length < intra.length;
-                data = predict[i] ? predicted : intra;
+            if (randomAccessPicture(gop, later[i])) {
+                int rq = forcedIntraQuality(q, boost);
+                chain.add(later[i], false, rq, memo.encode(codec, gop, later[i], rq));
+                continue;
             }
-            chain.add(later[i], predict[i], data);
+            byte[] intra = memo.encode(codec, gop, later[i], q);
+            byte[] predicted = pc.encodePredicted(chain.previous, target, q);
+            predict[i] = predicted.length < intra.length;
+            chain.add(later[i], predict[i], predict[i] ? predicted : intra);
         }
         return new DecisionPass(predict, q, chain.coded());
     }
@@ -217,16 +244,21 @@ final class BoundaryCoder {
      * as soon as their bits pass {@code limitBits} (a trial that cannot fit stops early).
      */
     private Coded codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
-            long limitBits, IntraMemo memo) {
-        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo);
+            long limitBits, IntraMemo memo, int boost) {
+        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo, boost);
         if (chain.bits > limitBits) {
             return null;
         }
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
-            byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(chain.previous, target, q)
-                    : memo.encode(codec, gop, later[i], q);
-            chain.add(later[i], predict[i], data);
+            if (randomAccessPicture(gop, later[i])) {
+                int rq = forcedIntraQuality(q, boost);
+                chain.add(later[i], false, rq, memo.encode(codec, gop, later[i], rq));
+            } else {
+                byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(chain.previous, target, q)
+                        : memo.encode(codec, gop, later[i], q);
+                chain.add(later[i], predict[i], data);
+            }
             if (chain.bits > limitBits) {
                 return null;
             }
@@ -260,14 +292,15 @@ final class BoundaryCoder {
         long bits;
 
         /** Starts with the shared first frame, or codes the first frame intra where {@code codeFirst}. */
-        Chain(Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality, IntraMemo memo) {
+        Chain(Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality, IntraMemo memo, int boost) {
             this.gop = gop;
             this.quality = quality;
             this.out = new ArrayList<>(laterCount + 1);
             this.positions = new int[laterCount + (codeFirst || sharedFirst != null ? 1 : 0)];
             this.pictures = new Frame[positions.length];
             if (codeFirst) {
-                add(0, false, memo.encode(codec, gop, 0, quality));
+                int fq = forcedIntraQuality(quality, boost);
+                add(0, false, fq, memo.encode(codec, gop, 0, fq));
             } else if (sharedFirst != null) {
                 positions[k] = 0;
                 pictures[k++] = sharedFirst;
@@ -276,7 +309,11 @@ final class BoundaryCoder {
         }
 
         void add(int position, boolean predicted, byte[] data) {
-            out.add(new BoundaryPicture(position, codec.id(), quality, predicted, data));
+            add(position, predicted, quality, data);
+        }
+
+        void add(int position, boolean predicted, int pictureQuality, byte[] data) {
+            out.add(new BoundaryPicture(position, codec.id(), pictureQuality, predicted, data));
             bits += 8L * data.length;
             previous = decode(data, predicted, previous, gop);
             positions[k] = position;
@@ -286,6 +323,20 @@ final class BoundaryCoder {
         Coded coded() {
             return new Coded(out, new Keyframes(positions, pictures));
         }
+    }
+
+    /** Whether {@code position} is the last frame of a random-access GOP of a chain that predicts: intra by rule. */
+    private boolean randomAccessPicture(Gop gop, int position) {
+        return codec instanceof PredictiveCodec && position == gop.size() - 1 && randomAccess(gop.seq());
+    }
+
+    /**
+     * The quality of a picture that is intra by rule (the chain's start, a random-access point) in
+     * a chain at {@code q}: {@code boost} levels finer ({@link IntraBoost}). Only a chain that
+     * predicts has such pictures; an intra-only codec's are all alike.
+     */
+    private int forcedIntraQuality(int q, int boost) {
+        return codec instanceof PredictiveCodec && boost > 0 ? codec.finer(q, boost) : q;
     }
 
     private Frame decode(byte[] data, boolean predicted, Frame reference, Gop gop) {

@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 12: an intra picture coded finer than its GOP's predicted keyframes by as much as the
+     * next keyframe reuses it, its budget grown by what that costs and the period's predicted
+     * pictures given less ({@link io.gvc.codec.rate.IntraBoost}, codec v11);
      * 11: x265 keyframes with a weaker deblocking filter (offsets -2) and no SAO (bitstream version 9,
      * codec v10);
      * 10: a rate-controlled GOP whose deviation without atoms the luma rejects is coded without
@@ -27,7 +30,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 11;
+    public static final int CURRENT = 12;
 
     private EncoderRevision() {
     }

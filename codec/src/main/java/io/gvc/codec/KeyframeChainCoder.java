@@ -71,7 +71,8 @@ public final class KeyframeChainCoder {
             // a cut plan is coded within the bits the uncut plan actually spent (its quality steps
             // leave some of its budget unused), so the comparison is at equal or fewer bits; one that
             // cannot fit even at the lowest quality is not a candidate
-            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, shared, codeFirst, later, plans.get(0).bits(), intra);
+            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, shared, codeFirst, later, plans.get(0).bits(), intra,
+                    plans.get(0).intraBoost());
             if (c.fitsBudget()) {
                 plans.add(c);
             }

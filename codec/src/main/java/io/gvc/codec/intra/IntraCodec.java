@@ -31,6 +31,20 @@ public interface IntraCodec {
         return quality;
     }
 
+    /**
+     * The lowest quality at least {@code levels} of this codec's levels above {@code quality}'s
+     * (x265: that many QP finer), or 100 where the scale ends first.
+     */
+    default int finer(int quality, int levels) {
+        int wanted = level(quality) + levels;
+        for (int q = quality; q < 100; q++) {
+            if (level(q) >= wanted) {
+                return q;
+            }
+        }
+        return 100;
+    }
+
     /** Decodes bytes written by {@link #encode} for a frame of the given size. */
     Frame decode(byte[] data, int width, int height) throws BitstreamException;
 }

@@ -44,7 +44,16 @@ public final class RateController {
      * encoders agree whatever came before.
      */
     public static long boundaryBudget(long perPicture, int forcedIntraPictures, int normalPictures) {
-        return Math.round(perPicture * (normalPictures + INTRA_COST_RATIO * forcedIntraPictures));
+        return boundaryBudget(perPicture, forcedIntraPictures, normalPictures, 1);
+    }
+
+    /**
+     * {@link #boundaryBudget(long, int, int)} for intra pictures coded finer than the chain
+     * ({@link IntraBoost}): each gets {@code boostCost} times an intra picture's share, the measured
+     * ratio of its bytes at the finer quality to its bytes at the chain's.
+     */
+    public static long boundaryBudget(long perPicture, int forcedIntraPictures, int normalPictures, double boostCost) {
+        return Math.round(perPicture * (normalPictures + INTRA_COST_RATIO * boostCost * forcedIntraPictures));
     }
 
     /** Atom bits of one GOP for M (and M_tail for I2V tail frames). */

@@ -62,6 +62,9 @@ class RateControllerTest {
         assertEquals(1000, RateController.boundaryBudget(1000, 0, 1));
         assertEquals(Math.round(1000 * (1 + RateController.INTRA_COST_RATIO)), RateController.boundaryBudget(1000, 1, 1));
         assertEquals(0, RateController.boundaryBudget(1000, 0, 0));
+        // a boosted intra picture's share grows by what the boost measured
+        assertEquals(Math.round(1000 * (1 + RateController.INTRA_COST_RATIO * 1.3)),
+                RateController.boundaryBudget(1000, 1, 1, 1.3));
     }
 
     @Test
