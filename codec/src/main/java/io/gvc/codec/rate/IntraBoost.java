@@ -15,7 +15,7 @@ package io.gvc.codec.rate;
  * <p>Measured on the tuning clips (`gvc eval --frames 33`, x265 CRF 51..35, targets 0.004..0.03):
  * yoga's intra picture is coded 3 QP finer (reuse 0.75), man-skiing's not at all (0.03), so
  * man-skiing's streams are codec v10's; yoga's GVC curve against v10's (BD-rate of one against
- * the other, same points) LPIPS -2.1 %, PSNR-Y -9.0 %, MS-SSIM -4.6 %. A fixed boost on every clip
+ * the other, same points) LPIPS -2.8 %, PSNR-Y -6.0 %, MS-SSIM -4.4 %. A fixed boost on every clip
  * whatever its reuse (3 QP, and 6 QP, each with the period's intra share raised to pay for it)
  * gained more on yoga (LPIPS BD-rate against x265 -15.6 and -11.3 %, v10 -10.3 %) and lost on
  * man-skiing (-2.3 and -2.6 %, v10 -9.3 %); a boost offered as another keyframe plan and left to
@@ -26,7 +26,7 @@ package io.gvc.codec.rate;
  * RateController#boundaryBudget(long, int, int, double)}), and nothing else gives for it: a
  * stream whose intra picture is boosted spends a little over the target. Taking it from the
  * period's predicted pictures instead (the period's share of an intra picture raised from 2.5 to
- * 3.4) measured a little better on yoga (-3.6 % against v10) but changed every GOP's budget where
+ * 3.4) measured a little better on yoga (LPIPS -3.6 % against v10) but changed every GOP's budget where
  * nothing is boosted too, which flipped keyframe plans at lower rates (man-skiing +0.9 % against
  * v10; seen afterwards on the held-out archery clip, which nothing boosts: +20.1 %).
  */
