@@ -119,6 +119,9 @@ final class BoundaryCoder {
         if (codeFirst) {
             reference = decode(memo.encode(codec, gop, 0, DECISION_QUALITY), false, null, gop);
         }
+        if (reference == null) {
+            return 0; // nothing before the picture to measure reuse against
+        }
         byte[] predicted = ((PredictiveCodec) codec).encodePredicted(reference, gop.frame(last), DECISION_QUALITY);
         return IntraBoost.levels(predicted.length, memo.encode(codec, gop, last, DECISION_QUALITY).length);
     }
@@ -264,20 +267,6 @@ final class BoundaryCoder {
             }
         }
         return chain.coded();
-    }
-
-    /**
-     * A GOP's frames coded intra so far, by position and quality. Every plan's decision pass codes
-     * its keyframes intra to weigh prediction against, and plans share positions (the last frame is
-     * in all of them, the first frame of a chain's start in every trial), so each is coded once.
-     * One per GOP: a coder serves GOPs on many threads.
-     */
-    static final class IntraMemo {
-        private final Map<Long, byte[]> coded = new HashMap<>();
-
-        byte[] encode(IntraCodec codec, Gop gop, int position, int quality) {
-            return coded.computeIfAbsent(((long) position << 8) | quality, k -> codec.encode(gop.frame(position), quality));
-        }
     }
 
     /** Keyframes being coded in order at one quality: the pictures, their decodes, the bits so far. */

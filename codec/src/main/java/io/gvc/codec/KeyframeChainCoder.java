@@ -62,7 +62,7 @@ public final class KeyframeChainCoder {
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         Frame shared = chained ? sharedFirst : null;
-        BoundaryCoder.IntraMemo intra = new BoundaryCoder.IntraMemo();
+        IntraMemo intra = new IntraMemo();
         for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
             if (plans.isEmpty()) {
                 plans.add(boundaryCoder.code(gop, shared, codeFirst, later, boundaryBudget, intra));

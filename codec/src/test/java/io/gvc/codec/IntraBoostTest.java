@@ -34,7 +34,7 @@ class IntraBoostTest {
     void aStillScenesFirstPictureIsCodedFinerThanTheKeyframesThatReuseIt() {
         DctIntraCodec dct = new DctIntraCodec();
         BoundaryCoder.Coded c = new BoundaryCoder(dct, null, 8).code(gop(KeyframeChainTest.still().frames()), null, true,
-                CUT, 6_000, new BoundaryCoder.IntraMemo());
+                CUT, 6_000, new IntraMemo());
         assertEquals(IntraBoost.MAX_LEVELS, c.intraBoost(), "a still scene predicts its last frame in next to nothing");
         List<BoundaryPicture> p = c.pictures();
         int gopQuality = p.get(1).quality();
@@ -48,7 +48,7 @@ class IntraBoostTest {
     @Test
     void picturesWithNothingInCommonAreCodedAtOneQuality() {
         BoundaryCoder.Coded c = new BoundaryCoder(new DctIntraCodec(), null, 8).code(gop(unrelated()), null, true, CUT,
-                6_000, new BoundaryCoder.IntraMemo());
+                6_000, new IntraMemo());
         assertEquals(0, c.intraBoost(), "noise predicts no better than intra");
         List<BoundaryPicture> p = c.pictures();
         for (BoundaryPicture b : p.subList(0, p.size() - 1)) {

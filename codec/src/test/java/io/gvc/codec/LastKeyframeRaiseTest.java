@@ -30,7 +30,7 @@ class LastKeyframeRaiseTest {
         BoundaryCoder coder = new BoundaryCoder(dct, null, 8);
         int raised = 0, budgets = 0;
         for (long budget = 4_000; budget <= 120_000; budget += 2_000) {
-            BoundaryCoder.Coded c = coder.codeWithin(gop, null, true, CUT, budget, new BoundaryCoder.IntraMemo(), 0);
+            BoundaryCoder.Coded c = coder.codeWithin(gop, null, true, CUT, budget, new IntraMemo(), 0);
             if (!c.fitsBudget()) {
                 continue;
             }
@@ -67,7 +67,7 @@ class LastKeyframeRaiseTest {
         Frame shared = gop.frame(0);
         for (long budget = 2_000; budget <= 40_000; budget += 4_000) {
             BoundaryCoder.Coded c = coder.codeWithin(gop, shared, false, new int[] {KeyframeChainTest.GOP - 1}, budget,
-                    new BoundaryCoder.IntraMemo(), 0);
+                    new IntraMemo(), 0);
             assertEquals(1, c.pictures().size());
             if (!c.fitsBudget()) {
                 continue;
