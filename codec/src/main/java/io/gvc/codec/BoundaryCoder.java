@@ -98,7 +98,7 @@ final class BoundaryCoder {
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
         boolean predictive = codec instanceof PredictiveCodec;
         boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
-        int forcedIntra = predictive ? (codeFirst ? 1 : 0) + (codeLast && randomAccess(gop.seq()) ? 1 : 0) : 0;
+        int forcedIntra = predictive ? (codeFirst ? 1 : 0) + (codeLast && randomAccessPicture(gop, gop.size() - 1) ? 1 : 0) : 0;
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
         long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
                 : perPictureBits;
@@ -230,8 +230,7 @@ final class BoundaryCoder {
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
             if (randomAccessPicture(gop, later[i])) {
-                int rq = forcedIntraQuality(q, boost);
-                chain.add(later[i], false, rq, memo.encode(codec, gop, later[i], rq));
+                chain.addIntraByRule(later[i]);
                 continue;
             }
             byte[] intra = memo.encode(codec, gop, later[i], q);
@@ -255,8 +254,7 @@ final class BoundaryCoder {
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
             if (randomAccessPicture(gop, later[i])) {
-                int rq = forcedIntraQuality(q, boost);
-                chain.add(later[i], false, rq, memo.encode(codec, gop, later[i], rq));
+                chain.addIntraByRule(later[i]);
             } else {
                 byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(chain.previous, target, q)
                         : memo.encode(codec, gop, later[i], q);
@@ -274,6 +272,8 @@ final class BoundaryCoder {
         private final Gop gop;
         private final int quality;
         private final List<BoundaryPicture> out;
+        private final IntraMemo memo;
+        private final int boost;
         private final int[] positions;
         private final Frame[] pictures;
         private int k;
@@ -287,9 +287,10 @@ final class BoundaryCoder {
             this.out = new ArrayList<>(laterCount + 1);
             this.positions = new int[laterCount + (codeFirst || sharedFirst != null ? 1 : 0)];
             this.pictures = new Frame[positions.length];
+            this.memo = memo;
+            this.boost = boost;
             if (codeFirst) {
-                int fq = forcedIntraQuality(quality, boost);
-                add(0, false, fq, memo.encode(codec, gop, 0, fq));
+                addIntraByRule(0);
             } else if (sharedFirst != null) {
                 positions[k] = 0;
                 pictures[k++] = sharedFirst;
@@ -301,7 +302,13 @@ final class BoundaryCoder {
             add(position, predicted, quality, data);
         }
 
-        void add(int position, boolean predicted, int pictureQuality, byte[] data) {
+        /** A picture intra by rule (the chain's start, a random-access point): {@link #forcedIntraQuality} finer. */
+        void addIntraByRule(int position) {
+            int q = forcedIntraQuality(quality, boost);
+            add(position, false, q, memo.encode(codec, gop, position, q));
+        }
+
+        private void add(int position, boolean predicted, int pictureQuality, byte[] data) {
             out.add(new BoundaryPicture(position, codec.id(), pictureQuality, predicted, data));
             bits += 8L * data.length;
             previous = decode(data, predicted, previous, gop);
