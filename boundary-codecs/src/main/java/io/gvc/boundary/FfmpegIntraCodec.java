@@ -28,6 +28,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private final X26x codec;
     private final AVCodec encoder;
     private final ReferencePictures references = new ReferencePictures();
+    private final ReferencePictures betweenPairs = new ReferencePictures();
 
     /** Checks at construction that FFmpeg really has the encoder (STACK.md trap 2). */
     FfmpegIntraCodec(X26x codec) {
@@ -195,6 +196,120 @@ abstract class FfmpegIntraCodec implements IntraCodec {
             packets.addAll(enc.flush());
         }
         return codec.strip(packets.get(0));
+    }
+
+    /**
+     * The encoder options for a three-picture sequence: {@code past} as an I picture, {@code future}
+     * as a P picture, then the frame between as a B picture at {@code qp}; null where this codec
+     * does not code between pictures. As for {@link #predictedOptions}, the I and P pictures must
+     * depend on the references alone.
+     */
+    Map<String, String> betweenOptions(int qp) {
+        return null;
+    }
+
+    /**
+     * A between payload is laid out as [quality][u16: the low 16 bits of the CRC-32 of the I and P
+     * pictures' bytes, in that order][the B picture's NAL units, Annex-B, without the first start
+     * code]. The decoder codes the I and P pictures itself from its own two references, with a
+     * copy of the past reference standing in for the frame between (x265 codes the I and P pictures
+     * before the B and, at a constant QP without lookahead-driven decisions, from them alone); the
+     * encoder decodes its payload the same way, so whatever x265 does, encoder and decoder agree.
+     */
+    byte[] encodeBetweenPicture(Frame past, Frame future, Frame frame, int quality) {
+        Frame p = fit(past), f = fit(future), cur = fit(frame);
+        List<byte[]> packets = codeBetweenSession(p, f, cur, qp(quality));
+        // the I and P pictures are the ones a decoder codes with its stand-in for the frame between
+        // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
+        byte[] i = codec.strip(packets.get(0)), pp = codec.strip(packets.get(1));
+        betweenPairs.put(p, f, qp(quality), joined(i, pp));
+        byte[] references = betweenReferences(p, f, quality);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(quality);
+        long crc = crc(references);
+        out.write((int) (crc >>> 8) & 0xFF);
+        out.write((int) crc & 0xFF);
+        out.writeBytes(AnnexB.withoutFirstStartCode(codec.strip(packets.get(2))));
+        return out.toByteArray();
+    }
+
+    /** Decodes {@link #encodeBetweenPicture}'s bytes given the same two references. */
+    Frame decodeBetweenPicture(byte[] data, Frame past, Frame future, int width, int height)
+            throws BitstreamException {
+        if (data.length <= PREDICTED_HEADER) {
+            throw new BitstreamException(FIELD, codec.id + " between data holds " + data.length
+                    + " bytes, not even its header and a picture");
+        }
+        int quality = data[0] & 0xFF;
+        if (quality < 1 || quality > 100) {
+            throw new BitstreamException(FIELD, codec.id + " between quality " + quality + " outside 1..100");
+        }
+        for (Frame r : new Frame[] {past, future}) {
+            if (r.width() != width || r.height() != height) {
+                throw new BitstreamException(FIELD, "reference is " + r.width() + "x" + r.height()
+                        + ", the picture " + width + "x" + height);
+            }
+        }
+        Frame p = fit(past), f = fit(future);
+        byte[] references = betweenReferences(p, f, quality);
+        long stored = ((data[1] & 0xFFL) << 8) | (data[2] & 0xFFL);
+        long here = crc(references) & 0xFFFF;
+        if (here != stored) {
+            throw new BitstreamException(FIELD, String.format("%s reference pictures code differently here "
+                    + "(CRC low bits %04x, the encoder's %04x): encoder and decoder need the same %s build", codec.id,
+                    here, stored, codec.id));
+        }
+        byte[][] units = betweenUnits(p, f, quality);
+        byte[] between = AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length));
+        List<Frame> pictures = decodeUnits("between data", units[0], units[1], between);
+        if (pictures.size() != 3) {
+            throw new BitstreamException(FIELD, codec.id + " between data with its references gives "
+                    + pictures.size() + " pictures, expected 3");
+        }
+        // display order: past, the frame between, future
+        return lastPicture(pictures.subList(0, 2), 2, "between data with its references gives", width, height);
+    }
+
+    /** The I and P pictures a decoder codes for a between picture's references, concatenated (remembered). */
+    private byte[] betweenReferences(Frame past, Frame future, int quality) {
+        byte[][] units = betweenUnits(past, future, quality);
+        byte[] both = java.util.Arrays.copyOf(units[0], units[0].length + units[1].length);
+        System.arraycopy(units[1], 0, both, units[0].length, units[1].length);
+        return both;
+    }
+
+    private byte[][] betweenUnits(Frame past, Frame future, int quality) {
+        byte[] joined = betweenPairs.get(past, future, qp(quality), () -> {
+            List<byte[]> packets = codeBetweenSession(past, future, past, qp(quality));
+            return joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
+        });
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(joined);
+        byte[] i = new byte[b.getInt()];
+        b.get(i);
+        byte[] p = new byte[b.remaining()];
+        b.get(p);
+        return new byte[][] {i, p};
+    }
+
+    /** The I and P pictures as one value: the I picture's length, then both. */
+    private static byte[] joined(byte[] i, byte[] p) {
+        return java.nio.ByteBuffer.allocate(4 + i.length + p.length).putInt(i.length).put(i).put(p).array();
+    }
+
+    /** Codes past (I), then the frame between (B) and future (P); the packets come in coding order: I, P, B. */
+    List<byte[]> codeBetweenSession(Frame past, Frame future, Frame between, int qp) {
+        List<byte[]> packets = new ArrayList<>();
+        try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(past.width(), past.height(), FPS, 1),
+                betweenOptions(qp))) {
+            packets.addAll(enc.encode(past));
+            packets.addAll(enc.encode(between));
+            packets.addAll(enc.encode(future));
+            packets.addAll(enc.flush());
+        }
+        if (packets.size() != 3) {
+            throw new IllegalStateException(codec.id + " coded " + packets.size() + " packets for 3 pictures");
+        }
+        return packets;
     }
 
     private Frame fit(Frame f) {

@@ -58,6 +58,25 @@ final class ReferencePictures {
         return coded;
     }
 
+    /** The reference pictures of the pair {@code first}, {@code second} at {@code qp}: remembered, or coded now. */
+    byte[] get(Frame first, Frame second, int qp, Supplier<byte[]> code) {
+        Key key = new Key(digest(first, second), qp);
+        synchronized (pictures) {
+            byte[] known = pictures.get(key);
+            if (known != null) {
+                return known.clone();
+            }
+        }
+        byte[] coded = code.get();
+        put(key, coded);
+        return coded;
+    }
+
+    /** Remembers the reference pictures of the pair {@code first}, {@code second} at {@code qp}. */
+    void put(Frame first, Frame second, int qp, byte[] coded) {
+        put(new Key(digest(first, second), qp), coded);
+    }
+
     /** Remembers the I picture a two-picture encode coded on the way to its P picture. */
     void put(Frame reference, int qp, byte[] intra) {
         put(new Key(digest(reference), qp), intra);
@@ -69,12 +88,14 @@ final class ReferencePictures {
         }
     }
 
-    private static byte[] digest(Frame f) {
+    private static byte[] digest(Frame... frames) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(8).putInt(f.width()).putInt(f.height()).array());
-            for (int p = 0; p < 3; p++) {
-                sha.update(f.plane(p));
+            for (Frame f : frames) {
+                sha.update(ByteBuffer.allocate(8).putInt(f.width()).putInt(f.height()).array());
+                for (int p = 0; p < 3; p++) {
+                    sha.update(f.plane(p));
+                }
             }
             return sha.digest();
         } catch (NoSuchAlgorithmException e) {

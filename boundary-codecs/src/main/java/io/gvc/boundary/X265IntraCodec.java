@@ -2,14 +2,14 @@ package io.gvc.boundary;
 
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.frame.Frame;
-import io.gvc.codec.intra.PredictiveCodec;
+import io.gvc.codec.intra.BidirectionalCodec;
 import java.util.Map;
 
 /**
  * Boundary frames as HEVC pictures coded by x265 (id {@code x265}): intra, or predicted (a P
  * picture) from the GOP's first frame, so a stream's boundaries form a low-frame-rate HEVC video.
  */
-public final class X265IntraCodec extends FfmpegIntraCodec implements PredictiveCodec {
+public final class X265IntraCodec extends FfmpegIntraCodec implements BidirectionalCodec {
 
     /**
      * The in-loop filters, for intra and predicted pictures alike: the deblocking filter weaker than
@@ -85,6 +85,42 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Predictive
     static String referencePictureParams(int qp) {
         return "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
                 + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS;
+    }
+
+    /**
+     * A between picture (bitstream version 10): the B picture of an I-B-P sequence whose I and P
+     * pictures are the two references; the B picture at QP - 3 like the intra and predicted pictures
+     * of the same quality, the I and P pictures 21 and 18 QP finer than that (never
+     * sent, so their quality is free: the B predicts from pictures close to the ones the decoder
+     * holds). Constant QP, no adaptive quantisation, no CU-tree, no weighted prediction, one B picture
+     * placed by rule (b-adapt 0): the I and P pictures depend on the references alone. All of it,
+     * the P picture's search included, decides the I and P pictures a decoder codes again, so it is
+     * part of the format (docs/bitstream.md, "Between pictures").
+     */
+    @Override
+    Map<String, String> betweenOptions(int qp) {
+        return X26x.X265.options("medium", betweenParams(qp));
+    }
+
+    /** x265's parameters for a between picture at {@code qp} (see {@link #betweenOptions}). */
+    static String betweenParams(int qp) {
+        int b = Math.max(0, qp - 3); // as intra and predicted pictures of the same quality: 3 QP finer than qp
+        int p = Math.max(1, b - 18); // x265 treats qp=0 as lossless
+        double pbratio = Math.pow(2, (b - p) / 6.0); // x265: B QP = (int) (P QP + 6 log2(pbratio) + 0.5)
+        return "qp=" + p + ":pbratio=" + String.format(java.util.Locale.ROOT, "%.9f", pbratio)
+                + ":keyint=250:min-keyint=250:scenecut=0:bframes=1:b-adapt=0:aq-mode=0:cutree=0:weightp=0:weightb=0"
+                + ":vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS + P_SEARCH;
+    }
+
+    @Override
+    public byte[] encodeBetween(Frame past, Frame future, Frame frame, int quality) {
+        return encodeBetweenPicture(past, future, frame, quality);
+    }
+
+    @Override
+    public Frame decodeBetween(byte[] data, Frame past, Frame future, int width, int height)
+            throws BitstreamException {
+        return decodeBetweenPicture(data, past, future, width, height);
     }
 
     @Override

@@ -34,8 +34,14 @@ final class InfoCommand implements Callable<Integer> {
      * io.gvc.codec.anchor.AnchorMode#label()}), its mid-GOP keyframes (position and P/I, e.g. "8P"; "-" for none), its
      * bridge offsets (position and x,y in luma pixels, e.g. "3:-12,4"; "-" for none), its deviation scale in
      * 16ths (luma/chroma, the fidelity knob) and the quality (1..100) of every keyframe it codes, by position
-     * and P/I (e.g. "0:I64 16:P55": an intra picture coded finer than the chain, codec v11).
+     * and I/P/B (e.g. "0:I64 8:B49 16:P55": an intra picture coded finer than the chain, codec v11; B a
+     * between picture, codec v12).
      */
+    /** I (intra), P (predicted from the chain keyframe before) or B (between: from the chain keyframes either side). */
+    private static String kind(io.gvc.codec.bitstream.BoundaryPicture k) {
+        return k.between() ? "B" : k.predicted() ? "P" : "I";
+    }
+
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
         java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
                 scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>(),
@@ -48,13 +54,13 @@ final class InfoCommand implements Callable<Integer> {
             StringBuilder keys = new StringBuilder();
             for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
                 if (k.position() > 0 && k.position() < p.frameCount() - 1) {
-                    keys.append(keys.length() == 0 ? "" : " ").append(k.position()).append(k.predicted() ? "P" : "I");
+                    keys.append(keys.length() == 0 ? "" : " ").append(k.position()).append(kind(k));
                 }
             }
             mid.add(keys.length() == 0 ? "-" : keys.toString());
             StringBuilder q = new StringBuilder();
             for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
-                q.append(q.length() == 0 ? "" : " ").append(k.position()).append(':').append(k.predicted() ? "P" : "I")
+                q.append(q.length() == 0 ? "" : " ").append(k.position()).append(':').append(kind(k))
                         .append(k.quality());
             }
             qualities.add(q.length() == 0 ? "-" : q.toString());

@@ -5,6 +5,7 @@ import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
+import io.gvc.codec.intra.BidirectionalCodec;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.PredictiveCodec;
 import io.gvc.codec.rate.IntraBoost;
@@ -37,30 +38,6 @@ import java.util.Map;
  */
 final class BoundaryCoder {
 
-    /**
-     * The coded keyframe pictures, the GOP's keyframes decoded from them (the shared first included),
-     * and whether they fit the budget (false when even the lowest quality is over it, or for a
-     * fixed quality, which has none).
-     */
-    record Coded(List<BoundaryPicture> pictures, Keyframes keyframes, boolean fitsBudget, int intraBoost) {
-
-        Coded(List<BoundaryPicture> pictures, Keyframes keyframes) {
-            this(pictures, keyframes, false, 0);
-        }
-
-        Coded fitting(int boost) {
-            return new Coded(pictures, keyframes, true, boost);
-        }
-
-        long bits() {
-            long bits = 0;
-            for (BoundaryPicture b : pictures) {
-                bits += 8L * b.data().length;
-            }
-            return bits;
-        }
-    }
-
     /** Quality at which intra and prediction are compared (the middle of the scale). */
     private static final int DECISION_QUALITY = 50;
 
@@ -68,12 +45,19 @@ final class BoundaryCoder {
     private final Integer fixedQuality;
     private final int intraPeriod;
     private final QualitySearch search;
+    private final BetweenCoder betweens;
 
     BoundaryCoder(IntraCodec codec, Integer fixedQuality, int intraPeriod) {
         this.codec = codec;
         this.search = new QualitySearch(codec::level);
         this.fixedQuality = fixedQuality;
         this.intraPeriod = intraPeriod;
+        this.betweens = codec instanceof BidirectionalCodec b ? new BetweenCoder(b) : null;
+    }
+
+    /** Whether plans with between pictures can be coded (the codec codes them, and the quality is searched). */
+    boolean codesBetween() {
+        return betweens != null && fixedQuality == null;
     }
 
     /** Whether GOP {@code seq} ends on an intra picture, where a decoder can join the stream. */
@@ -87,9 +71,9 @@ final class BoundaryCoder {
      * @param later       the positions after 0 coded here, increasing (FLF2V: mid-GOP keyframes and
      *                    the last frame; empty for the other variants)
      */
-    Coded code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits, IntraMemo memo) {
+    CodedKeyframes code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits, IntraMemo memo) {
         if (!codeFirst && later.length == 0) {
-            return new Coded(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true, 0);
+            return new CodedKeyframes(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true, 0);
         }
         if (fixedQuality != null) {
             return decisionPass(gop, sharedFirst, codeFirst, later, memo, 0).coded();
@@ -104,8 +88,8 @@ final class BoundaryCoder {
                 : perPictureBits;
         int boost = forcedIntra > 0 && later.length > 0 ? intraBoost(gop, sharedFirst, codeFirst, later, memo) : 0;
         double boostCost = boost == 0 ? 1 : boostCost(gop, codeFirst ? 0 : gop.size() - 1, boost, memo);
-        return codeWithin(gop, sharedFirst, codeFirst, later, RateController.boundaryBudget(perPicture, forcedIntra,
-                normal, boostCost), memo, boost);
+        return codeWithin(gop, sharedFirst, codeFirst, later, new int[0], RateController.boundaryBudget(perPicture,
+                forcedIntra, normal, boostCost), memo, boost);
     }
 
     /**
@@ -136,17 +120,25 @@ final class BoundaryCoder {
     /**
      * The keyframes at the highest quality whose bits fit {@code budgetBits} (size grows with
      * quality: {@link QualitySearch}, started where the rate model puts the budget from the decision
-     * pass's coding); at the lowest quality, marked as not fitting, when none does.
+     * pass's coding); at the lowest quality, marked as not fitting, when none does. {@code between}
+     * are the positions of between pictures ({@link BetweenCoder}), counted in the bits; a plan with
+     * them keeps its last keyframe at the chain's quality (they predict from it).
      */
-    Coded codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long budgetBits, IntraMemo memo, int boost) {
+    CodedKeyframes codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int[] between, long budgetBits,
+            IntraMemo memo, int boost) {
         DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost);
         boolean[] predict = pass.predict();
-        Map<Integer, Coded> fitting = new HashMap<>(); // the codings that fit, by quality: the answer is one
-        if (pass.coded().bits() <= budgetBits) {
-            fitting.put(pass.quality(), pass.coded());
+        CodedKeyframes passCoded = between.length == 0 ? pass.coded()
+                : betweens.add(pass.coded(), gop, between, pass.quality(), Long.MAX_VALUE);
+        Map<Integer, CodedKeyframes> fitting = new HashMap<>(); // the codings that fit, by quality: the answer is one
+        if (passCoded.bits() <= budgetBits) {
+            fitting.put(pass.quality(), passCoded);
         }
         int quality = search.highestFitting((q, limit) -> {
-            Coded trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit, memo, boost);
+            CodedKeyframes trial = codeAt(gop, sharedFirst, codeFirst, later, predict, q, limit, memo, boost);
+            if (trial != null && between.length > 0) {
+                trial = betweens.add(trial, gop, between, q, limit);
+            }
             if (trial == null) {
                 return limit + 1;
             }
@@ -154,14 +146,19 @@ final class BoundaryCoder {
                 fitting.put(q, trial);
             }
             return trial.bits();
-        }, pass.quality(), pass.coded().bits(), budgetBits);
+        }, pass.quality(), passCoded.bits(), budgetBits);
         if (quality < QualitySearch.LOWEST) {
-            return codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST, Long.MAX_VALUE, memo, boost);
+            CodedKeyframes lowest = codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST,
+                    Long.MAX_VALUE, memo, boost);
+            return between.length == 0 ? lowest : betweens.add(lowest, gop, between, QualitySearch.LOWEST, Long.MAX_VALUE);
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
-        Coded best = fitting.get(quality);
-        return raiseLast(gop, best != null ? best : codeAt(gop, sharedFirst, codeFirst, later, predict, quality,
-                Long.MAX_VALUE, memo, boost), budgetBits, memo).fitting(boost);
+        CodedKeyframes best = fitting.get(quality);
+        if (best == null) {
+            best = codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo, boost);
+            best = between.length == 0 ? best : betweens.add(best, gop, between, quality, Long.MAX_VALUE);
+        }
+        return (between.length == 0 ? raiseLast(gop, best, budgetBits, memo) : best).fitting(boost);
     }
 
     /**
@@ -173,7 +170,7 @@ final class BoundaryCoder {
      * picture. A GOP with a single coded picture is left as it is: the search already put that
      * picture as high as fits.
      */
-    private Coded raiseLast(Gop gop, Coded coded, long budgetBits, IntraMemo memo) {
+    private CodedKeyframes raiseLast(Gop gop, CodedKeyframes coded, long budgetBits, IntraMemo memo) {
         List<BoundaryPicture> pictures = coded.pictures();
         Keyframes keyframes = coded.keyframes();
         if (pictures.size() < 2 || keyframes.count() < 2) {
@@ -204,7 +201,7 @@ final class BoundaryCoder {
         out.set(out.size() - 1, raised);
         Frame[] decoded = keyframes.pictures();
         decoded[decoded.length - 1] = decode(raised.data(), raised.predicted(), reference, gop);
-        return new Coded(out, new Keyframes(keyframes.positions(), decoded));
+        return new CodedKeyframes(out, new Keyframes(keyframes.positions(), decoded));
     }
 
     /**
@@ -212,7 +209,7 @@ final class BoundaryCoder {
      * (the explicit keyframe quality, else the middle of the scale), which is also the rate search's
      * first measured point.
      */
-    private record DecisionPass(boolean[] predict, int quality, Coded coded) {
+    private record DecisionPass(boolean[] predict, int quality, CodedKeyframes coded) {
     }
 
     /**
@@ -245,7 +242,7 @@ final class BoundaryCoder {
      * The keyframes at quality {@code q}, each later one predicted where {@code predict} says; null
      * as soon as their bits pass {@code limitBits} (a trial that cannot fit stops early).
      */
-    private Coded codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
+    private CodedKeyframes codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
             long limitBits, IntraMemo memo, int boost) {
         Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo, boost);
         if (chain.bits > limitBits) {
@@ -316,8 +313,8 @@ final class BoundaryCoder {
             pictures[k++] = previous;
         }
 
-        Coded coded() {
-            return new Coded(out, new Keyframes(positions, pictures));
+        CodedKeyframes coded() {
+            return new CodedKeyframes(out, new Keyframes(positions, pictures));
         }
     }
 

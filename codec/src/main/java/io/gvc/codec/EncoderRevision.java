@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 13: every keyframe plan also tried with a between picture (B) in the middle of each segment,
+     * predicted from the chain keyframes either side (bitstream version 10,
+     * {@link io.gvc.codec.BetweenCoder}, codec v12);
      * 12: an intra picture coded finer than its GOP's predicted keyframes by as much as the
      * next keyframe reuses it, its budget grown by what that costs and the period's predicted
      * pictures given less ({@link io.gvc.codec.rate.IntraBoost}, codec v11);
@@ -30,7 +33,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 12;
+    public static final int CURRENT = 13;
 
     private EncoderRevision() {
     }

@@ -13,6 +13,7 @@ import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.frame.Frame;
+import io.gvc.codec.intra.BidirectionalCodec;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.intra.PredictiveCodec;
@@ -61,7 +62,7 @@ public final class GopDecoder implements AutoCloseable {
         if (!config.variant().hasLastKeyframe() || n < 2) {
             return java.util.Optional.empty();
         }
-        List<BoundaryPicture> later = laterKeyframes(p);
+        List<BoundaryPicture> later = chainOnly(laterKeyframes(p));
         // the chain back from the last frame to its newest intra picture: only that part is decoded,
         // so an intra last frame needs nothing earlier (a point where a decoder can join)
         int from = later.size() - 1;
@@ -96,6 +97,11 @@ public final class GopDecoder implements AutoCloseable {
         return later;
     }
 
+    /** The chain's pictures among {@code keyframes}: every one but the between pictures. */
+    private static List<BoundaryPicture> chainOnly(List<BoundaryPicture> keyframes) {
+        return keyframes.stream().filter(b -> !b.between()).toList();
+    }
+
     private static String fieldOf(BoundaryPicture b, int n) {
         return b.position() == n - 1 ? "packet.boundary[last]" : "packet.boundary[" + b.position() + "]";
     }
@@ -116,10 +122,29 @@ public final class GopDecoder implements AutoCloseable {
         int[] positions = new int[later.size() + 1];
         Frame[] pictures = new Frame[positions.length];
         pictures[0] = firstFrame(p, sharedFirst);
+        // the chain first, each predicted picture from the chain keyframe before it, then the between
+        // pictures from the chain keyframes either side of them (the reader checked one follows)
+        int chainBefore = 0;
         for (int i = 0; i < later.size(); i++) {
             BoundaryPicture b = later.get(i);
             positions[i + 1] = b.position();
-            pictures[i + 1] = boundary(b, b.predicted() ? pictures[i] : null, w, h, fieldOf(b, n));
+            if (!b.between()) {
+                pictures[i + 1] = boundary(b, b.predicted() ? pictures[chainBefore] : null, w, h, fieldOf(b, n));
+                chainBefore = i + 1;
+            }
+        }
+        for (int i = 0; i < later.size(); i++) {
+            BoundaryPicture b = later.get(i);
+            if (b.between()) {
+                int past = i, future = i + 2; // indices into pictures, whose 0 is the first frame
+                while (past > 0 && later.get(past - 1).between()) {
+                    past--;
+                }
+                while (later.get(future - 1).between()) {
+                    future++;
+                }
+                pictures[i + 1] = between(b, pictures[past], pictures[future], w, h, fieldOf(b, n));
+            }
         }
         return new Keyframes(positions, pictures);
     }
@@ -238,12 +263,7 @@ public final class GopDecoder implements AutoCloseable {
     /** Decodes a boundary picture; a predicted one from {@code reference}. */
     private static Frame boundary(BoundaryPicture b, Frame reference, int w, int h, String field)
             throws BitstreamException {
-        IntraCodec codec;
-        try {
-            codec = IntraCodecs.byId(b.codecId());
-        } catch (IllegalArgumentException e) {
-            throw new BitstreamException(field + ".codec", e.getMessage());
-        }
+        IntraCodec codec = codec(b, field);
         if (b.predicted() && !(codec instanceof PredictiveCodec)) {
             throw new BitstreamException(field + ".predicted", b.codecId() + " cannot code predicted pictures");
         }
@@ -254,6 +274,29 @@ public final class GopDecoder implements AutoCloseable {
             throw e.within(field);
         } catch (RuntimeException e) {
             throw new BitstreamException(field, b.codecId() + " could not decode it: " + e.getMessage());
+        }
+    }
+
+    /** Decodes a between picture from the chain keyframes either side of it. */
+    private static Frame between(BoundaryPicture b, Frame past, Frame future, int w, int h, String field)
+            throws BitstreamException {
+        if (!(codec(b, field) instanceof BidirectionalCodec codec)) {
+            throw new BitstreamException(field + ".between", b.codecId() + " cannot code between pictures");
+        }
+        try {
+            return codec.decodeBetween(b.data(), past, future, w, h);
+        } catch (BitstreamException e) {
+            throw e.within(field);
+        } catch (RuntimeException e) {
+            throw new BitstreamException(field, b.codecId() + " could not decode it: " + e.getMessage());
+        }
+    }
+
+    private static IntraCodec codec(BoundaryPicture b, String field) throws BitstreamException {
+        try {
+            return IntraCodecs.byId(b.codecId());
+        } catch (IllegalArgumentException e) {
+            throw new BitstreamException(field + ".codec", e.getMessage());
         }
     }
 

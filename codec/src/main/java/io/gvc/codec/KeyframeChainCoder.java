@@ -57,35 +57,43 @@ public final class KeyframeChainCoder {
         // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
         boolean codeFirst = variant.hasFirstKeyframe() && !chained;
         long boundaryBudget = (long) (budget * params.boundaryShare());
-        List<BoundaryCoder.Coded> plans = new ArrayList<>();
+        List<CodedKeyframes> plans = new ArrayList<>();
         // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         Frame shared = chained ? sharedFirst : null;
         IntraMemo intra = new IntraMemo();
-        for (int[] later : KeyframePlans.candidates(variant, n, maxSegments)) {
+        java.util.Set<String> chainsThatFit = new java.util.HashSet<>();
+        for (KeyframePlans.Plan plan : KeyframePlans.candidates(variant, n, maxSegments, boundaryCoder.codesBetween(),
+                codeFirst)) {
+            String chain = java.util.Arrays.toString(plan.chain());
             if (plans.isEmpty()) {
-                plans.add(boundaryCoder.code(gop, shared, codeFirst, later, boundaryBudget, intra));
+                plans.add(boundaryCoder.code(gop, shared, codeFirst, plan.chain(), boundaryBudget, intra));
+                chainsThatFit.add(chain);
                 continue;
+            }
+            if (plan.between().length > 0 && !chainsThatFit.contains(chain)) {
+                continue; // its chain alone did not fit: with between pictures on top it cannot
             }
             // a cut plan is coded within the bits the uncut plan actually spent (its quality steps
             // leave some of its budget unused), so the comparison is at equal or fewer bits; one that
             // cannot fit even at the lowest quality is not a candidate
-            BoundaryCoder.Coded c = boundaryCoder.codeWithin(gop, shared, codeFirst, later, plans.get(0).bits(), intra,
-                    plans.get(0).intraBoost());
+            CodedKeyframes c = boundaryCoder.codeWithin(gop, shared, codeFirst, plan.chain(), plan.between(),
+                    plans.get(0).bits(), intra, plans.get(0).intraBoost());
             if (c.fitsBudget()) {
                 plans.add(c);
+                chainsThatFit.add(chain);
             }
         }
 
         // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest; the
         // atom coder builds the chosen anchors' latents itself, as the decoder does
         List<Keyframes> candidates = new ArrayList<>(plans.size());
-        for (BoundaryCoder.Coded c : plans) {
+        for (CodedKeyframes c : plans) {
             candidates.add(c.keyframes());
         }
         AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, candidates, chained ? 1 : 0, params.bridgeRule());
-        BoundaryCoder.Coded chosen = plans.get(choice.plan());
+        CodedKeyframes chosen = plans.get(choice.plan());
         return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes(),
                 choice.offsets());
     }

@@ -30,7 +30,7 @@ class LastKeyframeRaiseTest {
         BoundaryCoder coder = new BoundaryCoder(dct, null, 8);
         int raised = 0, budgets = 0;
         for (long budget = 4_000; budget <= 120_000; budget += 2_000) {
-            BoundaryCoder.Coded c = coder.codeWithin(gop, null, true, CUT, budget, new IntraMemo(), 0);
+            CodedKeyframes c = coder.codeWithin(gop, null, true, CUT, new int[0], budget, new IntraMemo(), 0);
             if (!c.fitsBudget()) {
                 continue;
             }
@@ -66,7 +66,7 @@ class LastKeyframeRaiseTest {
         BoundaryCoder coder = new BoundaryCoder(new DctIntraCodec(), null, 8);
         Frame shared = gop.frame(0);
         for (long budget = 2_000; budget <= 40_000; budget += 4_000) {
-            BoundaryCoder.Coded c = coder.codeWithin(gop, shared, false, new int[] {KeyframeChainTest.GOP - 1}, budget,
+            CodedKeyframes c = coder.codeWithin(gop, shared, false, new int[] {KeyframeChainTest.GOP - 1}, new int[0], budget,
                     new IntraMemo(), 0);
             assertEquals(1, c.pictures().size());
             if (!c.fitsBudget()) {

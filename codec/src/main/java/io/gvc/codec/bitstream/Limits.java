@@ -25,7 +25,7 @@ public final class Limits {
     public static final int MAX_STEPS = 1000;
     public static final int MAX_DOWNSCALE = 64;
     public static final int MAX_STRIDE = 64;
-    public static final int MAX_BOUNDARIES = 16;
+    public static final int MAX_BOUNDARIES = 32;
     public static final int MAX_BOUNDARY_BYTES = 16 << 20;
     public static final int MAX_SIDE_INFO_BYTES = 4096;
     public static final int MAX_RESIDUAL_BYTES = 16 << 20;

@@ -19,7 +19,22 @@ public final class PacketCodec {
     public static final int KIND_IMPLIED_CONFIG = 'Q';
     /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
     public static final int KIND_OWN_CONFIG = 'P';
-    public static final int VERSION = 9;
+    public static final int VERSION = 10;
+
+    /** Bit i set: boundary i is a between picture (version 10). */
+    private static long betweenMask(List<BoundaryPicture> boundaries) {
+        long mask = 0;
+        for (int i = 0; i < boundaries.size(); i++) {
+            if (boundaries.get(i).between()) {
+                if (i == boundaries.size() - 1) {
+                    throw new IllegalArgumentException("the last boundary (at " + boundaries.get(i).position()
+                            + ") cannot be a between picture");
+                }
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
 
     /** The high bit of a boundary's quality byte: the picture is predicted (version 4). */
     static final int PREDICTED_BIT = 0x80;
@@ -77,6 +92,10 @@ public final class PacketCodec {
         }
         body.u8(p.anchorMode());
         body.u8(p.boundaries().size());
+        long between = betweenMask(p.boundaries());
+        if (p.boundaries().size() >= 2) { // one boundary is the last, never a between picture
+            body.uv(between);
+        }
         String previousCodec = null;
         for (BoundaryPicture b : p.boundaries()) {
             if (b.quality() < Limits.MIN_QUALITY || b.quality() > Limits.MAX_QUALITY) {
@@ -261,6 +280,11 @@ public final class PacketCodec {
         CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
+        long between = nb >= 2 ? r.uv("packet.between") : 0;
+        if (between >>> nb != 0 || (between >>> (nb - 1) & 1) != 0) {
+            throw new BitstreamException("packet.between", "is " + between + ": it marks a boundary past the "
+                    + "packet's " + nb + " or its last one, which must be a chain keyframe");
+        }
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         int previous = -1;
         String previousCodec = null;
@@ -289,8 +313,13 @@ public final class PacketCodec {
                 throw new BitstreamException(f + ".predicted", "is set on the GOP's first frame, which has no "
                         + "keyframe before it");
             }
+            boolean isBetween = (between >>> i & 1) != 0;
+            if (isBetween && !predicted) {
+                throw new BitstreamException(f + ".predicted", "is clear on a between picture (packet.between), "
+                        + "which is predicted from the keyframes either side of it");
+            }
             int len = r.uvInt(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
-            boundaries.add(new BoundaryPicture(pos, codec, q, predicted, r.bytes(len, f + ".data")));
+            boundaries.add(new BoundaryPicture(pos, codec, q, predicted, isBetween, r.bytes(len, f + ".data")));
         }
         int offsetsLen = r.uvInt("packet.bridge_offsets.length", 0, Limits.MAX_SIDE_INFO_BYTES);
         if (offsetsLen > 0 && (!config.variant().hasLaterKeyframes() || anchorMode == 0)) {

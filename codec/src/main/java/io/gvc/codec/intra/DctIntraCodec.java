@@ -20,9 +20,10 @@ import java.util.zip.Inflater;
  * <p>Predicted pictures (the keyframe chain's inter pictures) have byte 0 = {@link #PREDICTED} and
  * code the difference from the reference picture the same way instead of the difference from 128:
  * zero-motion prediction, which is what a static camera needs; moving content costs about what
- * intra does, and the encoder then codes intra instead (measured per GOP).
+ * intra does, and the encoder then codes intra instead (measured per GOP). A between picture is
+ * a predicted picture whose reference is the rounded mean of its two references.
  */
-public final class DctIntraCodec implements PredictiveCodec {
+public final class DctIntraCodec implements BidirectionalCodec {
 
     public static final String ID = "gvc-dct";
     private static final int VERSION = 1;
@@ -48,6 +49,38 @@ public final class DctIntraCodec implements PredictiveCodec {
                     + ", the picture " + frame.width() + "x" + frame.height());
         }
         return encode(reference, frame, quality);
+    }
+
+    @Override
+    public byte[] encodeBetween(Frame past, Frame future, Frame frame, int quality) {
+        return encodePredicted(mean(past, future), frame, quality);
+    }
+
+    @Override
+    public Frame decodeBetween(byte[] data, Frame past, Frame future, int width, int height)
+            throws BitstreamException {
+        if (past.width() != future.width() || past.height() != future.height()) {
+            throw new BitstreamException("boundary.gvc-dct", "references are " + past.width() + "x" + past.height()
+                    + " and " + future.width() + "x" + future.height());
+        }
+        return decodePredicted(data, mean(past, future), width, height);
+    }
+
+    /** The per-sample mean of two pictures of one size, rounded half up. */
+    private static Frame mean(Frame a, Frame b) {
+        if (a.width() != b.width() || a.height() != b.height()) {
+            throw new IllegalArgumentException("references are " + a.width() + "x" + a.height() + " and "
+                    + b.width() + "x" + b.height());
+        }
+        byte[][] planes = new byte[3][];
+        for (int p = 0; p < 3; p++) {
+            byte[] x = a.plane(p), y = b.plane(p), m = new byte[x.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = (byte) (((x[i] & 0xFF) + (y[i] & 0xFF) + 1) >> 1);
+            }
+            planes[p] = m;
+        }
+        return new Frame(a.width(), a.height(), planes[0], planes[1], planes[2]);
     }
 
     private static byte[] encode(Frame reference, Frame frame, int quality) {

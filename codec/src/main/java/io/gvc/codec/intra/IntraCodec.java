@@ -45,6 +45,20 @@ public interface IntraCodec {
         return 100;
     }
 
+    /**
+     * The highest quality at most {@code levels} of this codec's levels below {@code quality}'s
+     * (x265: that many QP coarser), or 1 where the scale ends first.
+     */
+    default int coarser(int quality, int levels) {
+        int wanted = level(quality) - levels;
+        for (int q = quality; q > 1; q--) {
+            if (level(q) <= wanted) { // levels never fall with quality: the first found is the highest
+                return q;
+            }
+        }
+        return 1;
+    }
+
     /** Decodes bytes written by {@link #encode} for a frame of the given size. */
     Frame decode(byte[] data, int width, int height) throws BitstreamException;
 }

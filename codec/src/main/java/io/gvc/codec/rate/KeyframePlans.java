@@ -1,5 +1,6 @@
 package io.gvc.codec.rate;
 
+import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,27 +12,74 @@ import java.util.List;
  * {@link AnchorDecision} keeps the one that measures best. A per-GOP answer to the GOP length:
  * a long GOP where the bridge holds (cheap), short segments where things move too fast for it.
  * The other variants code no keyframe after the first.
+ *
+ * <p>Where the codec codes between pictures (codec v12), each plan also comes with a between
+ * picture in the middle of each of its segments: the frame the bridge reaches worst, coded from
+ * both keyframes either side for a fraction of a chain picture's bits.
  */
 public final class KeyframePlans {
+
+    /** One plan: the chain's positions after 0 (increasing) and the between pictures' (increasing, maybe none). */
+    public record Plan(int[] chain, int[] between) {
+
+        /** Every keyframe position after 0 the plan codes, increasing. */
+        public int[] positions() {
+            int[] all = new int[chain.length + between.length];
+            int i = 0, j = 0, k = 0;
+            while (i < chain.length || j < between.length) {
+                all[k++] = j >= between.length || (i < chain.length && chain[i] < between[j]) ? chain[i++] : between[j++];
+            }
+            return all;
+        }
+    }
 
     private KeyframePlans() {
     }
 
     /**
-     * The candidate plans, uncut first: each is the increasing positions after 0 to code.
+     * The candidate plans, uncut and without between pictures first.
      *
      * @param maxSegments the most segments a GOP may be cut into (1 = never cut)
+     * @param between     whether to offer plans with between pictures
+     * @param firstCoded  whether the packet also holds the GOP's first picture (counts against the
+     *                    packet's {@link Limits#MAX_BOUNDARIES})
      */
-    public static List<int[]> candidates(Variant variant, int frames, int maxSegments) {
+    public static List<Plan> candidates(Variant variant, int frames, int maxSegments, boolean between,
+            boolean firstCoded) {
         if (!variant.hasLaterKeyframes() || frames < 2) {
-            return List.of(new int[0]);
+            return List.of(new Plan(new int[0], new int[0]));
         }
-        List<int[]> plans = new ArrayList<>();
-        plans.add(new int[] {frames - 1}); // the uncut GOP, whatever its length
+        List<int[]> chains = new ArrayList<>();
+        chains.add(new int[] {frames - 1}); // the uncut GOP, whatever its length
         for (int segments = 2; segments <= maxSegments && (frames - 1) / segments >= 2; segments *= 2) {
-            plans.add(positions(frames, segments));
+            chains.add(positions(frames, segments));
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (int[] chain : chains) {
+            plans.add(new Plan(chain, new int[0]));
+        }
+        if (between) {
+            for (int[] chain : chains) {
+                int[] mids = midpoints(chain);
+                if (mids.length > 0 && chain.length + mids.length + (firstCoded ? 1 : 0) <= Limits.MAX_BOUNDARIES) {
+                    plans.add(new Plan(chain, mids));
+                }
+            }
         }
         return plans;
+    }
+
+    /** The middle frame (rounded down) of every segment of {@code chain} (from 0) that has a frame between its keyframes. */
+    static int[] midpoints(int[] chain) {
+        List<Integer> mids = new ArrayList<>();
+        int from = 0;
+        for (int to : chain) {
+            if (to - from >= 2) {
+                mids.add((from + to) / 2);
+            }
+            from = to;
+        }
+        return mids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Keyframe positions 1..segments of a GOP of {@code frames} cut into equal segments (rounded down). */

@@ -40,10 +40,10 @@ class PacketCodecTest {
         assertEquals(3, back.gopSeq());
         assertEquals(48, back.firstFrame());
         // the fixed fields of this GOP in a file: kind 1, length 1, seq, first, count, anchor, boundary
-        // count 1 each (5), boundaries 1+5+1+1 and 1+1+1+1, bridge offsets 1 (none), no prompt (FLF2V),
-        // generated 1, m, m_tail, tail frames, 2 scales 1 each (5), side 1+2, residual 1, atom bits 1,
-        // SSE 3+2+2, CRC 4: 42 bytes besides the 50 of the pictures
-        assertEquals(42 + 50, b.length);
+        // count 1 each (5), between mask 1 (version 10), boundaries 1+5+1+1 and 1+1+1+1, bridge offsets 1
+        // (none), no prompt (FLF2V), generated 1, m, m_tail, tail frames, 2 scales 1 each (5), side 1+2,
+        // residual 1, atom bits 1, SSE 3+2+2, CRC 4: 43 bytes besides the 50 of the pictures
+        assertEquals(43 + 50, b.length);
     }
 
     /** Version 8: a GOP whose output is its anchors carries one byte for everything generated. */
@@ -114,6 +114,39 @@ class PacketCodecTest {
         b[at] = (byte) (40 | 0x80);
         BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(fixCrc(b)));
         assertEquals("packet.boundary[0].predicted", e.field());
+    }
+
+    /** Version 10: a between picture is marked in the packet's between mask and reads back as one. */
+    @Test
+    void aBetweenPictureRoundTripsAndIsRefusedWhereItCannotBe() throws BitstreamException {
+        GvcPacket p = packet(List.of(new BoundaryPicture(4, "gvc-dct", 30, true, true, new byte[5]),
+                new BoundaryPicture(8, "gvc-dct", 40, true, new byte[6]),
+                new BoundaryPicture(12, "gvc-dct", 30, true, true, new byte[5]),
+                new BoundaryPicture(16, "gvc-dct", 40, true, new byte[7])));
+        byte[] b = PacketCodec.write(p);
+        GvcPacket back = PacketCodec.read(b);
+        assertEquals(List.of(true, false, true, false), back.boundaries().stream().map(BoundaryPicture::between).toList());
+        assertEquals(List.of(30, 40, 30, 40), back.boundaries().stream().map(BoundaryPicture::quality).toList());
+        // the mask follows the boundary count (4): 0b0101
+        int count = indexOf(b, new byte[] {4, 5}) ;
+        assertEquals(5, b[count + 1]);
+        // the last boundary marked: refused by name
+        b[count + 1] = (byte) 0b1101;
+        assertEquals("packet.between", assertThrows(BitstreamException.class, () -> PacketCodec.read(fixCrc(b))).field());
+        // a mark past the boundary count
+        b[count + 1] = (byte) 0b10101;
+        assertEquals("packet.between", assertThrows(BitstreamException.class, () -> PacketCodec.read(fixCrc(b))).field());
+        // an intra picture marked as between
+        GvcPacket intra = packet(List.of(new BoundaryPicture(8, "gvc-dct", 40, false, new byte[6]),
+                new BoundaryPicture(16, "gvc-dct", 40, true, new byte[7])));
+        byte[] c = PacketCodec.write(intra);
+        int at = indexOf(c, new byte[] {2, 0, 8}); // count, mask, the first position
+        c[at + 1] = 1;
+        assertEquals("packet.boundary[0].predicted", assertThrows(BitstreamException.class,
+                () -> PacketCodec.read(fixCrc(c))).field());
+        // the writer refuses a last boundary that is a between picture
+        assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(packet(List.of(
+                new BoundaryPicture(16, "gvc-dct", 40, true, true, new byte[7])))));
     }
 
     @Test

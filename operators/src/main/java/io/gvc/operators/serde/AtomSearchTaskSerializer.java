@@ -27,8 +27,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchTask> {
 
     private static final long serialVersionUID = 1L;
-    /** 2: the bridge offsets (bitstream version 6). */
-    static final int VERSION = 2;
+    /** 2: the bridge offsets (bitstream version 6); 3: between pictures (bitstream version 10). */
+    static final int VERSION = 3;
     /** More keyframes than a GOP has frames cannot be; this bounds the counts before allocating. */
     static final int MAX_KEYFRAMES = Io.MAX_FRAMES;
 
@@ -49,6 +49,7 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
             Io.string(out, b.codecId());
             out.writeInt(b.quality());
             out.writeBoolean(b.predicted());
+            out.writeBoolean(b.between());
             Io.bytes(out, b.data());
         }
         Keyframes kf = k.keyframes();
@@ -90,11 +91,15 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
             String codec = Io.string(in, "boundary.codecId");
             int quality = in.readInt();
             boolean predicted = in.readBoolean();
+            boolean between = in.readBoolean();
             byte[] data = Io.bytes(in, "boundary.data");
             if (codec == null || data == null) {
                 throw new IOException("boundary " + i + ": codec or data missing");
             }
-            boundaries.add(new BoundaryPicture(position, codec, quality, predicted, data));
+            if (between && !predicted) {
+                throw new IOException("boundary " + i + ": a between picture that is not predicted");
+            }
+            boundaries.add(new BoundaryPicture(position, codec, quality, predicted, between, data));
         }
         int nk = count(in, "keyframes");
         int[] positions = new int[nk];

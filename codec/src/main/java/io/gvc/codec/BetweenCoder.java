@@ -1,0 +1,83 @@
+package io.gvc.codec;
+
+import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.frame.Frame;
+import io.gvc.codec.frame.Gop;
+import io.gvc.codec.intra.BidirectionalCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Adds between pictures (codec v12) to a GOP's coded chain: each is predicted from the chain
+ * keyframes either side of it, so it is coded once the chain is, and {@link #LEVELS_COARSER}
+ * levels coarser than the chain's quality, because nothing predicts from it (x265's own B pictures
+ * sit about 2 QP above its P pictures for the same reason).
+ */
+final class BetweenCoder {
+
+    /** Levels (x265: QP) a between picture is coded coarser than the chain's pictures. */
+    static final int LEVELS_COARSER = 2;
+
+    private final BidirectionalCodec codec;
+
+    BetweenCoder(BidirectionalCodec codec) {
+        this.codec = codec;
+    }
+
+    /**
+     * The chain with a between picture at each of {@code positions}, coded from the chain's quality
+     * {@code chainQuality}; null as soon as the bits pass {@code limitBits}.
+     */
+    CodedKeyframes add(CodedKeyframes chain, Gop gop, int[] positions, int chainQuality, long limitBits) {
+        if (positions.length == 0) {
+            return chain;
+        }
+        int quality = codec.coarser(chainQuality, LEVELS_COARSER);
+        Keyframes keys = chain.keyframes();
+        List<BoundaryPicture> pictures = new ArrayList<>(chain.pictures());
+        int[] allPositions = Arrays.copyOf(keys.positions(), keys.count() + positions.length);
+        Frame[] allPictures = Arrays.copyOf(keys.pictures(), allPositions.length);
+        long bits = chain.bits();
+        int w = gop.frame(0).width(), h = gop.frame(0).height();
+        int k = keys.count();
+        for (int p : positions) {
+            int after = 0;
+            while (keys.position(after) < p) {
+                after++;
+            }
+            Frame past = keys.picture(after - 1), future = keys.picture(after);
+            byte[] data = codec.encodeBetween(past, future, gop.frame(p), quality);
+            bits += 8L * data.length;
+            if (bits > limitBits) {
+                return null;
+            }
+            pictures.add(new BoundaryPicture(p, codec.id(), quality, true, true, data));
+            allPositions[k] = p;
+            allPictures[k++] = decode(data, past, future, w, h);
+        }
+        pictures.sort((a, b) -> Integer.compare(a.position(), b.position()));
+        Integer[] order = new Integer[allPositions.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(allPositions[a], allPositions[b]));
+        int[] sortedPositions = new int[order.length];
+        Frame[] sortedPictures = new Frame[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedPositions[i] = allPositions[order[i]];
+            sortedPictures[i] = allPictures[order[i]];
+        }
+        return new CodedKeyframes(pictures, new Keyframes(sortedPositions, sortedPictures));
+    }
+
+    private Frame decode(byte[] data, Frame past, Frame future, int w, int h) {
+        try {
+            return codec.decodeBetween(data, past, future, w, h);
+        } catch (BitstreamException e) {
+            throw new IllegalStateException(codec.id() + " cannot decode its own between picture: " + e.getMessage(), e);
+        }
+    }
+}
