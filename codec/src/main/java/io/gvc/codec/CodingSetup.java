@@ -20,10 +20,13 @@ final class CodingSetup {
     final Codebook codebook;
     final SdeSampler sampler;
     final GopGenerator generator;
+    /** The encoder's or decoder's worker threads; null for one thread. */
+    final ExecutorService pool;
 
     /** The latent space is the prior's own when it brings one (a VAE, the picture latent), else the codec's DCT latent. */
     CodingSetup(CodingConfig config, ExecutorService pool, FlowPrior prior) {
         this.config = config;
+        this.pool = pool;
         this.space = prior.latentSpace(config.format(), config.latentDownscale()).orElseGet(() -> new DctLatentSpace(DctLatentSpace.geometry(
                 config.format().width(), config.format().height(), config.latentDownscale())));
         this.codebook = new Codebook(config.seed(), config.codebookSize());

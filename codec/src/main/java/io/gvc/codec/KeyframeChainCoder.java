@@ -57,45 +57,82 @@ public final class KeyframeChainCoder {
         // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
         boolean codeFirst = variant.hasFirstKeyframe() && !chained;
         long boundaryBudget = (long) (budget * params.boundaryShare());
-        List<CodedKeyframes> plans = new ArrayList<>();
         // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         Frame shared = chained ? sharedFirst : null;
         IntraMemo intra = new IntraMemo();
+        List<KeyframePlans.Plan> candidates = KeyframePlans.candidates(variant, n, maxSegments,
+                boundaryCoder.codesBetween(), codeFirst);
+        CodedKeyframes uncut = boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, intra);
+        // a cut plan is coded within the bits the uncut plan actually spent (its quality steps leave
+        // some of its budget unused), so the comparison is at equal or fewer bits; one that cannot fit
+        // even at the lowest quality is not a candidate. The plans are independent of each other, so
+        // they are coded at once on the encoder's threads: first the chains alone, then those with
+        // between pictures whose chain alone fitted (with between pictures on top the others cannot)
+        CodedKeyframes[] coded = new CodedKeyframes[candidates.size()];
+        coded[0] = uncut;
         java.util.Set<String> chainsThatFit = new java.util.HashSet<>();
-        for (KeyframePlans.Plan plan : KeyframePlans.candidates(variant, n, maxSegments, boundaryCoder.codesBetween(),
-                codeFirst)) {
-            String chain = java.util.Arrays.toString(plan.chain());
-            if (plans.isEmpty()) {
-                plans.add(boundaryCoder.code(gop, shared, codeFirst, plan.chain(), boundaryBudget, intra));
-                chainsThatFit.add(chain);
-                continue;
+        chainsThatFit.add(java.util.Arrays.toString(candidates.get(0).chain()));
+        for (boolean withBetween : new boolean[] {false, true}) {
+            List<Integer> wave = new ArrayList<>();
+            for (int i = 1; i < candidates.size(); i++) {
+                KeyframePlans.Plan plan = candidates.get(i);
+                if ((plan.between().length > 0) == withBetween
+                        && (!withBetween || chainsThatFit.contains(java.util.Arrays.toString(plan.chain())))) {
+                    wave.add(i);
+                }
             }
-            if (plan.between().length > 0 && !chainsThatFit.contains(chain)) {
-                continue; // its chain alone did not fit: with between pictures on top it cannot
+            inParallel(wave, i -> coded[i] = boundaryCoder.codeWithin(gop, shared, codeFirst, candidates.get(i).chain(),
+                    candidates.get(i).between(), uncut.bits(), intra, uncut.intraBoost()));
+            for (int i : wave) {
+                if (coded[i].fitsBudget()) {
+                    chainsThatFit.add(java.util.Arrays.toString(candidates.get(i).chain()));
+                }
             }
-            // a cut plan is coded within the bits the uncut plan actually spent (its quality steps
-            // leave some of its budget unused), so the comparison is at equal or fewer bits; one that
-            // cannot fit even at the lowest quality is not a candidate
-            CodedKeyframes c = boundaryCoder.codeWithin(gop, shared, codeFirst, plan.chain(), plan.between(),
-                    plans.get(0).bits(), intra, plans.get(0).intraBoost());
-            if (c.fitsBudget()) {
-                plans.add(c);
-                chainsThatFit.add(chain);
+        }
+        List<CodedKeyframes> plans = new ArrayList<>();
+        for (int i = 0; i < coded.length; i++) {
+            if (i == 0 || (coded[i] != null && coded[i].fitsBudget())) {
+                plans.add(coded[i]);
             }
         }
 
         // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest; the
         // atom coder builds the chosen anchors' latents itself, as the decoder does
-        List<Keyframes> candidates = new ArrayList<>(plans.size());
+        List<Keyframes> decoded = new ArrayList<>(plans.size());
         for (CodedKeyframes c : plans) {
-            candidates.add(c.keyframes());
+            decoded.add(c.keyframes());
         }
-        AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, candidates, chained ? 1 : 0, params.bridgeRule());
+        AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, decoded, chained ? 1 : 0, params.bridgeRule());
         CodedKeyframes chosen = plans.get(choice.plan());
         return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes(),
                 choice.offsets());
+    }
+
+    /** Runs {@code task} for every index, on the setup's threads where it has them; each index writes its own slot. */
+    private void inParallel(List<Integer> indices, java.util.function.IntConsumer task) {
+        if (setup.pool == null || indices.size() < 2) {
+            indices.forEach(task::accept);
+            return;
+        }
+        List<java.util.concurrent.Callable<Void>> calls = new ArrayList<>();
+        for (int i : indices) {
+            calls.add(() -> {
+                task.accept(i);
+                return null;
+            });
+        }
+        try {
+            for (java.util.concurrent.Future<Void> f : setup.pool.invokeAll(calls)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while coding keyframe plans", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The GOP's bit budget: the target rate over the frames it outputs (not the shared first one). */

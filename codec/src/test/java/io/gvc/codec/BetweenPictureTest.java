@@ -72,5 +72,9 @@ class BetweenPictureTest {
             assertFalse(p.boundaryAt(p.frameCount() - 1).between(), "the last frame is the chain's");
         }
         KeyframeChainTest.assertDecodesToReconstruction(r, KeyframeChainTest.prior);
+        // the plans are coded at once on the encoder's threads: the file is the one-thread encoder's
+        StreamEncoder.Result twoThreads = StreamEncoder.encode(KeyframeChainTest.swinging(),
+                KeyframeChainTest.rateControlled(4).toBuilder().threads(2).build(), KeyframeChainTest.prior, Progress.NONE);
+        assertArrayEquals(r.file(), twoThreads.file());
     }
 }
