@@ -67,7 +67,7 @@ class GvcCliTest {
         assertEquals(gops, info.get("deviation_scale_per_gop").size());
         assertEquals(gops, info.get("mid_keyframes_per_gop").size());
         for (JsonNode mid : info.get("mid_keyframes_per_gop")) {
-            assertTrue(mid.asText().matches("-|\\d+[PI]( \\d+[PI])*"), mid.asText());
+            assertTrue(mid.asText().matches("-|\\d+[PIB]( \\d+[PIB])*"), mid.asText());
         }
         assertEquals(gops, info.get("bridge_offsets_per_gop").size());
         for (JsonNode shifts : info.get("bridge_offsets_per_gop")) {
@@ -80,7 +80,7 @@ class GvcCliTest {
         assertEquals(gops, info.get("keyframe_qualities_per_gop").size());
         for (int g = 0; g < gops; g++) {
             String q = info.get("keyframe_qualities_per_gop").get(g).asText();
-            assertTrue(q.matches((g == 0 ? "0:I\\d+" : "\\d+:[PI]\\d+") + "( \\d+:[PI]\\d+)*"), q);
+            assertTrue(q.matches((g == 0 ? "0:I\\d+" : "\\d+:[PIB]\\d+") + "( \\d+:[PIB]\\d+)*"), q);
         }
 
         // the encoder's stored PSNR is the decoded file's PSNR, exactly

@@ -21,24 +21,6 @@ public final class PacketCodec {
     public static final int KIND_OWN_CONFIG = 'P';
     public static final int VERSION = 10;
 
-    /** Bit i set: boundary i is a between picture (version 10). */
-    private static long betweenMask(List<BoundaryPicture> boundaries) {
-        long mask = 0;
-        for (int i = 0; i < boundaries.size(); i++) {
-            if (boundaries.get(i).between()) {
-                if (i == boundaries.size() - 1) {
-                    throw new IllegalArgumentException("the last boundary (at " + boundaries.get(i).position()
-                            + ") cannot be a between picture");
-                }
-                mask |= 1L << i;
-            }
-        }
-        return mask;
-    }
-
-    /** The high bit of a boundary's quality byte: the picture is predicted (version 4). */
-    static final int PREDICTED_BIT = 0x80;
-
     private PacketCodec() {
     }
 
@@ -91,26 +73,7 @@ public final class PacketCodec {
             writeConfig(body, c);
         }
         body.u8(p.anchorMode());
-        body.u8(p.boundaries().size());
-        long between = betweenMask(p.boundaries());
-        if (p.boundaries().size() >= 2) { // one boundary is the last, never a between picture
-            body.uv(between);
-        }
-        String previousCodec = null;
-        for (BoundaryPicture b : p.boundaries()) {
-            if (b.quality() < Limits.MIN_QUALITY || b.quality() > Limits.MAX_QUALITY) {
-                throw new IllegalArgumentException("boundary at " + b.position() + " has quality " + b.quality()
-                        + ", outside 1..100");
-            }
-            if (b.codecId().isEmpty()) {
-                throw new IllegalArgumentException("boundary at " + b.position() + " names no codec");
-            }
-            // a codec id the boundary before it in this packet already named is written empty
-            String codec = b.codecId().equals(previousCodec) ? "" : b.codecId();
-            previousCodec = b.codecId();
-            body.uv(b.position()).string(codec, false).u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0))
-                    .uv(b.data().length).bytes(b.data());
-        }
+        BoundaryField.write(body, p.boundaries());
         byte[] offsets = BridgeOffsetField.write(p.bridgeOffsets(), p.keyframePositions());
         body.uv(offsets.length).bytes(offsets);
         if (c.variant().carriesPrompt()) {
@@ -279,48 +242,7 @@ public final class PacketCodec {
         int frames = r.uvInt("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
         CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
-        int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
-        long between = nb >= 2 ? r.uv("packet.between") : 0;
-        if (between >>> nb != 0 || (between >>> (nb - 1) & 1) != 0) {
-            throw new BitstreamException("packet.between", "is " + between + ": it marks a boundary past the "
-                    + "packet's " + nb + " or its last one, which must be a chain keyframe");
-        }
-        List<BoundaryPicture> boundaries = new ArrayList<>(nb);
-        int previous = -1;
-        String previousCodec = null;
-        for (int i = 0; i < nb; i++) {
-            String f = "packet.boundary[" + i + "]";
-            // keyframes in increasing position; ones between the first and last frame only in FLF2V
-            int pos = r.uvInt(f + ".position", previous + 1, frames - 1);
-            if (pos > 0 && pos < frames - 1 && !config.variant().hasLaterKeyframes()) {
-                throw new BitstreamException(f + ".position", "is " + pos + ": only FLF2V GOPs carry mid-GOP keyframes");
-            }
-            previous = pos;
-            String codec = r.string(f + ".codec", false, 64);
-            if (codec.isEmpty()) {
-                if (previousCodec == null) {
-                    throw new BitstreamException(f + ".codec", "is empty (same as the boundary before it), "
-                            + "but it is the packet's first boundary");
-                }
-                codec = previousCodec;
-            }
-            previousCodec = codec;
-            int qp = r.u8(f + ".quality");
-            int q = (int) FieldReader.checkRange(f + ".quality", qp & ~PREDICTED_BIT, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
-            // a keyframe after the first may be predicted from the keyframe before it
-            boolean predicted = (qp & PREDICTED_BIT) != 0;
-            if (predicted && pos == 0) {
-                throw new BitstreamException(f + ".predicted", "is set on the GOP's first frame, which has no "
-                        + "keyframe before it");
-            }
-            boolean isBetween = (between >>> i & 1) != 0;
-            if (isBetween && !predicted) {
-                throw new BitstreamException(f + ".predicted", "is clear on a between picture (packet.between), "
-                        + "which is predicted from the keyframes either side of it");
-            }
-            int len = r.uvInt(f + ".length", 0, Limits.MAX_BOUNDARY_BYTES);
-            boundaries.add(new BoundaryPicture(pos, codec, q, predicted, isBetween, r.bytes(len, f + ".data")));
-        }
+        List<BoundaryPicture> boundaries = BoundaryField.read(r, frames, config.variant());
         int offsetsLen = r.uvInt("packet.bridge_offsets.length", 0, Limits.MAX_SIDE_INFO_BYTES);
         if (offsetsLen > 0 && (!config.variant().hasLaterKeyframes() || anchorMode == 0)) {
             throw new BitstreamException("packet.bridge_offsets.length", "is " + offsetsLen + ": only FLF2V GOPs "
