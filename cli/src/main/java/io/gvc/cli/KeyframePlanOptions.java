@@ -15,7 +15,8 @@ final class KeyframePlanOptions {
 
     @Option(names = "--max-segments", description = "FLF2V: a GOP may be cut into up to this many segments by "
             + "mid-GOP keyframes (1, 2, 4 and 8 are tried), each bridged on its own, chosen per GOP by measured cost "
-            + "within the same boundary bits; 1 = never (default: ${DEFAULT-VALUE}).")
+            + "within the same boundary bits; with x265 or gvc-dct each cut is also tried with a between (B) picture "
+            + "in the middle of every segment; 1 = never cut (default: ${DEFAULT-VALUE}).")
     int maxSegments;
 
     @Option(names = "--bridge", description = "FLF2V: which anchor modes the encoder chooses from per GOP, by "

@@ -22,7 +22,9 @@ import java.util.Map;
  * keyframe (FLF2V: any mid-GOP keyframes, then the last frame) is predicted from the keyframe before
  * it when the codec can predict, unless it is the last frame of a random-access GOP
  * ({@link CodecParams#intraPeriod()}) or intra measures smaller (a scene cut: prediction from an
- * unrelated picture costs more than none).
+ * unrelated picture costs more than none). A plan may also put between pictures into its segments
+ * ({@link BetweenCoder}): they are coded after the chain, from the chain keyframes either side, and
+ * counted in the same budget.
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
  * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes, then the last

@@ -39,7 +39,8 @@ public final class KeyframePlans {
     /**
      * The candidate plans, uncut and without between pictures first.
      *
-     * @param maxSegments the most segments a GOP may be cut into (1 = never cut)
+     * @param maxSegments the most segments a GOP's chain may be cut into (1 = never cut, by between
+     *                    pictures neither)
      * @param between     whether to offer plans with between pictures
      * @param firstCoded  whether the packet also holds the GOP's first picture (counts against the
      *                    packet's {@link Limits#MAX_BOUNDARIES})
@@ -58,7 +59,7 @@ public final class KeyframePlans {
         for (int[] chain : chains) {
             plans.add(new Plan(chain, new int[0]));
         }
-        if (between) {
+        if (between && maxSegments > 1) { // a between picture cuts its segment too: 1 means never cut
             for (int[] chain : chains) {
                 int[] mids = midpoints(chain);
                 if (mids.length > 0 && chain.length + mids.length + (firstCoded ? 1 : 0) <= Limits.MAX_BOUNDARIES) {

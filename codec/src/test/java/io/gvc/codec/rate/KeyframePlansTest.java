@@ -30,6 +30,8 @@ class KeyframePlansTest {
         assertEquals(8, KeyframePlans.candidates(Variant.FLF2V, 17, 8, true, true).size());
         // the uneven: 10 frames in two segments (0-4-9): between pictures at 2 and 6
         assertArrayEquals(new int[] {2, 6}, KeyframePlans.candidates(Variant.FLF2V, 10, 2, true, false).get(3).between());
+        // --max-segments 1 cuts nothing, with between pictures neither
+        assertEquals(1, KeyframePlans.candidates(Variant.FLF2V, 17, 1, true, false).size());
         // a two-frame GOP has no frame for one
         assertEquals(1, KeyframePlans.candidates(Variant.FLF2V, 2, 8, true, false).size());
     }
