@@ -33,7 +33,17 @@ public final class KeyframeChainCoder {
 
     /** A chain coder of its own: builds the same coding setup as the atom coder, so it refuses the same formats. */
     public KeyframeChainCoder(CodecParams params, VideoFormat format, FlowPrior prior) {
-        this(params, CodingSetup.forEncoder(params, format, prior, null));
+        this(params, format, prior, null);
+    }
+
+    /**
+     * As {@link #KeyframeChainCoder(CodecParams, VideoFormat, FlowPrior)}, coding a GOP's keyframe
+     * plans on {@code pool}'s threads where it is not null (the caller owns it and shuts it down); the
+     * output does not depend on it.
+     */
+    public KeyframeChainCoder(CodecParams params, VideoFormat format, FlowPrior prior,
+            java.util.concurrent.ExecutorService pool) {
+        this(params, CodingSetup.forEncoder(params, format, prior, pool));
     }
 
     KeyframeChainCoder(CodecParams params, CodingSetup setup) {

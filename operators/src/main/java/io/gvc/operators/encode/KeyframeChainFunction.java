@@ -77,6 +77,8 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     private transient StreamMetrics metrics;
 
     /** The chain coder of one stream, rebuilt when its picture format changes. */
+    private transient java.util.concurrent.ExecutorService planPool;
+
     private record StreamChain(VideoFormat format, KeyframeChainCoder coder) {
     }
 
@@ -175,7 +177,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
         if (c == null || !c.format().equals(format)) {
             chains.remove(stream); // never used again, even if the new one cannot be built
             c = new StreamChain(format, new KeyframeChainCoder(settings.params(), format,
-                    priors.forEncoding(settings.params().variant())));
+                    priors.forEncoding(settings.params().variant()), planThreads(settings.params().threads())));
             chains.put(stream, c);
         }
         return c;
@@ -187,8 +189,29 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
                 GvcHeaders.forRawGop(new RecordHeaders(), gop));
     }
 
+    /**
+     * The threads a GOP's keyframe plans are coded on (codec v12 codes each plan twice, with and
+     * without between pictures, so the chain, the stage one camera cannot spread over slots, is
+     * most of an encode): one pool per operator instance, of the encoder's thread count, shut down
+     * in {@link #close}; null for one thread.
+     */
+    private java.util.concurrent.ExecutorService planThreads(int threads) {
+        if (planPool == null && threads > 1) {
+            planPool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "gvc-keyframe-plans");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return planPool;
+    }
+
     @Override
     public void close() throws Exception {
+        if (planPool != null) {
+            planPool.shutdownNow();
+            planPool = null;
+        }
         if (priors != null) {
             priors.close();
         }
