@@ -150,40 +150,64 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
         references.put(ref, qp(quality), intra);
+        return payload(quality, intra, predicted);
+    }
+
+    /** [quality][u16: the low 16 bits of the CRC-32 of {@code references}][{@code picture} without its first start code]. */
+    private static byte[] payload(int quality, byte[] references, byte[] picture) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(quality);
-        long crc = crc(intra);
+        long crc = crc(references);
         out.write((int) (crc >>> 8) & 0xFF);
         out.write((int) crc & 0xFF);
-        out.writeBytes(AnnexB.withoutFirstStartCode(predicted));
+        out.writeBytes(AnnexB.withoutFirstStartCode(picture));
         return out.toByteArray();
     }
 
-    /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
-    Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+    /** A payload's quality, checked along with its length; {@code kind} names it in errors ("predicted", "between"). */
+    private int payloadQuality(byte[] data, String kind) throws BitstreamException {
         if (data.length <= PREDICTED_HEADER) {
-            throw new BitstreamException(FIELD, codec.id + " predicted data holds " + data.length
+            throw new BitstreamException(FIELD, codec.id + " " + kind + " data holds " + data.length
                     + " bytes, not even its header and a picture");
         }
         int quality = data[0] & 0xFF;
         if (quality < 1 || quality > 100) {
-            throw new BitstreamException(FIELD, codec.id + " predicted quality " + quality + " outside 1..100");
+            throw new BitstreamException(FIELD, codec.id + " " + kind + " quality " + quality + " outside 1..100");
         }
+        return quality;
+    }
+
+    /** Refuses a payload whose check does not match the reference bytes coded here ({@code what} names them). */
+    private void checkReferences(byte[] data, byte[] references, String what) throws BitstreamException {
+        long stored = ((data[1] & 0xFFL) << 8) | (data[2] & 0xFFL);
+        long here = crc(references) & 0xFFFF;
+        if (here != stored) {
+            throw new BitstreamException(FIELD, String.format("%s %s differently here (CRC low bits %04x, the "
+                    + "encoder's %04x): encoder and decoder need the same %s build", codec.id, what, here, stored,
+                    codec.id));
+        }
+    }
+
+    /** A payload's picture, Annex-B with its first start code put back. */
+    private static byte[] payloadPicture(byte[] data) {
+        return AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length));
+    }
+
+    private static void checkSize(Frame reference, int width, int height) throws BitstreamException {
         if (reference.width() != width || reference.height() != height) {
             throw new BitstreamException(FIELD, "reference is " + reference.width() + "x" + reference.height()
                     + ", the picture " + width + "x" + height);
         }
+    }
+
+    /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
+    Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+        int quality = payloadQuality(data, "predicted");
+        checkSize(reference, width, height);
         Frame ref = fit(reference);
         byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
-        long stored = ((data[1] & 0xFFL) << 8) | (data[2] & 0xFFL);
-        long here = crc(intra) & 0xFFFF;
-        if (here != stored) {
-            throw new BitstreamException(FIELD, String.format("%s reference picture codes differently here "
-                    + "(CRC low bits %04x, the encoder's %04x): encoder and decoder need the same %s build", codec.id,
-                    here, stored, codec.id));
-        }
-        byte[] predicted = AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length));
-        return lastPicture(decodeUnits("predicted data", intra, predicted), 2,
+        checkReferences(data, intra, "reference picture codes");
+        return lastPicture(decodeUnits("predicted data", intra, payloadPicture(data)), 2,
                 "predicted data with its reference gives", width, height);
     }
 
@@ -221,47 +245,25 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         List<byte[]> packets = codeBetweenSession(p, f, cur, qp(quality));
         // the I and P pictures are the ones a decoder codes with its stand-in for the frame between
         // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
-        byte[] i = codec.strip(packets.get(0)), pp = codec.strip(packets.get(1));
-        betweenPairs.put(p, f, qp(quality), joined(i, pp));
-        byte[] references = betweenReferences(p, f, quality);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(quality);
-        long crc = crc(references);
-        out.write((int) (crc >>> 8) & 0xFF);
-        out.write((int) crc & 0xFF);
-        out.writeBytes(AnnexB.withoutFirstStartCode(codec.strip(packets.get(2))));
-        return out.toByteArray();
+        byte[] references = joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
+        betweenPairs.put(p, f, qp(quality), references);
+        return payload(quality, concatenated(references), codec.strip(packets.get(2)));
     }
 
     /** Decodes {@link #encodeBetweenPicture}'s bytes given the same two references. */
     Frame decodeBetweenPicture(byte[] data, Frame past, Frame future, int width, int height)
             throws BitstreamException {
-        if (data.length <= PREDICTED_HEADER) {
-            throw new BitstreamException(FIELD, codec.id + " between data holds " + data.length
-                    + " bytes, not even its header and a picture");
-        }
-        int quality = data[0] & 0xFF;
-        if (quality < 1 || quality > 100) {
-            throw new BitstreamException(FIELD, codec.id + " between quality " + quality + " outside 1..100");
-        }
-        for (Frame r : new Frame[] {past, future}) {
-            if (r.width() != width || r.height() != height) {
-                throw new BitstreamException(FIELD, "reference is " + r.width() + "x" + r.height()
-                        + ", the picture " + width + "x" + height);
-            }
-        }
+        int quality = payloadQuality(data, "between");
+        checkSize(past, width, height);
+        checkSize(future, width, height);
         Frame p = fit(past), f = fit(future);
-        byte[] references = betweenReferences(p, f, quality);
-        long stored = ((data[1] & 0xFFL) << 8) | (data[2] & 0xFFL);
-        long here = crc(references) & 0xFFFF;
-        if (here != stored) {
-            throw new BitstreamException(FIELD, String.format("%s reference pictures code differently here "
-                    + "(CRC low bits %04x, the encoder's %04x): encoder and decoder need the same %s build", codec.id,
-                    here, stored, codec.id));
-        }
-        byte[][] units = betweenUnits(p, f, quality);
-        byte[] between = AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length));
-        List<Frame> pictures = decodeUnits("between data", units[0], units[1], between);
+        byte[] references = betweenPairs.get(p, f, qp(quality), () -> {
+            List<byte[]> packets = codeBetweenSession(p, f, p, qp(quality)); // the past stands in for the frame between
+            return joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
+        });
+        checkReferences(data, concatenated(references), "reference pictures code");
+        byte[][] units = split(references);
+        List<Frame> pictures = decodeUnits("between data", units[0], units[1], payloadPicture(data));
         if (pictures.size() != 3) {
             throw new BitstreamException(FIELD, codec.id + " between data with its references gives "
                     + pictures.size() + " pictures, expected 3");
@@ -270,30 +272,21 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         return lastPicture(pictures.subList(0, 2), 2, "between data with its references gives", width, height);
     }
 
-    /** The I and P pictures a decoder codes for a between picture's references, concatenated (remembered). */
-    private byte[] betweenReferences(Frame past, Frame future, int quality) {
-        byte[][] units = betweenUnits(past, future, quality);
-        byte[] both = java.util.Arrays.copyOf(units[0], units[0].length + units[1].length);
-        System.arraycopy(units[1], 0, both, units[0].length, units[1].length);
-        return both;
-    }
-
-    private byte[][] betweenUnits(Frame past, Frame future, int quality) {
-        byte[] joined = betweenPairs.get(past, future, qp(quality), () -> {
-            List<byte[]> packets = codeBetweenSession(past, future, past, qp(quality));
-            return joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
-        });
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(joined);
-        byte[] i = new byte[b.getInt()];
-        b.get(i);
-        byte[] p = new byte[b.remaining()];
-        b.get(p);
-        return new byte[][] {i, p};
-    }
-
-    /** The I and P pictures as one value: the I picture's length, then both. */
+    /** The I and P pictures as one value to remember: the I picture's length, then both. */
     private static byte[] joined(byte[] i, byte[] p) {
         return java.nio.ByteBuffer.allocate(4 + i.length + p.length).putInt(i.length).put(i).put(p).array();
+    }
+
+    /** The I and P pictures of a {@link #joined} value, in that order. */
+    private static byte[][] split(byte[] joined) {
+        int n = java.nio.ByteBuffer.wrap(joined).getInt();
+        return new byte[][] {java.util.Arrays.copyOfRange(joined, 4, 4 + n),
+                java.util.Arrays.copyOfRange(joined, 4 + n, joined.length)};
+    }
+
+    /** The bytes a between payload's check covers: the I picture's, then the P picture's. */
+    private static byte[] concatenated(byte[] joined) {
+        return java.util.Arrays.copyOfRange(joined, 4, joined.length);
     }
 
     /** Codes past (I), then the frame between (B) and future (P); the packets come in coding order: I, P, B. */

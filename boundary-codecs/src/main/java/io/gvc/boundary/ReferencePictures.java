@@ -46,21 +46,15 @@ final class ReferencePictures {
 
     /** The I picture of {@code reference} at {@code qp}: remembered, or coded by {@code code} now. */
     byte[] get(Frame reference, int qp, Supplier<byte[]> code) {
-        Key key = new Key(digest(reference), qp);
-        synchronized (pictures) {
-            byte[] known = pictures.get(key);
-            if (known != null) {
-                return known.clone();
-            }
-        }
-        byte[] coded = code.get();
-        put(key, coded);
-        return coded;
+        return get(new Key(digest(reference), qp), code);
     }
 
     /** The reference pictures of the pair {@code first}, {@code second} at {@code qp}: remembered, or coded now. */
     byte[] get(Frame first, Frame second, int qp, Supplier<byte[]> code) {
-        Key key = new Key(digest(first, second), qp);
+        return get(new Key(digest(first, second), qp), code);
+    }
+
+    private byte[] get(Key key, Supplier<byte[]> code) {
         synchronized (pictures) {
             byte[] known = pictures.get(key);
             if (known != null) {

@@ -7,8 +7,9 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.BidirectionalCodec;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Adds between pictures (codec v12) to a GOP's coded chain: each is predicted from the chain
@@ -44,39 +45,35 @@ final class BetweenCoder {
         int quality = codec.coarser(chainQuality, LEVELS_COARSER);
         Keyframes keys = chain.keyframes();
         List<BoundaryPicture> pictures = new ArrayList<>(chain.pictures());
-        int[] allPositions = Arrays.copyOf(keys.positions(), keys.count() + positions.length);
-        Frame[] allPictures = Arrays.copyOf(keys.pictures(), allPositions.length);
+        TreeMap<Integer, Frame> decoded = new TreeMap<>(); // every keyframe by position, the between pictures added
+        for (int i = 0; i < keys.count(); i++) {
+            decoded.put(keys.position(i), keys.picture(i));
+        }
         long bits = chain.bits();
         int w = gop.frame(0).width(), h = gop.frame(0).height();
-        int k = keys.count();
         for (int p : positions) {
-            int after = 0;
-            while (keys.position(after) < p) {
-                after++;
-            }
-            Frame past = keys.picture(after - 1), future = keys.picture(after);
+            int before = lastBefore(keys, p); // keys is the chain alone: its pictures either side are the references
+            Frame past = keys.picture(before), future = keys.picture(before + 1);
             byte[] data = codec.encodeBetween(past, future, gop.frame(p), quality);
             bits += 8L * data.length;
             if (bits > limitBits) {
                 return null;
             }
             pictures.add(new BoundaryPicture(p, codec.id(), quality, true, true, data));
-            allPositions[k] = p;
-            allPictures[k++] = decode(data, past, future, w, h);
+            decoded.put(p, decode(data, past, future, w, h));
         }
-        pictures.sort((a, b) -> Integer.compare(a.position(), b.position()));
-        Integer[] order = new Integer[allPositions.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        pictures.sort(Comparator.comparingInt(BoundaryPicture::position));
+        return new CodedKeyframes(pictures, new Keyframes(decoded.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                decoded.values().toArray(new Frame[0])));
+    }
+
+    /** The index of the last chain keyframe before {@code position}. */
+    private static int lastBefore(Keyframes keys, int position) {
+        int i = 0;
+        while (keys.position(i + 1) < position) {
+            i++;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(allPositions[a], allPositions[b]));
-        int[] sortedPositions = new int[order.length];
-        Frame[] sortedPictures = new Frame[order.length];
-        for (int i = 0; i < order.length; i++) {
-            sortedPositions[i] = allPositions[order[i]];
-            sortedPictures[i] = allPictures[order[i]];
-        }
-        return new CodedKeyframes(pictures, new Keyframes(sortedPositions, sortedPictures));
+        return i;
     }
 
     private Frame decode(byte[] data, Frame past, Frame future, int w, int h) {
