@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * The codec options' defaults, taken from {@link CodecParams#defaults()}, the one place they are
  * decided: a command that names this provider ({@code @Command(defaultValueProvider = ...)}) leaves
  * {@code defaultValue} off its codec options, and {@code ${DEFAULT-VALUE}} in their help shows these.
- * An option that declares its own default keeps it (e.g. gvc eval's --bpp ladder), and options this
+ * An option that declares its own default keeps it, one in {@link #NONE} has none, and options this
  * table does not know get none from here.
  */
 public final class CodecDefaults implements IDefaultValueProvider {
@@ -37,9 +37,16 @@ public final class CodecDefaults implements IDefaultValueProvider {
             Map.entry("--max-segments", text(D.maxSegments())),
             Map.entry("--bridge", D.bridgeRule().id()));
 
+    /**
+     * Codec options a command leaves without a default: gvc eval's --bpp is a ladder run only where
+     * given (its default ladder is --quality's), not the codec's single target.
+     */
+    static final java.util.Set<String> NONE = java.util.Set.of("eval --bpp");
+
     @Override
     public String defaultValue(ArgSpec arg) {
-        if (!(arg instanceof OptionSpec option) || arg.defaultValue() != null) {
+        if (!(arg instanceof OptionSpec option) || arg.defaultValue() != null
+                || NONE.contains(option.command().name() + " " + option.longestName())) {
             return null;
         }
         return BY_OPTION.get(option.longestName());

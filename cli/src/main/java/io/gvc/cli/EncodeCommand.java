@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = {"Encode a video file (.y4m, .mp4, .mkv, .webm, .mov, or raw .yuv with --size) to a .gvc stream.",
-            "Without -M, rate control picks M and the boundary quality per GOP to land near --bpp."},
+            "Without -M, rate control picks M and the boundary quality per GOP to land near --bpp,",
+            "or holds the keyframe chain at --quality (constant quality, like x265's CRF)."},
         sortOptions = false, defaultValueProvider = CodecDefaults.class)
 final class EncodeCommand implements Callable<Integer> {
 
@@ -41,6 +42,12 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--bpp", description = "Target bits per pixel, all bits counted (default: ${DEFAULT-VALUE}).")
     double bpp;
+
+    @Option(names = "--quality", description = "Constant-quality rate control instead of --bpp, like x265's --crf: "
+            + "every GOP's keyframe chain at this quality, 1..100 (higher is finer), mid-GOP keyframes and between "
+            + "pictures chosen within what that chain costs, the atoms their share of it; the bits follow the "
+            + "content. Excludes --keyframe-quality.")
+    Integer quality;
 
     @Option(names = "--variant", description = "flf2v (first+last frame, default), i2v (first frame + tail atoms), "
             + "t2v (prompt only).")
@@ -135,6 +142,14 @@ final class EncodeCommand implements Callable<Integer> {
         if (keyframeQuality != null) {
             Limits.checkRange("--keyframe-quality", keyframeQuality, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
         }
+        if (quality != null) {
+            Limits.checkRange("--quality", quality, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
+            if (keyframeQuality != null) {
+                throw new IllegalArgumentException("--quality and --keyframe-quality exclude each other: --quality "
+                        + "holds the chain's quality and lets the rate control place keyframes, --keyframe-quality fixes "
+                        + "every keyframe");
+            }
+        }
         Limits.checkRange("--intra-period", intraPeriod, 1, Limits.MAX_INTRA_PERIOD);
         keyframePlans.check();
         Limits.checkPrompt("--prompt", prompt);
@@ -152,7 +167,7 @@ final class EncodeCommand implements Callable<Integer> {
         }
         io.gvc.codec.CodecParamsBuilder p = CodecParams.builder().variant(v).gopFrames(gop).latentDownscale(latentDownscale)
                 .temporalStride(stride).codebookSize(k).m(m).mTail(mTail).steps(steps).tailSteps(tailSteps)
-                .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp)
+                .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp).targetQuality(quality)
                 .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod);
         keyframePlans.apply(p);
         if (seed != null) {
@@ -178,7 +193,7 @@ final class EncodeCommand implements Callable<Integer> {
         Video video = Inputs.clip(input, frames == null ? Integer.MAX_VALUE : frames, size, fps);
         System.err.printf(Locale.ROOT, "encode: %s, %d frames %dx%d, %s, K=%d, %s, boundaries by %s%n", input,
                 video.frameCount(), video.format().width(), video.format().height(), p.variant(), k,
-                m != null ? "M=" + m : "target " + bpp + " bpp", intraId);
+                m != null ? "M=" + m : quality != null ? "quality " + quality : "target " + bpp + " bpp", intraId);
         StreamEncoder.Result r = StreamEncoder.encode(video, p, prior, new ProgressLine("encode", System.err));
         Outputs.write(output, r.file());
         if (recon != null) {

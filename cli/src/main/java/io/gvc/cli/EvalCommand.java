@@ -11,6 +11,7 @@ import io.gvc.eval.EvalClip;
 import io.gvc.eval.EvalRun;
 import io.gvc.eval.EvalSettings;
 import io.gvc.eval.PointSpec;
+import io.gvc.eval.RateLadder;
 import io.gvc.eval.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +34,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Rate-distortion evaluation of GVC against x264, x265, boundary interpolation",
-            "and GVC without atoms (gvc-m0). Each clip is coded with GVC over a target-bpp",
-            "ladder (--bpp; M chosen per GOP by the rate control, as gvc encode does, unless",
-            "-M fixes it), with x264/x265 over a CRF ladder and with gvc-m0 over a target-bpp",
-            "ladder, all from the same decoded frames; every encoded file is kept in --out.",
+            "and GVC without atoms (gvc-m0). Each clip is coded with GVC over a ladder of",
+            "constant qualities (--quality, as gvc encode --quality and x265's CRF code) and/or",
+            "target rates (--bpp), M chosen per GOP by the rate control unless -M fixes it;",
+            "with x264/x265 over a CRF ladder and with gvc-m0 over GVC's ladder, all from the",
+            "same decoded frames; every encoded file is kept in --out.",
             "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
             "results.csv, results.json, charts, side-by-side pictures and report.html.",
             "A rerun of the same command reuses the points in --out/points.jsonl.", ""},
@@ -52,16 +54,17 @@ final class EvalCommand implements Callable<Integer> {
     List<String> variants;
 
     @Option(names = {"--m", "-M"}, split = ",", paramLabel = "M",
-            description = "GVC at fixed M (atoms per step and latent frame): every M at every --bpp value, "
-                    + "points named m=M,bpp=B (default: none; the rate control picks M per GOP from each "
-                    + "--bpp target, as gvc encode does).")
+            description = "GVC at fixed M (atoms per step and latent frame): every M at every target, "
+                    + "points named m=M,quality=Q or m=M,bpp=B (default: none; the rate control picks M per GOP "
+                    + "from each target, as gvc encode does).")
     List<Integer> ms;
 
     @Option(names = "--baselines", split = ",", defaultValue = "x264,x265,interp",
             description = "Codecs GVC is compared with: x264, x265, interp, gvc-m0 (default: ${DEFAULT-VALUE}). "
                     + "gvc-m0 is each GVC variant with no atoms (M = 0, M_tail = 0: keyframe chain and anchor "
                     + "only; same boundary codec, model and GOP), reported as gvc-m0-<variant> and swept over "
-                    + "--m0-bpp; each variant's BD-rates against it are what its atoms buy.")
+                    + "GVC's ladder (or --m0-quality / --m0-bpp); each variant's BD-rates against it are what its "
+                    + "atoms buy.")
     List<String> baselines;
 
     @Option(names = "--crf", split = ",", defaultValue = "51,47,43,39,35,31,27,23,19,15",
@@ -72,12 +75,16 @@ final class EvalCommand implements Callable<Integer> {
             description = "Boundary qualities 1..100 of the interpolation reference (default: ${DEFAULT-VALUE}).")
     List<Integer> interpQualities;
 
+    @Option(names = "--m0-quality", split = ",", paramLabel = "Q",
+            description = "gvc-m0 sweep: constant qualities 1..100, points named quality=Q (default: GVC's "
+                    + "ladder, so both curves cover the same rates and each gvc-m0 point has the keyframes of the "
+                    + "GVC point at its target).")
+    List<Integer> m0Qualities;
+
     @Option(names = "--m0-bpp", split = ",", paramLabel = "BPP",
             description = "gvc-m0 sweep: target bpp of each point. With M = 0 a target only sets the boundary "
                     + "frames' budget (their share of it, as for GVC), so the ladder moves the boundary quality the "
-                    + "rate control picks; --keyframe-quality does not apply to gvc-m0 (default: the --bpp "
-                    + "ladder, so both curves cover the same rates and each gvc-m0 point has the boundaries "
-                    + "of the GVC point at its target).")
+                    + "rate control picks; --keyframe-quality does not apply to gvc-m0 (default: GVC's ladder).")
     List<Double> m0Bpps;
 
     @Option(names = "--frames", description = "Use the first N frames of each clip (default: all).")
@@ -96,15 +103,23 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "-K", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--bpp", split = ",", defaultValue = "0.004,0.008,0.016,0.03", paramLabel = "BPP",
+    @Option(names = "--quality", split = ",", paramLabel = "Q",
+            description = "GVC sweep: constant qualities 1..100, one point per variant and value, named "
+                    + "quality=Q, coded as gvc encode --quality codes: every GOP's keyframe chain at Q, the bits "
+                    + "following the content as x265's CRF does, the atoms their share of them (default, when "
+                    + "--bpp is not given either: " + DEFAULT_QUALITY_TEXT + ").")
+    List<Integer> qualities;
+
+    @Option(names = "--bpp", split = ",", paramLabel = "BPP", // no default: CodecDefaults.NONE
             description = "GVC sweep: target bits per pixel of each point, one point per variant and value, "
-                    + "named bpp=B; the boundary frames get their share of each target (as in gvc encode) and "
-                    + "the rate control spends the rest on atoms, choosing M per GOP (with -M: the M given, the "
-                    + "target then sets the boundaries' budget only) (default: ${DEFAULT-VALUE}).")
+                    + "named bpp=B; the boundary frames get their share of each target (as in gvc encode --bpp) "
+                    + "and the rate control spends the rest on atoms, choosing M per GOP (with -M: the M given, "
+                    + "the target then sets the boundaries' budget only). With --quality, both ladders run "
+                    + "(default: none).")
     List<Double> bpps;
 
-    @Option(names = "--keyframe-quality", description = "GVC boundary quality 1..100 at every point; the atoms "
-            + "still get their share of each --bpp target (default: chosen by each target's budget).")
+    @Option(names = "--keyframe-quality", description = "GVC boundary quality 1..100 at every --bpp point; the "
+            + "atoms still get their share of each target (default: chosen by each target's budget).")
     Integer keyframeQuality;
 
     @Option(names = "--intra", description = "Boundary codec of GVC and interp: x265, x264 or gvc-dct "
@@ -145,16 +160,13 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265, interp or gvc-m0)");
             }
         }
-        for (double b : bpps) {
-            if (!(b > 0) || Double.isInfinite(b)) {
-                throw new IllegalArgumentException("--bpp values must be positive, got " + b);
-            }
+        RateLadder gvcLadder = ladder("--quality", qualities, "--bpp", bpps);
+        if (gvcLadder.isEmpty()) {
+            gvcLadder = RateLadder.ofQuality(DEFAULT_QUALITIES);
         }
-        List<Double> m0Ladder = m0Bpps != null ? m0Bpps : defaultM0Ladder(bpps);
-        for (double b : m0Ladder) {
-            if (!(b > 0) || Double.isInfinite(b)) {
-                throw new IllegalArgumentException("--m0-bpp values must be positive, got " + b);
-            }
+        RateLadder m0Ladder = ladder("--m0-quality", m0Qualities, "--m0-bpp", m0Bpps);
+        if (m0Ladder.isEmpty()) {
+            m0Ladder = gvcLadder;
         }
         // the codec options against the bitstream's limits (codec/bitstream/Limits), before any model or clip is read
         int minGop = vs.stream().mapToInt(Variant::minGopFrames).max().orElse(2);
@@ -188,7 +200,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         // M and the target are each point's own (EvalSettings.params); M null: the rate control's
         CodecParams gvc = keyframePlans.apply(CodecParams.builder().gopFrames(gop).codebookSize(k).intraCodec(intraId)
-                .keyframeQuality(keyframeQuality).targetBpp(bpps.get(0)).threads(modelOptions.threads())).build();
+                .keyframeQuality(keyframeQuality).threads(modelOptions.threads())).build();
         Path weights = lpipsWeights();
 
         List<EvalClip> clips = new ArrayList<>();
@@ -205,27 +217,26 @@ final class EvalCommand implements Callable<Integer> {
 
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("frames", frames == null ? "all" : frames);
-        List<Double> gvcLadder = bpps.stream().distinct().sorted().toList();
-        shown.put("gvc", String.format(Locale.ROOT, "variants %s, target bpp ladder %s, %s, GOP %d, K %d, %d steps, "
-                        + "boundaries by %s at %s, %d threads", variants, gvcLadder,
+        shown.put("gvc", String.format(Locale.ROOT, "variants %s, %s, %s, GOP %d, K %d, %d steps, "
+                        + "boundaries by %s at %s, %d threads", variants, describe(gvcLadder),
                 ms == null || ms.isEmpty() ? "M chosen per GOP by the rate control"
                         : "M " + ms.stream().distinct().sorted().toList() + " at every target",
                 gop, k, d.steps(), intraId,
-                keyframeQuality != null ? "quality " + keyframeQuality
-                        : String.format(Locale.ROOT, "their share (%s) of each target's budget", d.boundaryShare()),
+                keyframeQuality != null ? "quality " + keyframeQuality + " at every target bpp"
+                        : String.format(Locale.ROOT, "each target's quality, or their share (%s) of each target's budget",
+                                d.boundaryShare()),
                 modelOptions.threads()));
         shown.put("baselines", baselines);
         shown.put("x264/x265 CRF ladder", crfs);
         shown.put("interp boundary qualities", interpQualities);
         if (baselines.contains(PointSpec.M0)) {
-            shown.put("gvc-m0 target bpp ladder", m0Ladder.stream().distinct().sorted().toList()
-                    + " (M = 0, M_tail = 0, boundary quality by each target's budget)");
+            shown.put("gvc-m0", describe(m0Ladder) + " (M = 0, M_tail = 0, keyframes as GVC's at each target)");
         }
         shown.put("lpips", weights == null ? "not measured" : weights.toString());
         shown.put("model", modelOptions.model == null ? "each variant's shipped model" : modelOptions.model.toString());
         shown.put("output", out.toAbsolutePath().normalize().toString());
 
-        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, bpps, baselines, crfs, interpQualities, m0Ladder, out,
+        EvalRun.Config config = new EvalRun.Config(clips, vs, ms, gvcLadder, baselines, crfs, interpQualities, m0Ladder, out,
                 new EvalSettings(gvc, priors, modelOptions.streamPriors(), weights != null), weights, commandLine(), version(),
                 priors.values().stream().anyMatch(p -> p instanceof io.gvc.model.prior.OnnxFlowPrior), shown);
         EvalRun.Summary s = EvalRun.run(config, System.err);
@@ -233,9 +244,40 @@ final class EvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** gvc-m0's default ladder: GVC's own (--bpp), so the two curves cover the same rates. */
-    static List<Double> defaultM0Ladder(List<Double> bpps) {
-        return List.copyOf(bpps);
+    /**
+     * GVC's default ladder: constant qualities whose rates cover x265's CRF 51..31 on the tuning
+     * clips (33 frames: yoga 0.006-0.05 bpp, man-skiing 0.003-0.03); a step of 10 is about 4.6 QP of
+     * the keyframe chain, x265's ladder steps 4.
+     */
+    static final String DEFAULT_QUALITY_TEXT = "8,18,28,38,48,58";
+    static final List<Integer> DEFAULT_QUALITIES = java.util.Arrays.stream(DEFAULT_QUALITY_TEXT.split(","))
+            .map(Integer::valueOf).toList();
+
+    /** A ladder from its two options, each value checked and named by its option. */
+    static RateLadder ladder(String qualityOption, List<Integer> qs, String bppOption, List<Double> bs) {
+        for (int q : qs == null ? List.<Integer>of() : qs) {
+            if (q < 1 || q > 100) {
+                throw new IllegalArgumentException(qualityOption + " values must be 1..100, got " + q);
+            }
+        }
+        for (double b : bs == null ? List.<Double>of() : bs) {
+            if (!(b > 0) || Double.isInfinite(b)) {
+                throw new IllegalArgumentException(bppOption + " values must be positive, got " + b);
+            }
+        }
+        return new RateLadder(bs == null ? List.of() : bs, qs == null ? List.of() : qs);
+    }
+
+    /** "quality ladder [8, 16]", "target bpp ladder [0.004]", or both. */
+    static String describe(RateLadder l) {
+        List<String> parts = new ArrayList<>();
+        if (!l.qualities().isEmpty()) {
+            parts.add("quality ladder " + l.qualities());
+        }
+        if (!l.bpps().isEmpty()) {
+            parts.add("target bpp ladder " + l.bpps());
+        }
+        return String.join(" and ", parts);
     }
 
     private Video readClip(Path in) throws BadInputException {

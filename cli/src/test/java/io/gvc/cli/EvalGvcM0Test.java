@@ -3,6 +3,7 @@ package io.gvc.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +50,13 @@ class EvalGvcM0Test {
         }
         assertEquals(0.015, plan.points().get(3).targetBpp());
         assertEquals("gvc-m0-i2v_bpp0.06.gvc", plan.points().get(8).fileName());
-        // by default gvc-m0 covers GVC's own ladder
-        assertEquals(List.of(0.004, 0.008, 0.016, 0.03), EvalCommand.defaultM0Ladder(List.of(0.004, 0.008, 0.016, 0.03)));
+        // a ladder takes both kinds of target, each ascending once
+        io.gvc.eval.RateLadder l = EvalCommand.ladder("--m0-quality", List.of(40, 8, 40), "--m0-bpp", List.of(0.03, 0.01));
+        assertEquals(List.of(8, 40), l.qualities());
+        assertEquals(List.of(0.01, 0.03), l.bpps());
+        assertEquals("--m0-quality values must be 1..100, got 0",
+                assertThrows(IllegalArgumentException.class, () -> EvalCommand.ladder("--m0-quality", List.of(0), "--m0-bpp",
+                        null)).getMessage());
     }
 
     @Test
@@ -128,11 +134,11 @@ class EvalGvcM0Test {
     }
 
     @Test
-    void byDefaultGvcIsRateControlledOverTheBppLadderAndGvcM0CoversTheSameRates(@TempDir Path dir)
-            throws Exception {
+    void aBppLadderIsRateControlledAndGvcM0CoversTheSameRates(@TempDir Path dir) throws Exception {
         EvalCommand parsed = new EvalCommand();
         new picocli.CommandLine(parsed).parseArgs("-i", "a.y4m");
-        assertEquals(List.of(0.004, 0.008, 0.016, 0.03), parsed.bpps);
+        assertEquals(null, parsed.bpps, "no bpp ladder by default: the quality ladder runs");
+        assertEquals(null, parsed.qualities);
         assertEquals(null, parsed.ms);
         assertEquals(null, parsed.m0Bpps);
 
@@ -176,6 +182,35 @@ class EvalGvcM0Test {
             }
         }
         assertTrue(points.get(1).get("bytes").asLong() > points.get(0).get("bytes").asLong());
+    }
+
+    @Test
+    void byDefaultGvcAndGvcM0SweepOneQualityLadderWithTheSameKeyframes(@TempDir Path dir) throws Exception {
+        Path clip = dir.resolve("scene_176x144.y4m");
+        Y4mWriter.write(clip, SyntheticScene.render(176, 144, 25, 1, 17, 12));
+        Path out = dir.resolve("out");
+        String err = run("eval", "-i", clip.toString(), "--gop", "9", "--variants", "flf2v", "--quality", "60,20",
+                "--baselines", "gvc-m0", "--no-lpips", "--threads", "2", "--out", out.toString());
+        JsonNode points = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("points");
+        assertEquals(List.of("quality=20", "quality=60", "quality=20", "quality=60"), points.findValuesAsText("setting"),
+                err);
+        assertEquals(List.of("gvc-flf2v", "gvc-flf2v", "gvc-m0-flf2v", "gvc-m0-flf2v"), points.findValuesAsText("codec"));
+        for (int i = 0; i < 2; i++) {
+            JsonNode g = points.get(i), m0 = points.get(i + 2);
+            assertEquals(i == 0 ? 20 : 60, g.get("quality").asInt());
+            assertTrue(g.get("target_bpp").isNull(), g.toString());
+            assertTrue(g.get("decode_matches_encoder").asBoolean(), g.toString());
+            // the chain is held at the point's quality whatever the atoms: gvc-m0 has the same keyframes
+            ContainerCodec.Container a = container(out, g), b = container(out, m0);
+            for (int k = 0; k < a.packets().size(); k++) {
+                assertEquals(a.packets().get(k).boundaries().size(), b.packets().get(k).boundaries().size());
+                for (int j = 0; j < a.packets().get(k).boundaries().size(); j++) {
+                    assertArrayEquals(a.packets().get(k).boundaries().get(j).data(),
+                            b.packets().get(k).boundaries().get(j).data());
+                }
+            }
+        }
+        assertTrue(points.get(1).get("bytes").asLong() > points.get(0).get("bytes").asLong(), "finer costs more");
     }
 
     @Test

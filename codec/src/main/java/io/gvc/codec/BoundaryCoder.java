@@ -95,6 +95,26 @@ final class BoundaryCoder {
     }
 
     /**
+     * Constant-quality rate control ({@link io.gvc.codec.CodecParams#targetQuality}): the keyframes at
+     * {@code quality}, each later one predicted where the decision pass finds that smaller, a picture
+     * intra by rule {@link IntraBoost} finer, as {@link #code} codes them at the quality it finds. No
+     * budget, so nothing is raised: the chain costs what the content costs at that quality, as with
+     * x265's CRF, and a cut plan is coded within what it spent ({@link #codeWithin}).
+     */
+    CodedKeyframes codeAtQuality(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int quality,
+            IntraMemo memo) {
+        if (!codeFirst && later.length == 0) {
+            return new CodedKeyframes(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true, 0);
+        }
+        boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
+        boolean forcedIntra = codec instanceof PredictiveCodec
+                && (codeFirst || (codeLast && randomAccessPicture(gop, gop.size() - 1)));
+        int boost = forcedIntra && later.length > 0 ? intraBoost(gop, sharedFirst, codeFirst, later, memo) : 0;
+        boolean[] predict = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost).predict();
+        return codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo, boost).fitting(boost);
+    }
+
+    /**
      * The GOP's {@link IntraBoost}: how far its last frame predicts from the picture before it (the
      * first frame coded intra, or the shared one), in bytes against the same frame coded intra, at
      * the decision quality.

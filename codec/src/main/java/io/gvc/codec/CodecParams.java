@@ -19,7 +19,7 @@ import io.gvc.codec.variant.Variant;
 public record CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride,
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
                           float shift, float gScale, long seed, String intraCodec, Integer keyframeQuality,
-                          double targetBpp, double boundaryShare, boolean tailResidual, String prompt, int threads,
+                          double targetBpp, Integer targetQuality, double boundaryShare, boolean tailResidual, String prompt, int threads,
                           int intraPeriod, int maxSegments, BridgeRule bridgeRule) {
 
     public static final double DEFAULT_BPP = 0.03;
@@ -141,6 +141,19 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
             throw new IllegalArgumentException("keyframe quality must be " + Limits.MIN_QUALITY + ".."
                     + Limits.MAX_QUALITY + ", got " + keyframeQuality);
         }
+        if (targetQuality != null) {
+            if (targetQuality < Limits.MIN_QUALITY || targetQuality > Limits.MAX_QUALITY) {
+                throw new IllegalArgumentException("target quality must be " + Limits.MIN_QUALITY + ".."
+                        + Limits.MAX_QUALITY + ", got " + targetQuality);
+            }
+            if (keyframeQuality != null) {
+                throw new IllegalArgumentException("a target quality and a fixed keyframe quality exclude each other");
+            }
+            if (!(boundaryShare > 0)) {
+                throw new IllegalArgumentException("a target quality needs a boundary share above 0 (the atoms get a"
+                        + " share of what the keyframes spend), got " + boundaryShare);
+            }
+        }
         if (!(targetBpp > 0)) {
             throw new IllegalArgumentException("target bpp must be positive, got " + targetBpp);
         }
@@ -183,6 +196,15 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
 
     public CodecParams withTargetBpp(double bpp) {
         return toBuilder().targetBpp(bpp).build();
+    }
+
+    public CodecParams withTargetQuality(Integer quality) {
+        return toBuilder().targetQuality(quality).build();
+    }
+
+    /** Whether the rate control holds a quality ({@link #targetQuality}) rather than a rate ({@link #targetBpp}). */
+    public boolean holdsQuality() {
+        return targetQuality != null;
     }
 
     public CodecParams withThreads(int n) {

@@ -25,6 +25,7 @@ public final class CodecParamsBuilder {
     private String intraCodec = CodecParams.DEFAULT_INTRA_CODEC;
     private Integer keyframeQuality;  // null: rate control
     private double targetBpp = CodecParams.DEFAULT_BPP;
+    private Integer targetQuality;    // null: the rate control holds targetBpp
     private double boundaryShare = CodecParams.DEFAULT_BOUNDARY_SHARE;
     private boolean tailResidual;
     private String prompt = CodecParams.DEFAULT_PROMPT;
@@ -53,6 +54,7 @@ public final class CodecParamsBuilder {
         intraCodec = p.intraCodec();
         keyframeQuality = p.keyframeQuality();
         targetBpp = p.targetBpp();
+        targetQuality = p.targetQuality();
         boundaryShare = p.boundaryShare();
         tailResidual = p.tailResidual();
         prompt = p.prompt();
@@ -65,7 +67,7 @@ public final class CodecParamsBuilder {
     public CodecParams build() {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments, bridgeRule);
+                targetQuality, boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments, bridgeRule);
     }
 
     public CodecParamsBuilder variant(Variant v) {
@@ -152,6 +154,15 @@ public final class CodecParamsBuilder {
 
     public CodecParamsBuilder targetBpp(double bpp) {
         targetBpp = bpp;
+        return this;
+    }
+
+    /**
+     * Constant-quality rate control (null: the rate control holds {@link #targetBpp}): every GOP's
+     * keyframe chain at this quality, 1..100, the bits following the content, as x265's CRF does.
+     */
+    public CodecParamsBuilder targetQuality(Integer quality) {
+        targetQuality = quality;
         return this;
     }
 

@@ -134,8 +134,10 @@ public final class GopAtomCoder implements AutoCloseable {
             long boundaryBits = 8L * withoutAtoms.boundaryBytes();
             // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
             // picture's allowance codes fewer atoms rather than overshooting the target
-            long atomBudget = Math.min(Math.round(budget * (1 - params.boundaryShare())) - (fixed - boundaryBits),
-                    budget - fixed);
+            // holding a quality, the GOP's budget is what its keyframes cost over their share of it
+            long budgetHere = params.holdsQuality() ? Math.round(boundaryBits / params.boundaryShare()) : budget;
+            long atomBudget = Math.min(Math.round(budgetHere * (1 - params.boundaryShare())) - (fixed - boundaryBits),
+                    budgetHere - fixed);
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
                     params.mTail());
             m = RateController.capToDecodeWork(setup.config, n, layout.tailLatentFrames(), m, params.mTail());

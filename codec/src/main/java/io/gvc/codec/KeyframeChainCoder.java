@@ -74,7 +74,9 @@ public final class KeyframeChainCoder {
         IntraMemo intra = new IntraMemo();
         List<KeyframePlans.Plan> candidates = KeyframePlans.candidates(variant, n, maxSegments,
                 boundaryCoder.codesBetween(), codeFirst);
-        CodedKeyframes uncut = boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, intra);
+        CodedKeyframes uncut = params.holdsQuality()
+                ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), params.targetQuality(), intra)
+                : boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, intra);
         // a cut plan is coded within the bits the uncut plan actually spent (its quality steps leave
         // some of its budget unused), so the comparison is at equal or fewer bits; one that cannot fit
         // even at the lowest quality is not a candidate. The plans are independent of each other, so

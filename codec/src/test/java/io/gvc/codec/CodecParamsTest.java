@@ -47,7 +47,7 @@ class CodecParamsTest {
         CodecParams p = CodecParams.builder().variant(Variant.T2V).codebookSize(256).m(4).prompt("a cat").threads(1)
                 .build();
         CodecParams expected = new CodecParams(Variant.T2V, 17, 0, 2, 256, 4, null, 2, 12, 2, 3f, 3f,
-                CodecParams.DEFAULT_SEED, DctIntraCodec.ID, null, 0.03, 0.8, false, "a cat", 1, 8, 8, BridgeRule.AUTO);
+                CodecParams.DEFAULT_SEED, DctIntraCodec.ID, null, 0.03, null, 0.8, false, "a cat", 1, 8, 8, BridgeRule.AUTO);
         assertEquals(expected, p);
         assertEquals(p, p.toBuilder().build(), "toBuilder keeps every field");
     }
@@ -59,6 +59,7 @@ class CodecParamsTest {
         assertOnly(d.withGopFrames(33), b -> b.gopFrames(33));
         assertOnly(d.withAtoms(16), b -> b.m(16));
         assertOnly(d.withTargetBpp(0.1), b -> b.targetBpp(0.1));
+        assertOnly(d.withTargetQuality(30), b -> b.targetQuality(30));
         assertOnly(d.withBridgeRule(BridgeRule.SHARP), b -> b.bridgeRule(BridgeRule.SHARP));
         assertOnly(d.withThreads(3), b -> b.threads(3));
         assertOnly(d.withIntra("x265", 40), b -> b.intraCodec("x265").keyframeQuality(40));
@@ -87,6 +88,11 @@ class CodecParamsTest {
         assertRefused("intra period must be within 1..1048576 GOPs, got 0", b -> b.intraPeriod(0));
         assertRefused("max segments must be within 1..8, got 9", b -> b.maxSegments(9));
         assertRefused("keyframe quality must be 1..100, got 0", b -> b.keyframeQuality(0));
+        assertRefused("target quality must be 1..100, got 101", b -> b.targetQuality(101));
+        assertRefused("a target quality and a fixed keyframe quality exclude each other",
+                b -> b.targetQuality(30).keyframeQuality(40));
+        assertRefused("a target quality needs a boundary share above 0 (the atoms get a share of what the keyframes"
+                + " spend), got 0.0", b -> b.targetQuality(30).boundaryShare(0));
         assertRefused("shift must be positive and finite, got 0.0", b -> b.shift(0f));
         assertRefused("boundary share must be within 0..1, got 1.5", b -> b.boundaryShare(1.5));
         // the smallest GOP is the variant's: T2V GOPs tile the video, so one frame is a GOP

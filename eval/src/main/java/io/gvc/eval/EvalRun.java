@@ -27,9 +27,9 @@ public final class EvalRun {
      * @param gvcVersion   for the report's versions table
      * @param reportSettings the settings as the report lists them
      */
-    public record Config(List<EvalClip> clips, List<Variant> variants, List<Integer> ms, List<Double> bpps,
+    public record Config(List<EvalClip> clips, List<Variant> variants, List<Integer> ms, RateLadder gvcLadder,
                          List<String> baselines,
-                         List<Integer> crfs, List<Integer> interpQualities, List<Double> m0Bpps, Path out,
+                         List<Integer> crfs, List<Integer> interpQualities, RateLadder m0Ladder, Path out,
                          EvalSettings settings,
                          Path lpipsWeights, String commandLine, String gvcVersion, boolean onnxPrior,
                          Map<String, Object> reportSettings) {
@@ -46,7 +46,7 @@ public final class EvalRun {
     public static Summary run(Config c, PrintStream err) throws IOException {
         Path out = Files.createDirectories(c.out());
         SweepPlan plan = SweepPlan.of(c.clips().stream().map(EvalClip::name).toList(), c.variants(), c.ms(),
-                c.bpps(), c.baselines(), c.crfs(), c.interpQualities(), c.m0Bpps());
+                c.gvcLadder(), c.baselines(), c.crfs(), c.interpQualities(), c.m0Ladder());
         ResultStore store = new ResultStore(out);
         Map<String, PointResult> stored = store.load();
         SweepProgress progress = new SweepProgress(plan.points(),

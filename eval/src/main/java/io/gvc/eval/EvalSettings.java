@@ -64,10 +64,7 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
         if (!spec.isGvc()) {
             throw new IllegalArgumentException(spec.label() + " is not coded by GVC");
         }
-        if (spec.targetBpp() == null) {
-            throw new IllegalArgumentException(spec.label() + " has no target bpp");
-        }
-        return gvc.toBuilder().variant(spec.variant()).m(spec.m()).mTail(null).targetBpp(spec.targetBpp()).build();
+        return target(gvc.toBuilder().variant(spec.variant()).m(spec.m()).mTail(null), spec).build();
     }
 
     /**
@@ -77,8 +74,18 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
      * is what moves it along its curve).
      */
     CodecParams m0Params(PointSpec spec) {
-        return gvc.toBuilder().variant(spec.variant()).m(0).mTail(0).keyframeQuality(null)
-                .targetBpp(spec.targetBpp()).build();
+        return target(gvc.toBuilder().variant(spec.variant()).m(0).mTail(0).keyframeQuality(null), spec).build();
+    }
+
+    /** The point's rate target: its target bpp, or its constant quality (then no fixed keyframe quality). */
+    private static io.gvc.codec.CodecParamsBuilder target(io.gvc.codec.CodecParamsBuilder b, PointSpec spec) {
+        if (spec.targetBpp() != null) {
+            return b.targetBpp(spec.targetBpp()).targetQuality(null);
+        }
+        if (spec.quality() != null) {
+            return b.targetQuality(spec.quality()).keyframeQuality(null);
+        }
+        throw new IllegalArgumentException(spec.label() + " has no target bpp or quality");
     }
 
     /** The settings {@code spec}'s result depends on, for the clip as read. */
@@ -88,19 +95,19 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
                 clip.frames(), clip.width(), clip.height(), lpips ? "on" : "off");
         if (spec.isGvc()) {
             // the point's own M ("rc": the rate control's) and target, not only its key's setting text
-            return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=%s mtail=auto kfq=%s bpp=%s share=%s "
+            return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=%s mtail=auto kfq=%s %s share=%s "
                             + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d encoder=%d", source, gvc.gopFrames(),
                     gvc.codebookSize(), gvc.steps(),
                     spec.m() == null ? "rc" : spec.m().toString(),
-                    gvc.keyframeQuality() == null ? "auto" : gvc.keyframeQuality().toString(),
-                    Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
+                    gvc.keyframeQuality() == null || spec.quality() != null ? "auto" : gvc.keyframeQuality().toString(),
+                    targetText(spec), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
                     gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION,
                     EncoderRevision.CURRENT);
         }
         if (spec.isM0()) {
-            return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=0 mtail=0 kfq=auto bpp=%s share=%s "
+            return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=0 mtail=0 kfq=auto %s share=%s "
                             + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d encoder=%d", source, gvc.gopFrames(),
-                    gvc.codebookSize(), gvc.steps(), Double.toString(spec.targetBpp()), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
+                    gvc.codebookSize(), gvc.steps(), targetText(spec), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
                     gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION,
                     EncoderRevision.CURRENT);
         }
@@ -108,5 +115,10 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
             return String.format(Locale.ROOT, "%s gop=%d intra=%s", source, gvc.gopFrames(), gvc.intraCodec());
         }
         return source + " preset=medium threads=1";
+    }
+
+    /** A GVC or gvc-m0 point's target in its fingerprint: bpp=B (as before constant quality existed) or quality=Q. */
+    private static String targetText(PointSpec spec) {
+        return spec.targetBpp() != null ? "bpp=" + spec.targetBpp() : "quality=" + spec.quality();
     }
 }

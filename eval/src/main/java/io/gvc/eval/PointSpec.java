@@ -7,16 +7,19 @@ import java.util.Locale;
 
 /**
  * One operating point of the sweep: which clip, which codec, at which setting. GVC points carry the
- * variant and the target bpp, and M (atoms per step and latent frame) where it is fixed; without M the
- * rate control picks M per GOP from the target, as {@code gvc encode} does by default. x264/x265 points
- * carry a CRF, interpolation points the boundary-frame quality, GVC-without-atoms points (gvc-m0) the
- * variant and the target bpp whose budget picks their boundary quality.
+ * variant and the target (a bpp, or a constant quality), and M (atoms per step and latent frame) where
+ * it is fixed; without M the rate control picks M per GOP from the target, as {@code gvc encode} does
+ * by default. x264/x265 points carry a CRF, interpolation points the boundary-frame quality,
+ * GVC-without-atoms points (gvc-m0) the variant and the target that picks their boundary quality.
  *
  * @param codec     gvc-flf2v, gvc-i2v, gvc-t2v, x264, x265, interp, or gvc-m0-flf2v, gvc-m0-i2v,
  *                  gvc-m0-t2v (the baseline gvc-m0 of each variant)
  * @param setting   what distinguishes the points of one codec: bpp=0.004 (GVC, rate-controlled M),
- *                  m=16,bpp=0.03 (GVC at a fixed M), crf=31, q=50, bpp=0.03 (gvc-m0)
+ *                  m=16,bpp=0.03 (GVC at a fixed M), quality=30 (GVC or gvc-m0 at constant quality),
+ *                  crf=31, q=50, bpp=0.03 (gvc-m0)
  * @param m         GVC at a fixed M: that M; gvc-m0: 0; null for rate-controlled GVC and the other codecs
+ * @param quality   the interpolation reference's boundary quality; GVC and gvc-m0 at constant quality: that
+ *                  quality (one value of --quality or --m0-quality); else null
  * @param targetBpp GVC and gvc-m0: the point's rate target (one value of --bpp or --m0-bpp), else null
  */
 public record PointSpec(String clip, String codec, String setting, Variant variant, Integer m, Integer crf,
@@ -55,6 +58,37 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
         checkBpp(targetBpp);
         return new PointSpec(clip, gvcCodec(variant), "m=" + m + ",bpp=" + bppText(targetBpp), variant, m, null,
                 null, targetBpp);
+    }
+
+    /**
+     * A GVC point at constant quality, as {@code gvc encode --quality} codes: the keyframe chain of
+     * every GOP at {@code quality}, M chosen per GOP from the atoms' share of what it costs.
+     */
+    public static PointSpec gvcAtQuality(String clip, Variant variant, int quality) {
+        checkQuality(quality);
+        return new PointSpec(clip, gvcCodec(variant), "quality=" + quality, variant, null, null, quality, null);
+    }
+
+    /** A GVC point at a fixed M and constant quality {@code quality}. */
+    public static PointSpec gvcAtQuality(String clip, Variant variant, int m, int quality) {
+        if (m < 0) {
+            throw new IllegalArgumentException("GVC M must be at least 0, got " + m);
+        }
+        checkQuality(quality);
+        return new PointSpec(clip, gvcCodec(variant), "m=" + m + ",quality=" + quality, variant, m, null, quality,
+                null);
+    }
+
+    /** A point of gvc-m0 at constant quality: {@code variant} with no atoms, its keyframe chain at {@code quality}. */
+    public static PointSpec m0AtQuality(String clip, Variant variant, int quality) {
+        checkQuality(quality);
+        return new PointSpec(clip, m0Codec(variant), "quality=" + quality, variant, 0, null, quality, null);
+    }
+
+    private static void checkQuality(int quality) {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("GVC quality must be 1..100, got " + quality);
+        }
     }
 
     private static void checkBpp(double targetBpp) {

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * default.m=16                fixed atoms per step instead of a target rate
  * default.gop-frames=17       frames per GOP (FLF2V GOPs overlap by one frame)
  * default.variant=flf2v       flf2v or t2v (i2v chains through a generated frame, so it cannot run live)
+ * default.quality=            constant quality 1..100 instead of a target rate, as gvc encode --quality
+ *                             (x265's CRF: the keyframe chain at it, the bits following the content; empty: bpp)
  * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
  * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
  * default.intra-period=8      every Nth GOP ends on an intra picture, where a decoder can join
@@ -45,7 +47,7 @@ import java.util.TreeSet;
 public final class StreamConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> KEYS = Set.of("bpp", "m", "gop-frames", "variant", "keyframe-quality", "intra",
+    private static final Set<String> KEYS = Set.of("bpp", "quality", "m", "gop-frames", "variant", "keyframe-quality", "intra",
             "intra-period", "max-segments", "bridge", "prompt", "width", "height");
 
     private final TreeMap<String, String> entries;
@@ -118,6 +120,7 @@ public final class StreamConfig implements Serializable {
         String m = get(streamId, "m");
         String bpp = get(streamId, "bpp");
         String q = get(streamId, "keyframe-quality");
+        String quality = get(streamId, "quality");
         String prompt = get(streamId, "prompt");
         String intra = get(streamId, "intra");
         String intraPeriod = get(streamId, "intra-period");
@@ -138,6 +141,10 @@ public final class StreamConfig implements Serializable {
         }
         if (bpp != null) {
             p = p.withTargetBpp(Double.parseDouble(bpp));
+        }
+        if (quality != null && !quality.isBlank()) {
+            p = p.withTargetQuality((int) Limits.checkRange("stream config quality", Integer.parseInt(quality.trim()),
+                    Limits.MIN_QUALITY, Limits.MAX_QUALITY));
         }
         if (m != null && !m.isEmpty()) {
             p = p.withAtoms((int) Limits.checkRange("stream config m", Integer.parseInt(m), 0,

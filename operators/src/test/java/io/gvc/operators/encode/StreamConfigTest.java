@@ -46,9 +46,9 @@ class StreamConfigTest {
         assertEquals("stream config: unknown key 'stream.cam1' (expected default.<setting>, stream.<id>.<setting> "
                 + "or streams)", refusal("stream.cam1", "x"));
         assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, bridge, gop-frames, height, intra, intra-period, "
-                + "keyframe-quality, m, max-segments, prompt, variant, width])", refusal("default.colour", "red"));
+                + "keyframe-quality, m, max-segments, prompt, quality, variant, width])", refusal("default.colour", "red"));
         assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, bridge, gop-frames, height, intra, intra-period, "
-                + "keyframe-quality, m, max-segments, prompt, variant, width])", refusal("stream.cam1.fps", "25"));
+                + "keyframe-quality, m, max-segments, prompt, quality, variant, width])", refusal("stream.cam1.fps", "25"));
     }
 
     @Test
@@ -91,6 +91,14 @@ class StreamConfigTest {
                 .settings("x").params();
         assertNull(rc.m());
         assertNull(rc.keyframeQuality());
+        assertNull(rc.targetQuality(), "a target rate by default");
+        // constant quality for one stream, the others at the target rate
+        StreamConfig held = StreamConfig.defaults().with("stream.cam1.quality", " 30 ");
+        assertEquals(30, held.settings("cam1").params().targetQuality());
+        assertNull(held.settings("cam2").params().targetQuality());
+        assertEquals("stream config quality must be within 1..100, got 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> StreamConfig.defaults().with("default.quality", "0").settings("x")).getMessage());
     }
 
     @Test
