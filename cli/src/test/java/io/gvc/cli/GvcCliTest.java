@@ -211,6 +211,7 @@ class GvcCliTest {
             {"--prompt", "p".repeat(5000), "--prompt must be at most 4096 bytes of UTF-8, got 5000"},
             {"-K", "2000000", "-K must be within 1..65536, got 2000000"},
             {"-M", "5000", "-M must be within 0..1024, got 5000"},
+            {"--quality", "0", "--quality must be within 1..100, got 0"},
         };
         for (String[] c : cases) {
             IngestCliTest.Run r = IngestCliTest.gvc("encode", "-i", missing, "-o", out.toString(), c[0], c[1]);
@@ -218,6 +219,10 @@ class GvcCliTest {
             assertEquals("gvc encode: " + c[2], r.err().strip(), c[0]);
             assertFalse(Files.exists(out), c[0] + " left a file");
         }
+        IngestCliTest.Run both = IngestCliTest.gvc("encode", "-i", missing, "-o", out.toString(), "--quality", "30",
+                "--keyframe-quality", "40");
+        assertEquals(ExitCodes.USAGE, both.code(), both.err());
+        assertTrue(both.err().contains("--quality and --keyframe-quality exclude each other"), both.err());
     }
 
     /** A fixed M whose GOPs would cost a decoder more atom work than their pictures allow is refused before any GOP is coded. */

@@ -253,6 +253,40 @@ class KeyframeChainTest {
     }
 
     @Test
+    void holdingAQualityCodesEveryChainAtItAndCutsAGopWithinWhatItsChainCosts() throws BitstreamException {
+        int q = 70;
+        // a still scene: every GOP left whole has its chain at the quality held, the intra pictures
+        // (the first, and every second GOP's last: a random-access point) boosted finer
+        CodecParams held = rateControlled(4).withTargetQuality(q).withIntraPeriod(2);
+        StreamEncoder.Result still = StreamEncoder.encode(still(), held, prior, Progress.NONE);
+        int predicted = 0;
+        for (GvcPacket p : packets(still.file())) {
+            if (p.boundaries().stream().anyMatch(b -> b.position() != 0 && b.position() != p.frameCount() - 1)) {
+                continue; // cut (a random-access GOP may be: its intra picture leaves room): a quality of its own
+            }
+            for (BoundaryPicture b : p.boundaries()) {
+                String at = "GOP " + p.gopSeq() + " position " + b.position();
+                if (b.predicted()) {
+                    assertEquals(q, b.quality(), at + ": the quality held, nothing raised");
+                    predicted++;
+                } else {
+                    assertTrue(b.quality() >= q, at + ": intra by rule, at " + b.quality());
+                }
+            }
+        }
+        assertTrue(predicted > 0, "a predicted keyframe was checked");
+        assertDecodesToReconstruction(still);
+        // the swinging square: a GOP is cut by mid-GOP keyframes, within the bits its uncut chain costs
+        StreamEncoder.Result cut = StreamEncoder.encode(swinging(), held, prior, Progress.NONE);
+        StreamEncoder.Result whole = StreamEncoder.encode(swinging(), held.withMaxSegments(1), prior, Progress.NONE);
+        GvcPacket c0 = packets(cut.file()).get(0), w0 = packets(whole.file()).get(0);
+        assertTrue(c0.boundaries().size() > w0.boundaries().size(), "GOP 0 is cut: " + c0.boundaries().size());
+        assertTrue(c0.boundaryBytes() <= w0.boundaryBytes(), c0.boundaryBytes() + " > " + w0.boundaryBytes());
+        assertEquals(q, w0.boundaries().get(1).quality(), "the uncut chain at the quality held");
+        assertDecodesToReconstruction(cut);
+    }
+
+    @Test
     void withAFixedKeyframeQualityNoGopIsCut() throws BitstreamException {
         // the plans are compared at equal bits; a fixed quality gives none, so the GOP stays whole
         StreamEncoder.Result r = StreamEncoder.encode(swinging(), params(8).withMaxSegments(4), prior, Progress.NONE);
