@@ -8,8 +8,10 @@ import io.gvc.codec.variant.Variant;
 /**
  * Encoder settings, built by name with {@link #builder()} ({@link CodecParamsBuilder}) from the
  * defaults declared here, the one place they are decided. {@code m} and {@code keyframeQuality} are
- * null when rate control should choose
- * them from {@code targetBpp}; {@code latentDownscale} 0 means "pick for the picture size".
+ * null when rate control should choose them. The rate control holds {@code targetBpp} (bits per
+ * GOP), or, where {@code targetQuality} is set, that quality of every GOP's keyframe chain (constant
+ * quality, like x265's CRF: the bits follow the content); {@code latentDownscale} 0 means "pick for
+ * the picture size".
  *
  * <p>Defaults suit every size, because bits per atom do not depend on resolution: K = 1024 (the
  * prototype found 4096 only 0.05-0.15 dB better at equal bits), 12 steps of which 10 stochastic
@@ -19,8 +21,8 @@ import io.gvc.codec.variant.Variant;
 public record CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride,
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
                           float shift, float gScale, long seed, String intraCodec, Integer keyframeQuality,
-                          double targetBpp, Integer targetQuality, double boundaryShare, boolean tailResidual, String prompt, int threads,
-                          int intraPeriod, int maxSegments, BridgeRule bridgeRule) {
+                          double targetBpp, Integer targetQuality, double boundaryShare, boolean tailResidual,
+                          String prompt, int threads, int intraPeriod, int maxSegments, BridgeRule bridgeRule) {
 
     public static final double DEFAULT_BPP = 0.03;
     /**

@@ -133,11 +133,11 @@ public final class GopAtomCoder implements AutoCloseable {
             long fixed = 8L * PacketCodec.write(withoutAtoms).length;
             long boundaryBits = 8L * withoutAtoms.boundaryBytes();
             // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
-            // picture's allowance codes fewer atoms rather than overshooting the target
-            // holding a quality, the GOP's budget is what its keyframes cost over their share of it
-            long budgetHere = params.holdsQuality() ? Math.round(boundaryBits / params.boundaryShare()) : budget;
-            long atomBudget = Math.min(Math.round(budgetHere * (1 - params.boundaryShare())) - (fixed - boundaryBits),
-                    budgetHere - fixed);
+            // picture's allowance codes fewer atoms rather than overshooting the target. Holding a
+            // quality, the GOP's budget is what its keyframes cost over their share of it
+            long gopBudget = params.holdsQuality() ? Math.round(boundaryBits / params.boundaryShare()) : budget;
+            long atomBudget = Math.min(Math.round(gopBudget * (1 - params.boundaryShare())) - (fixed - boundaryBits),
+                    gopBudget - fixed);
             m = RateController.chooseM(layout, setup.stochasticSteps(), params.codebookSize(), atomBudget,
                     params.mTail());
             m = RateController.capToDecodeWork(setup.config, n, layout.tailLatentFrames(), m, params.mTail());
