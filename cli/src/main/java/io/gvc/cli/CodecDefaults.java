@@ -38,8 +38,8 @@ public final class CodecDefaults implements IDefaultValueProvider {
             Map.entry("--bridge", D.bridgeRule().id()));
 
     /**
-     * Codec options a command leaves without a default: gvc eval's --bpp is a ladder run only where
-     * given (its default ladder is --quality's), not the codec's single target.
+     * Codec options a command leaves without a default here: gvc eval's --bpp is a ladder whose
+     * default (four targets) applies only where --quality is not given, not the codec's single target.
      */
     static final java.util.Set<String> NONE = java.util.Set.of("eval --bpp");
 

@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Rate-distortion evaluation of GVC against x264, x265, boundary interpolation",
             "and GVC without atoms (gvc-m0). Each clip is coded with GVC over a ladder of",
-            "constant qualities (--quality, as gvc encode --quality and x265's CRF code) and/or",
-            "target rates (--bpp), M chosen per GOP by the rate control unless -M fixes it;",
+            "target rates (--bpp, as gvc encode codes by default) and/or constant qualities",
+            "(--quality, as gvc encode --quality and x265's CRF code), M chosen per GOP by",
+            "the rate control unless -M fixes it;",
             "with x264/x265 over a CRF ladder and with gvc-m0 over GVC's ladder, all from the",
             "same decoded frames; every encoded file is kept in --out.",
             "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
@@ -106,8 +107,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--quality", split = ",", paramLabel = "Q",
             description = "GVC sweep: constant qualities 1..100, one point per variant and value, named "
                     + "quality=Q, coded as gvc encode --quality codes: every GOP's keyframe chain at Q, the bits "
-                    + "following the content as x265's CRF does, the atoms their share of them (default, when "
-                    + "--bpp is not given either: " + DEFAULT_QUALITY_TEXT + ").")
+                    + "following the content as x265's CRF does, the atoms their share of them; e.g. "
+                    + "8,18,28,38,48,58 spans x265's CRF 51..31 on 240p clips. Given alone, it replaces the --bpp "
+                    + "ladder (default: none).")
     List<Integer> qualities;
 
     @Option(names = "--bpp", split = ",", paramLabel = "BPP", // no default: CodecDefaults.NONE
@@ -115,7 +117,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "named bpp=B; the boundary frames get their share of each target (as in gvc encode --bpp) "
                     + "and the rate control spends the rest on atoms, choosing M per GOP (with -M: the M given, "
                     + "the target then sets the boundaries' budget only). With --quality, both ladders run "
-                    + "(default: none).")
+                    + "(default, when --quality is not given: " + DEFAULT_BPP_TEXT + ", as gvc encode codes by "
+                    + "default).")
     List<Double> bpps;
 
     @Option(names = "--keyframe-quality", description = "GVC boundary quality 1..100 at every --bpp point; the "
@@ -162,7 +165,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         RateLadder gvcLadder = ladder("--quality", qualities, "--bpp", bpps);
         if (gvcLadder.isEmpty()) {
-            gvcLadder = RateLadder.ofQuality(DEFAULT_QUALITIES);
+            gvcLadder = RateLadder.ofBpp(DEFAULT_BPPS);
         }
         RateLadder m0Ladder = ladder("--m0-quality", m0Qualities, "--m0-bpp", m0Bpps);
         if (m0Ladder.isEmpty()) {
@@ -245,13 +248,13 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /**
-     * GVC's default ladder: constant qualities whose rates cover x265's CRF 51..31 on the tuning
-     * clips (33 frames: yoga 0.006-0.05 bpp, man-skiing 0.003-0.03); a step of 10 is about 4.6 QP of
-     * the keyframe chain, x265's ladder steps 4.
+     * GVC's default ladder: target rates, as gvc encode holds by default. Constant quality
+     * (--quality) was measured as the default on 2026-12-06 and not kept: docs/results.md, "Codec
+     * v13".
      */
-    static final String DEFAULT_QUALITY_TEXT = "8,18,28,38,48,58";
-    static final List<Integer> DEFAULT_QUALITIES = java.util.Arrays.stream(DEFAULT_QUALITY_TEXT.split(","))
-            .map(Integer::valueOf).toList();
+    static final String DEFAULT_BPP_TEXT = "0.004,0.008,0.016,0.03";
+    static final List<Double> DEFAULT_BPPS = java.util.Arrays.stream(DEFAULT_BPP_TEXT.split(","))
+            .map(Double::valueOf).toList();
 
     /** A ladder from its two options, each value checked and named by its option. */
     static RateLadder ladder(String qualityOption, List<Integer> qs, String bppOption, List<Double> bs) {

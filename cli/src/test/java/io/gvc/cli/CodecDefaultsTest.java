@@ -45,7 +45,8 @@ class CodecDefaultsTest {
         assertEquals(D.gopFrames(), e.gop);
         assertEquals(D.maxSegments(), e.keyframePlans.maxSegments);
         assertEquals(D.bridgeRule().id(), e.keyframePlans.bridge);
-        assertNull(e.bpps, "eval's --bpp has no default (its ladder is --quality's), not the codec's single target");
+        assertNull(e.bpps, "eval's --bpp ladder is its own (EvalCommand.DEFAULT_BPPS where --quality is not given), "
+                + "not the codec's single target");
 
         DemoCommand demo = new DemoCommand();
         new CommandLine(demo).parseArgs();

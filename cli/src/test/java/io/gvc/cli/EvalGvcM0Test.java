@@ -137,7 +137,8 @@ class EvalGvcM0Test {
     void aBppLadderIsRateControlledAndGvcM0CoversTheSameRates(@TempDir Path dir) throws Exception {
         EvalCommand parsed = new EvalCommand();
         new picocli.CommandLine(parsed).parseArgs("-i", "a.y4m");
-        assertEquals(null, parsed.bpps, "no bpp ladder by default: the quality ladder runs");
+        assertEquals(null, parsed.bpps, "the default ladder is applied where --quality is not given either");
+        assertEquals(List.of(0.004, 0.008, 0.016, 0.03), EvalCommand.DEFAULT_BPPS);
         assertEquals(null, parsed.qualities);
         assertEquals(null, parsed.ms);
         assertEquals(null, parsed.m0Bpps);
@@ -185,7 +186,8 @@ class EvalGvcM0Test {
     }
 
     @Test
-    void byDefaultGvcAndGvcM0SweepOneQualityLadderWithTheSameKeyframes(@TempDir Path dir) throws Exception {
+    void aQualityLadderAloneReplacesTheBppLadderForGvcAndGvcM0WithTheSameKeyframes(@TempDir Path dir)
+            throws Exception {
         Path clip = dir.resolve("scene_176x144.y4m");
         Y4mWriter.write(clip, SyntheticScene.render(176, 144, 25, 1, 17, 12));
         Path out = dir.resolve("out");
