@@ -163,11 +163,11 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown baseline '" + b + "' (x264, x265, interp or gvc-m0)");
             }
         }
-        RateLadder gvcLadder = ladder("--quality", qualities, "--bpp", bpps);
+        RateLadder gvcLadder = RateLadder.fromOptions("--quality", qualities, "--bpp", bpps);
         if (gvcLadder.isEmpty()) {
             gvcLadder = RateLadder.ofBpp(DEFAULT_BPPS);
         }
-        RateLadder m0Ladder = ladder("--m0-quality", m0Qualities, "--m0-bpp", m0Bpps);
+        RateLadder m0Ladder = RateLadder.fromOptions("--m0-quality", m0Qualities, "--m0-bpp", m0Bpps);
         if (m0Ladder.isEmpty()) {
             m0Ladder = gvcLadder;
         }
@@ -221,7 +221,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("frames", frames == null ? "all" : frames);
         shown.put("gvc", String.format(Locale.ROOT, "variants %s, %s, %s, GOP %d, K %d, %d steps, "
-                        + "boundaries by %s at %s, %d threads", variants, describe(gvcLadder),
+                        + "boundaries by %s at %s, %d threads", variants, gvcLadder.describe(),
                 ms == null || ms.isEmpty() ? "M chosen per GOP by the rate control"
                         : "M " + ms.stream().distinct().sorted().toList() + " at every target",
                 gop, k, d.steps(), intraId,
@@ -233,7 +233,7 @@ final class EvalCommand implements Callable<Integer> {
         shown.put("x264/x265 CRF ladder", crfs);
         shown.put("interp boundary qualities", interpQualities);
         if (baselines.contains(PointSpec.M0)) {
-            shown.put("gvc-m0", describe(m0Ladder) + " (M = 0, M_tail = 0, keyframes as GVC's at each target)");
+            shown.put("gvc-m0", m0Ladder.describe() + " (M = 0, M_tail = 0, keyframes as GVC's at each target)");
         }
         shown.put("lpips", weights == null ? "not measured" : weights.toString());
         shown.put("model", modelOptions.model == null ? "each variant's shipped model" : modelOptions.model.toString());
@@ -255,33 +255,6 @@ final class EvalCommand implements Callable<Integer> {
     static final String DEFAULT_BPP_TEXT = "0.004,0.008,0.016,0.03";
     static final List<Double> DEFAULT_BPPS = java.util.Arrays.stream(DEFAULT_BPP_TEXT.split(","))
             .map(Double::valueOf).toList();
-
-    /** A ladder from its two options, each value checked and named by its option. */
-    static RateLadder ladder(String qualityOption, List<Integer> qs, String bppOption, List<Double> bs) {
-        for (int q : qs == null ? List.<Integer>of() : qs) {
-            if (q < 1 || q > 100) {
-                throw new IllegalArgumentException(qualityOption + " values must be 1..100, got " + q);
-            }
-        }
-        for (double b : bs == null ? List.<Double>of() : bs) {
-            if (!(b > 0) || Double.isInfinite(b)) {
-                throw new IllegalArgumentException(bppOption + " values must be positive, got " + b);
-            }
-        }
-        return new RateLadder(bs == null ? List.of() : bs, qs == null ? List.of() : qs);
-    }
-
-    /** "quality ladder [8, 16]", "target bpp ladder [0.004]", or both. */
-    static String describe(RateLadder l) {
-        List<String> parts = new ArrayList<>();
-        if (!l.qualities().isEmpty()) {
-            parts.add("quality ladder " + l.qualities());
-        }
-        if (!l.bpps().isEmpty()) {
-            parts.add("target bpp ladder " + l.bpps());
-        }
-        return String.join(" and ", parts);
-    }
 
     private Video readClip(Path in) throws BadInputException {
         return Inputs.clip(in, frames == null ? Integer.MAX_VALUE : frames, size, fps);

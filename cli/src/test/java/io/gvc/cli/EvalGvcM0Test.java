@@ -51,11 +51,11 @@ class EvalGvcM0Test {
         assertEquals(0.015, plan.points().get(3).targetBpp());
         assertEquals("gvc-m0-i2v_bpp0.06.gvc", plan.points().get(8).fileName());
         // a ladder takes both kinds of target, each ascending once
-        io.gvc.eval.RateLadder l = EvalCommand.ladder("--m0-quality", List.of(40, 8, 40), "--m0-bpp", List.of(0.03, 0.01));
+        io.gvc.eval.RateLadder l = io.gvc.eval.RateLadder.fromOptions("--m0-quality", List.of(40, 8, 40), "--m0-bpp", List.of(0.03, 0.01));
         assertEquals(List.of(8, 40), l.qualities());
         assertEquals(List.of(0.01, 0.03), l.bpps());
         assertEquals("--m0-quality values must be 1..100, got 0",
-                assertThrows(IllegalArgumentException.class, () -> EvalCommand.ladder("--m0-quality", List.of(0), "--m0-bpp",
+                assertThrows(IllegalArgumentException.class, () -> io.gvc.eval.RateLadder.fromOptions("--m0-quality", List.of(0), "--m0-bpp",
                         null)).getMessage());
     }
 

@@ -1,7 +1,6 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.Keyframes;
-import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
@@ -28,7 +27,7 @@ import java.util.Map;
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
  * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes, then the last
- * one raised with what that left of the budget ({@link #raiseLast}). A picture that is intra by
+ * one raised with what that left of the budget ({@link LastKeyframeRaise}). A picture that is intra by
  * rule is the exception: it is coded finer than the rest by as much as the picture after it reuses
  * it ({@link IntraBoost}, measured once per GOP). The budget is
  * so many bits per predicted picture and {@link RateController#INTRA_COST_RATIO} times as many per
@@ -180,50 +179,7 @@ final class BoundaryCoder {
             best = codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo, boost);
             best = between.length == 0 ? best : betweens.add(best, gop, between, quality, Long.MAX_VALUE);
         }
-        return (between.length == 0 ? raiseLast(gop, best, budgetBits, memo) : best).fitting(boost);
-    }
-
-    /**
-     * Spends on the GOP's last keyframe what its one quality left of the budget: that picture again
-     * at each higher level while the keyframes still fit. One quality for every keyframe moves in
-     * steps of a QP, each about a tenth of the bits, so a GOP can leave nearly a step unspent; the last
-     * keyframe is where those bits count most, because the next GOP predicts its keyframes from it and
-     * bridges its first segment from it, and it is the last one coded, so raising it changes no other
-     * picture. A GOP with a single coded picture is left as it is: the search already put that
-     * picture as high as fits.
-     */
-    private CodedKeyframes raiseLast(Gop gop, CodedKeyframes coded, long budgetBits, IntraMemo memo) {
-        List<BoundaryPicture> pictures = coded.pictures();
-        Keyframes keyframes = coded.keyframes();
-        if (pictures.size() < 2 || keyframes.count() < 2) {
-            return coded;
-        }
-        BoundaryPicture last = pictures.get(pictures.size() - 1);
-        Frame reference = keyframes.picture(keyframes.count() - 2);
-        Frame target = gop.frame(last.position());
-        long otherBits = coded.bits() - 8L * last.data().length;
-        BoundaryPicture raised = last;
-        int level = codec.level(last.quality());
-        for (int q = last.quality() + 1; q <= QualitySearch.HIGHEST; q++) {
-            if (codec.level(q) == level) {
-                continue;
-            }
-            level = codec.level(q);
-            byte[] data = last.predicted() ? ((PredictiveCodec) codec).encodePredicted(reference, target, q)
-                    : memo.encode(codec, gop, last.position(), q);
-            if (otherBits + 8L * data.length > budgetBits) {
-                break;
-            }
-            raised = new BoundaryPicture(last.position(), codec.id(), q, last.predicted(), data);
-        }
-        if (raised == last) {
-            return coded;
-        }
-        List<BoundaryPicture> out = new ArrayList<>(pictures);
-        out.set(out.size() - 1, raised);
-        Frame[] decoded = keyframes.pictures();
-        decoded[decoded.length - 1] = decode(raised.data(), raised.predicted(), reference, gop);
-        return new CodedKeyframes(out, new Keyframes(keyframes.positions(), decoded));
+        return (between.length == 0 ? LastKeyframeRaise.raise(codec, gop, best, budgetBits, memo) : best).fitting(boost);
     }
 
     /**
@@ -355,12 +311,6 @@ final class BoundaryCoder {
     }
 
     private Frame decode(byte[] data, boolean predicted, Frame reference, Gop gop) {
-        int w = gop.frame(0).width(), h = gop.frame(0).height();
-        try {
-            return predicted ? ((PredictiveCodec) codec).decodePredicted(data, reference, w, h)
-                    : codec.decode(data, w, h);
-        } catch (BitstreamException e) {
-            throw new IllegalStateException(codec.id() + " cannot decode its own output: " + e.getMessage(), e);
-        }
+        return LastKeyframeRaise.decode(codec, data, predicted, reference, gop);
     }
 }

@@ -39,4 +39,35 @@ public record RateLadder(List<Double> bpps, List<Integer> qualities) {
     public boolean isEmpty() {
         return bpps.isEmpty() && qualities.isEmpty();
     }
+
+    /**
+     * A ladder from two command-line options (either list may be null: not given), each value
+     * checked and a bad one named by its option.
+     */
+    public static RateLadder fromOptions(String qualityOption, List<Integer> qualities, String bppOption,
+                                         List<Double> bpps) {
+        for (int q : qualities == null ? List.<Integer>of() : qualities) {
+            if (q < 1 || q > 100) {
+                throw new IllegalArgumentException(qualityOption + " values must be 1..100, got " + q);
+            }
+        }
+        for (double b : bpps == null ? List.<Double>of() : bpps) {
+            if (!(b > 0) || Double.isInfinite(b)) {
+                throw new IllegalArgumentException(bppOption + " values must be positive, got " + b);
+            }
+        }
+        return new RateLadder(bpps == null ? List.of() : bpps, qualities == null ? List.of() : qualities);
+    }
+
+    /** "quality ladder [8, 16]", "target bpp ladder [0.004]", or both, for the report's settings. */
+    public String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!qualities.isEmpty()) {
+            parts.add("quality ladder " + qualities);
+        }
+        if (!bpps.isEmpty()) {
+            parts.add("target bpp ladder " + bpps);
+        }
+        return String.join(" and ", parts);
+    }
 }
