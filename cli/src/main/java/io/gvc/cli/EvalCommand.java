@@ -108,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "GVC sweep: constant qualities 1..100, one point per variant and value, named "
                     + "quality=Q, coded as gvc encode --quality codes: every GOP's keyframe chain at Q, the bits "
                     + "following the content as x265's CRF does, the atoms their share of them; e.g. "
-                    + "8,18,28,38,48,58 spans x265's CRF 51..31 on 240p clips. Given alone, it replaces the --bpp "
+                    + "8,18,28,38,48,58 covered about the rates of x265's CRF 51..31 on 320x240 clips. Given alone, it replaces the --bpp "
                     + "ladder (default: none).")
     List<Integer> qualities;
 

@@ -161,13 +161,7 @@ class EvalGvcM0Test {
             assertEquals("gvc-flf2v_" + g.get("setting").asText().replace("=", "") + ".gvc",
                     Path.of(g.get("file").asText()).getFileName().toString());
             // the boundaries take their share of the target whatever M: gvc-m0 at the same target has them bit for bit
-            ContainerCodec.Container a = container(out, g), b = container(out, m0);
-            for (int k = 0; k < 2; k++) {
-                for (int j = 0; j < a.packets().get(k).boundaries().size(); j++) {
-                    assertArrayEquals(a.packets().get(k).boundaries().get(j).data(),
-                            b.packets().get(k).boundaries().get(j).data());
-                }
-            }
+            assertSameKeyframes(container(out, g), container(out, m0));
         }
         // M is chosen per GOP, and whether atoms pay at a target is the codec's measured decision
         // (on this scene codec v9 kept some at 0.1 bpp, codec v10's sharper keyframes none; that
@@ -203,14 +197,7 @@ class EvalGvcM0Test {
             assertTrue(g.get("target_bpp").isNull(), g.toString());
             assertTrue(g.get("decode_matches_encoder").asBoolean(), g.toString());
             // the chain is held at the point's quality whatever the atoms: gvc-m0 has the same keyframes
-            ContainerCodec.Container a = container(out, g), b = container(out, m0);
-            for (int k = 0; k < a.packets().size(); k++) {
-                assertEquals(a.packets().get(k).boundaries().size(), b.packets().get(k).boundaries().size());
-                for (int j = 0; j < a.packets().get(k).boundaries().size(); j++) {
-                    assertArrayEquals(a.packets().get(k).boundaries().get(j).data(),
-                            b.packets().get(k).boundaries().get(j).data());
-                }
-            }
+            assertSameKeyframes(container(out, g), container(out, m0));
         }
         assertTrue(points.get(1).get("bytes").asLong() > points.get(0).get("bytes").asLong(), "finer costs more");
     }
@@ -222,6 +209,18 @@ class EvalGvcM0Test {
         assertEquals(ExitCodes.USAGE, GvcCli.run("eval", "-i", "a.y4m", "--baselines", "gvc-m0", "--m0-bpp", "0",
                 "--out", o));
         assertFalse(Files.exists(out.resolve("x/points.jsonl")));
+    }
+
+    /** Every GOP of {@code a} carries the same keyframes as {@code b}'s, byte for byte. */
+    private static void assertSameKeyframes(ContainerCodec.Container a, ContainerCodec.Container b) {
+        assertEquals(a.packets().size(), b.packets().size());
+        for (int k = 0; k < a.packets().size(); k++) {
+            assertEquals(a.packets().get(k).boundaries().size(), b.packets().get(k).boundaries().size(), "GOP " + k);
+            for (int j = 0; j < a.packets().get(k).boundaries().size(); j++) {
+                assertArrayEquals(a.packets().get(k).boundaries().get(j).data(),
+                        b.packets().get(k).boundaries().get(j).data(), "GOP " + k + " boundary " + j);
+            }
+        }
     }
 
     private static ContainerCodec.Container container(Path out, JsonNode point) throws Exception {

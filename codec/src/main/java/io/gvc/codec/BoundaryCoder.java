@@ -74,7 +74,7 @@ final class BoundaryCoder {
      */
     CodedKeyframes code(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, long perPictureBits, IntraMemo memo) {
         if (!codeFirst && later.length == 0) {
-            return new CodedKeyframes(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true, 0);
+            return sharedOnly(sharedFirst);
         }
         if (fixedQuality != null) {
             return decisionPass(gop, sharedFirst, codeFirst, later, memo, 0).coded();
@@ -83,11 +83,11 @@ final class BoundaryCoder {
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
         boolean predictive = codec instanceof PredictiveCodec;
         boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
-        int forcedIntra = predictive ? (codeFirst ? 1 : 0) + (codeLast && randomAccessPicture(gop, gop.size() - 1) ? 1 : 0) : 0;
+        int forcedIntra = forcedIntraPictures(gop, codeFirst, later);
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
         long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
                 : perPictureBits;
-        int boost = forcedIntra > 0 && later.length > 0 ? intraBoost(gop, sharedFirst, codeFirst, later, memo) : 0;
+        int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
         double boostCost = boost == 0 ? 1 : boostCost(gop, codeFirst ? 0 : gop.size() - 1, boost, memo);
         return codeWithin(gop, sharedFirst, codeFirst, later, new int[0], RateController.boundaryBudget(perPicture,
                 forcedIntra, normal, boostCost), memo, boost);
@@ -103,22 +103,37 @@ final class BoundaryCoder {
     CodedKeyframes codeAtQuality(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int quality,
             IntraMemo memo) {
         if (!codeFirst && later.length == 0) {
-            return new CodedKeyframes(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst), true, 0);
+            return sharedOnly(sharedFirst);
         }
-        boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
-        boolean forcedIntra = codec instanceof PredictiveCodec
-                && (codeFirst || (codeLast && randomAccessPicture(gop, gop.size() - 1)));
-        int boost = forcedIntra && later.length > 0 ? intraBoost(gop, sharedFirst, codeFirst, later, memo) : 0;
+        int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
         boolean[] predict = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost).predict();
         return codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo, boost).fitting(boost);
+    }
+
+    /** Nothing coded here (no first frame, no later keyframe): the GOP's keyframes are the shared one, if any. */
+    private static CodedKeyframes sharedOnly(Frame sharedFirst) {
+        return new CodedKeyframes(List.of(), sharedFirst == null ? Keyframes.none() : Keyframes.firstOnly(sharedFirst),
+                true, 0);
+    }
+
+    /** How many of the pictures coded here are intra by rule (the chain's start, a random-access last frame). */
+    private int forcedIntraPictures(Gop gop, boolean codeFirst, int[] later) {
+        if (!(codec instanceof PredictiveCodec)) {
+            return 0; // an intra-only codec's pictures are all alike
+        }
+        boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
+        return (codeFirst ? 1 : 0) + (codeLast && randomAccessPicture(gop, gop.size() - 1) ? 1 : 0);
     }
 
     /**
      * The GOP's {@link IntraBoost}: how far its last frame predicts from the picture before it (the
      * first frame coded intra, or the shared one), in bytes against the same frame coded intra, at
-     * the decision quality.
+     * the decision quality; 0 where no picture coded here is intra by rule or nothing follows it.
      */
     private int intraBoost(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo) {
+        if (forcedIntraPictures(gop, codeFirst, later) == 0 || later.length == 0) {
+            return 0;
+        }
         int last = later[later.length - 1];
         Frame reference = sharedFirst;
         if (codeFirst) {

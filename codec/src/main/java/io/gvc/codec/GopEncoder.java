@@ -43,7 +43,8 @@ public final class GopEncoder implements AutoCloseable {
         this.atoms = new GopAtomCoder(params, prior, setup, selectors);
     }
 
-    static java.util.concurrent.ThreadFactory daemonThreads() {
+    /** Daemon worker threads named gvc-worker, for the engine's pools and those that run its work. */
+    public static java.util.concurrent.ThreadFactory daemonThreads() {
         return r -> {
             Thread t = new Thread(r, "gvc-worker");
             t.setDaemon(true);

@@ -52,9 +52,7 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
      * boundaries at their share of the budget of {@code targetBpp}.
      */
     public static PointSpec gvc(String clip, Variant variant, int m, double targetBpp) {
-        if (m < 0) {
-            throw new IllegalArgumentException("GVC M must be at least 0, got " + m);
-        }
+        checkM(m);
         checkBpp(targetBpp);
         return new PointSpec(clip, gvcCodec(variant), "m=" + m + ",bpp=" + bppText(targetBpp), variant, m, null,
                 null, targetBpp);
@@ -71,9 +69,7 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
 
     /** A GVC point at a fixed M and constant quality {@code quality}. */
     public static PointSpec gvcAtQuality(String clip, Variant variant, int m, int quality) {
-        if (m < 0) {
-            throw new IllegalArgumentException("GVC M must be at least 0, got " + m);
-        }
+        checkM(m);
         checkQuality(quality);
         return new PointSpec(clip, gvcCodec(variant), "m=" + m + ",quality=" + quality, variant, m, null, quality,
                 null);
@@ -83,6 +79,12 @@ public record PointSpec(String clip, String codec, String setting, Variant varia
     public static PointSpec m0AtQuality(String clip, Variant variant, int quality) {
         checkQuality(quality);
         return new PointSpec(clip, m0Codec(variant), "quality=" + quality, variant, 0, null, quality, null);
+    }
+
+    private static void checkM(int m) {
+        if (m < 0) {
+            throw new IllegalArgumentException("GVC M must be at least 0, got " + m);
+        }
     }
 
     private static void checkQuality(int quality) {

@@ -12,16 +12,21 @@ import java.util.List;
 public record RateLadder(List<Double> bpps, List<Integer> qualities) {
 
     public RateLadder {
+        check("quality", qualities, "target bpp", bpps);
         bpps = bpps.stream().distinct().sorted().toList();
         qualities = qualities.stream().distinct().sorted().toList();
-        for (double b : bpps) {
-            if (!(b > 0) || Double.isInfinite(b)) {
-                throw new IllegalArgumentException("target bpp values must be positive and finite, got " + b);
-            }
-        }
+    }
+
+    /** Refuses a quality outside 1..100 or a rate that is not positive and finite, naming its list. */
+    private static void check(String qualityName, List<Integer> qualities, String bppName, List<Double> bpps) {
         for (int q : qualities) {
             if (q < 1 || q > 100) {
-                throw new IllegalArgumentException("quality values must be 1..100, got " + q);
+                throw new IllegalArgumentException(qualityName + " values must be 1..100, got " + q);
+            }
+        }
+        for (double b : bpps) {
+            if (!(b > 0) || Double.isInfinite(b)) {
+                throw new IllegalArgumentException(bppName + " values must be positive, got " + b);
             }
         }
     }
@@ -46,17 +51,10 @@ public record RateLadder(List<Double> bpps, List<Integer> qualities) {
      */
     public static RateLadder fromOptions(String qualityOption, List<Integer> qualities, String bppOption,
                                          List<Double> bpps) {
-        for (int q : qualities == null ? List.<Integer>of() : qualities) {
-            if (q < 1 || q > 100) {
-                throw new IllegalArgumentException(qualityOption + " values must be 1..100, got " + q);
-            }
-        }
-        for (double b : bpps == null ? List.<Double>of() : bpps) {
-            if (!(b > 0) || Double.isInfinite(b)) {
-                throw new IllegalArgumentException(bppOption + " values must be positive, got " + b);
-            }
-        }
-        return new RateLadder(bpps == null ? List.of() : bpps, qualities == null ? List.of() : qualities);
+        List<Integer> qs = qualities == null ? List.of() : qualities;
+        List<Double> bs = bpps == null ? List.of() : bpps;
+        check(qualityOption, qs, bppOption, bs);
+        return new RateLadder(bs, qs);
     }
 
     /** "quality ladder [8, 16]", "target bpp ladder [0.004]", or both, for the report's settings. */

@@ -53,20 +53,12 @@ public record SweepPlan(List<PointSpec> points) {
         for (String clip : clips) {
             for (Variant v : variants) {
                 for (double bpp : gvc.bpps()) {
-                    if (sortedM.isEmpty()) {
-                        out.add(PointSpec.gvcRateControlled(clip, v, bpp));
-                    }
-                    for (int m : sortedM) {
-                        out.add(PointSpec.gvc(clip, v, m, bpp));
-                    }
+                    addGvc(out, sortedM, () -> PointSpec.gvcRateControlled(clip, v, bpp),
+                            m -> PointSpec.gvc(clip, v, m, bpp));
                 }
                 for (int q : gvc.qualities()) {
-                    if (sortedM.isEmpty()) {
-                        out.add(PointSpec.gvcAtQuality(clip, v, q));
-                    }
-                    for (int m : sortedM) {
-                        out.add(PointSpec.gvcAtQuality(clip, v, m, q));
-                    }
+                    addGvc(out, sortedM, () -> PointSpec.gvcAtQuality(clip, v, q),
+                            m -> PointSpec.gvcAtQuality(clip, v, m, q));
                 }
             }
             for (String b : baselines.stream().distinct().toList()) {
@@ -95,6 +87,18 @@ public record SweepPlan(List<PointSpec> points) {
             }
         }
         return new SweepPlan(out);
+    }
+
+    /** GVC's points at one target: the rate control's M where no M is fixed, else one per fixed M. */
+    private static void addGvc(List<PointSpec> out, List<Integer> sortedM,
+                               java.util.function.Supplier<PointSpec> rateControlled,
+                               java.util.function.IntFunction<PointSpec> fixed) {
+        if (sortedM.isEmpty()) {
+            out.add(rateControlled.get());
+        }
+        for (int m : sortedM) {
+            out.add(fixed.apply(m));
+        }
     }
 
     public int size() {

@@ -76,9 +76,9 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     private transient Map<String, StreamChain> chains;
     private transient StreamMetrics metrics;
 
-    /** The chain coder of one stream, rebuilt when its picture format changes. */
     private transient java.util.concurrent.ExecutorService planPool;
 
+    /** The chain coder of one stream, rebuilt when its picture format changes. */
     private record StreamChain(VideoFormat format, KeyframeChainCoder coder) {
     }
 
@@ -197,11 +197,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
      */
     private java.util.concurrent.ExecutorService planThreads(int threads) {
         if (planPool == null && threads > 1) {
-            planPool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "gvc-keyframe-plans");
-                t.setDaemon(true);
-                return t;
-            });
+            planPool = java.util.concurrent.Executors.newFixedThreadPool(threads, io.gvc.codec.GopEncoder.daemonThreads());
         }
         return planPool;
     }
