@@ -41,7 +41,9 @@ import picocli.CommandLine.Option;
             "with x264/x265 over a CRF ladder and with gvc-m0 over GVC's ladder, all from the",
             "same decoded frames; every encoded file is kept in --out.",
             "Measures bytes on disk, bpp, PSNR-Y/YUV, MS-SSIM, LPIPS and times; writes",
-            "results.csv, results.json, charts, side-by-side pictures and report.html.",
+            "results.csv, results.json, charts, side-by-side pictures, report.html and,",
+            "per point, CLIP/frames/FILE_frames.csv: each frame's PSNR-Y and LPIPS and what",
+            "it is (intra, predicted or between keyframe with its bytes, bridged, generated).",
             "A rerun of the same command reuses the points in --out/points.jsonl.", ""},
         sortOptions = false, defaultValueProvider = CodecDefaults.class)
 final class EvalCommand implements Callable<Integer> {

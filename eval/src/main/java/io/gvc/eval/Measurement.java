@@ -25,6 +25,7 @@ final class Measurement {
     private final Video decoded;
     private final FrameDistance lpips;
     private YuvSse sse;
+    private double[] lpipsPerFrame;
 
     private Measurement(Video source, Video decoded, FrameDistance lpips) {
         if (source.frameCount() != decoded.frameCount()) {
@@ -42,12 +43,45 @@ final class Measurement {
      * @param lpips the LPIPS model's distance, null when the run has no LPIPS weights
      */
     static Qualities measure(Video source, Video decoded, FrameDistance lpips) throws IOException {
-        Measurement measurement = new Measurement(source, decoded, lpips);
+        return of(source, decoded, lpips).qualities();
+    }
+
+    /** A measurement whose values are computed when asked for, each once. */
+    static Measurement of(Video source, Video decoded, FrameDistance lpips) {
+        return new Measurement(source, decoded, lpips);
+    }
+
+    /** Every metric the run can measure ({@link Metric#measured}), in Metric order. */
+    Qualities qualities() throws IOException {
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.measured(lpips != null)) {
-            values.put(metric, metric.measure(measurement));
+            values.put(metric, metric.measure(this));
         }
         return new Qualities(values);
+    }
+
+    /** Per frame: PSNR-Y of the decoded frame against its source. */
+    double[] psnrYPerFrame() {
+        double[] out = new double[source.frameCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Psnr.psnrY(source.frames().get(i), decoded.frames().get(i));
+        }
+        return out;
+    }
+
+    /** Per frame: the LPIPS distance, computed once for the metric and the per-frame table; null without the model. */
+    double[] lpipsPerFrame() throws IOException {
+        if (lpips == null) {
+            return null;
+        }
+        if (lpipsPerFrame == null) {
+            double[] d = new double[source.frameCount()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = lpips.distance(source.frames().get(i), decoded.frames().get(i));
+            }
+            lpipsPerFrame = d;
+        }
+        return lpipsPerFrame.clone();
     }
 
     Video source() {
@@ -66,19 +100,15 @@ final class Measurement {
         return sse;
     }
 
-    /** The LPIPS model; only metrics that need {@link Metric.Needs#LPIPS_WEIGHTS} ask, and only when the run has it. */
-    FrameDistance lpips() {
-        if (lpips == null) {
+    /** The mean of the per-frame LPIPS distances. */
+    double meanLpips() throws IOException {
+        double[] perFrame = lpipsPerFrame();
+        if (perFrame == null) {
             throw new IllegalStateException("LPIPS asked for without the LPIPS weights");
         }
-        return lpips;
-    }
-
-    /** The mean over the frames of a per-frame distance between source and decoded frame. */
-    double meanOverFrames(FrameDistance d) throws IOException {
         double sum = 0;
-        for (int i = 0; i < source.frameCount(); i++) {
-            sum += d.distance(source.frames().get(i), decoded.frames().get(i));
+        for (double d : perFrame) {
+            sum += d;
         }
         return sum / source.frameCount();
     }

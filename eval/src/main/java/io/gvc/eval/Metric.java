@@ -33,7 +33,7 @@ public enum Metric {
             m -> MsSsim.sequenceMean(m.source(), m.decoded())),
     /** AlexNet LPIPS, the mean of the per-frame distances */
     LPIPS("lpips", "LPIPS", "LPIPS AlexNet (lower is better)", Unit.PLAIN, false, Needs.LPIPS_WEIGHTS, Use.COMPARED,
-            m -> m.meanOverFrames(m.lpips()));
+            m -> m.meanLpips());
 
     /** How a metric's figures are printed: decibels with 2 decimals and "dB", or plain with 4 decimals. */
     public enum Unit {

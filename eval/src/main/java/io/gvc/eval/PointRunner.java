@@ -64,13 +64,16 @@ public final class PointRunner {
             coded = interp(spec, source, file);
         } else {
             BaselineEncoder.Result r = BaselineEncoder.encode(source, spec.codec(), spec.crf(), file);
-            coded = new Coded(r.decoded(), r.encodeSeconds(), r.decodeSeconds(), null, null);
+            coded = new Coded(r.decoded(), r.encodeSeconds(), r.decodeSeconds(), null, null,
+                    FrameTable.FrameKinds.unknown(r.decoded().frameCount()));
         }
         long bytes = Files.size(file);
         String snapshot = snapshotPath(spec, clip);
         writeSnapshot(out.resolve(snapshot), coded.decoded, clip.snapshot());
 
-        Qualities qualities = Measurement.measure(source, coded.decoded, lpips == null ? null : lpips::distance);
+        Measurement measurement = Measurement.of(source, coded.decoded, lpips == null ? null : lpips::distance);
+        Qualities qualities = measurement.qualities();
+        FrameTable.write(file, coded.kinds, measurement);
         int n = clip.frames();
         long bits = 8 * bytes;
         double seconds = n / source.format().fps();
@@ -85,7 +88,8 @@ public final class PointRunner {
     }
 
     /** What a codec made of the clip and how long it took; {@code atomBits} for GVC streams only. */
-    private record Coded(Video decoded, double encodeS, double decodeS, Boolean matchesEncoder, Long atomBits) {
+    private record Coded(Video decoded, double encodeS, double decodeS, Boolean matchesEncoder, Long atomBits,
+                         FrameTable.FrameKinds kinds) {
     }
 
     private Coded gvc(PointSpec spec, Video source, Path file, Progress progress) throws IOException {
@@ -114,7 +118,8 @@ public final class PointRunner {
                         + packet.m() + ", M_tail " + packet.mTail() + ", " + packet.atomBits() + " atom bits");
             }
         }
-        return new Coded(decoded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, same(decoded, r.reconstruction()), atomBits);
+        return new Coded(decoded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, same(decoded, r.reconstruction()), atomBits,
+                FrameTable.FrameKinds.of(container.packets(), decoded.frameCount()));
     }
 
     private Coded interp(PointSpec spec, Video source, Path file) throws IOException {
@@ -124,7 +129,8 @@ public final class PointRunner {
         long t1 = System.nanoTime();
         Video decoded = InterpReference.decode(Files.readAllBytes(file), intra);
         long t2 = System.nanoTime();
-        return new Coded(decoded, (t1 - t0) / 1e9, (t2 - t1) / 1e9, null, null);
+        return new Coded(decoded, (t1 - t0) / 1e9, (t2 - t1) / 1e9, null, null,
+                FrameTable.FrameKinds.unknown(decoded.frameCount()));
     }
 
     private static boolean same(Video a, Video b) {

@@ -1,0 +1,84 @@
+package io.gvc.eval;
+
+import io.gvc.codec.bitstream.BoundaryPicture;
+import io.gvc.codec.bitstream.GvcPacket;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A point's quality frame by frame, with what each frame of a GVC stream is: where a BD-rate says a
+ * curve lost, this says on which pictures (keyframes, between pictures or the frames bridged or
+ * generated between them), so a codec change can aim at them. Written next to the point's file as
+ * {@code frames/<file>_frames.csv}: {@code frame,kind,bytes,psnr_y,lpips}. {@code kind} is
+ * {@code intra}, {@code predicted} or {@code between} for a coded keyframe (then {@code bytes} is its
+ * payload's size), {@code bridged} or {@code generated} (the GOP carries atoms or a generated
+ * deviation) for a frame the decoder makes from the keyframes, and empty for baselines, whose
+ * picture types eval does not see. {@code lpips} is empty where the run has no LPIPS weights.
+ */
+final class FrameTable {
+
+    /** What each frame is and how many bytes coded it; empty kinds and no bytes for a baseline. */
+    record FrameKinds(String[] kind, long[] bytes) {
+
+        /** A stream eval cannot look inside. */
+        static FrameKinds unknown(int frames) {
+            return new FrameKinds(new String[frames], new long[frames]);
+        }
+
+        /**
+         * A GVC stream's frames, from its packets: a GOP's first frame is the previous GOP's last
+         * where it shares it, and is described by the packet that codes it.
+         */
+        static FrameKinds of(List<GvcPacket> packets, int frames) {
+            String[] kind = new String[frames];
+            long[] bytes = new long[frames];
+            for (GvcPacket packet : packets) {
+                boolean[] keyframe = packet.keyframePositions();
+                for (int p = 0; p < packet.frameCount(); p++) {
+                    long frame = packet.firstFrame() + p;
+                    if (frame < 0 || frame >= frames) {
+                        continue;
+                    }
+                    BoundaryPicture b = packet.boundaryAt(p);
+                    if (b != null) {
+                        kind[(int) frame] = b.between() ? "between" : b.predicted() ? "predicted" : "intra";
+                        bytes[(int) frame] = b.data().length;
+                    } else if (!keyframe[p]) {
+                        kind[(int) frame] = packet.generates() ? "generated" : "bridged";
+                    }
+                }
+            }
+            return new FrameKinds(kind, bytes);
+        }
+    }
+
+    private FrameTable() {
+    }
+
+    /** The table's text; {@code lpips} null where the run has no LPIPS weights. */
+    static String csv(FrameKinds kinds, double[] psnrY, double[] lpips) {
+        StringBuilder out = new StringBuilder("frame,kind,bytes,psnr_y,lpips\n");
+        for (int i = 0; i < psnrY.length; i++) {
+            String kind = kinds.kind()[i] == null ? "" : kinds.kind()[i];
+            out.append(i).append(',').append(kind).append(',')
+                    .append(kinds.bytes()[i] > 0 ? Long.toString(kinds.bytes()[i]) : "").append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", psnrY[i])).append(',')
+                    .append(lpips == null ? "" : String.format(Locale.ROOT, "%.5f", lpips[i])).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Writes the table of a point whose file is {@code pointFile} into its clip's frames folder. */
+    static Path write(Path pointFile, FrameKinds kinds, Measurement m) throws IOException {
+        String name = pointFile.getFileName().toString();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        Path file = pointFile.resolveSibling("frames").resolve(base + "_frames.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv(kinds, m.psnrYPerFrame(), m.lpipsPerFrame()), StandardCharsets.UTF_8);
+        return file;
+    }
+}
