@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `gvc eval` writes, next to every point, its quality frame by frame with what each frame of a GVC
  * stream is (frames/&lt;file&gt;_frames.csv): read back against the stream's own packets, for a point
- * with atoms (its in-between frames generated) and a gvc-m0 point (bridged).
+ * with atoms (its in-between frames generated) and a gvc-m0 point (bridged); one chart of it per GVC
+ * point in the report.
  */
 class EvalFrameTableTest {
 
@@ -76,5 +77,12 @@ class EvalFrameTableTest {
             assertTrue(List.of(cells).stream().anyMatch(r -> r[1].equals(m0 ? "bridged" : "generated")),
                     point.get("codec") + ": " + rows);
         }
+        // one chart per GVC point, in the report, drawn from those tables
+        Path chart = out.resolve("scene_176x144/frames_gvc-flf2v_m8_bpp0.03.png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(chart.toFile());
+        assertEquals(760, image.getWidth(), chart.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h3>Frame by frame</h3>") && html.contains("frames_gvc-flf2v_m8_bpp0.03.png"), html);
+        assertEquals(2, html.split("<img src=\"scene_176x144/frames_", -1).length, "one chart (one GVC point): " + html);
     }
 }

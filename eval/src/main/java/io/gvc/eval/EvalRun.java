@@ -95,7 +95,8 @@ public final class EvalRun {
             sections.add(new HtmlReport.ClipSection(clip, ps,
                     bd.stream().filter(e -> e.clip().equals(clip.name())).toList(),
                     coverage.stream().filter(e -> e.clip().equals(clip.name())).toList(),
-                    RdPlots.write(out, clip.name(), ps, metrics), Comparisons.write(out, clip, ps)));
+                    RdPlots.write(out, clip.name(), ps, metrics), Comparisons.write(out, clip, ps),
+                    FramePlots.write(out, clip.name(), ps)));
         }
         Path report = out.resolve("report.html");
         HtmlReport.write(report, run, metrics, sections);

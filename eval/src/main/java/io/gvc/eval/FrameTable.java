@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,11 +73,39 @@ final class FrameTable {
         return out.toString();
     }
 
-    /** Writes the table of a point whose file is {@code pointFile} into its clip's frames folder. */
-    static Path write(Path pointFile, FrameKinds kinds, Measurement m) throws IOException {
+    /** One row of a table read back: {@code lpips} is NaN where it was not measured. */
+    record Row(String kind, double psnrY, double lpips) {
+
+        boolean keyframe() {
+            return kind.equals("intra") || kind.equals("predicted") || kind.equals("between");
+        }
+    }
+
+    /** The table of a point whose file is {@code pointFile}. */
+    static Path path(Path pointFile) {
         String name = pointFile.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        Path file = pointFile.resolveSibling("frames").resolve(base + "_frames.csv");
+        return pointFile.resolveSibling("frames").resolve(base + "_frames.csv");
+    }
+
+    /** A point's rows, or an empty list where it has no table (a point an older eval measured). */
+    static List<Row> read(Path pointFile) throws IOException {
+        Path file = path(pointFile);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            rows.add(new Row(c[1], Double.parseDouble(c[3]), c[4].isEmpty() ? Double.NaN : Double.parseDouble(c[4])));
+        }
+        return rows;
+    }
+
+    /** Writes the table of a point whose file is {@code pointFile} into its clip's frames folder. */
+    static Path write(Path pointFile, FrameKinds kinds, Measurement m) throws IOException {
+        Path file = path(pointFile);
         Files.createDirectories(file.getParent());
         Files.writeString(file, csv(kinds, m.psnrYPerFrame(), m.lpipsPerFrame()), StandardCharsets.UTF_8);
         return file;

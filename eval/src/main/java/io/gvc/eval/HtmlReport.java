@@ -20,7 +20,7 @@ final class HtmlReport {
 
     /** What the report shows of one clip. */
     record ClipSection(EvalClip clip, List<PointResult> points, List<BdEntry> bd, List<Coverage> coverage,
-                       List<String> plots, List<Comparisons.Picture> pictures) {
+                       List<String> plots, List<Comparisons.Picture> pictures, List<String> framePlots) {
     }
 
     private HtmlReport() {
@@ -98,6 +98,16 @@ final class HtmlReport {
         for (Comparisons.Picture p : c.pictures()) {
             h.append("<figure><img src=\"").append(esc(p.png())).append("\" alt=\"").append(esc(p.caption()))
                     .append("\"><figcaption>").append(esc(p.caption())).append("</figcaption></figure>\n");
+        }
+        if (!c.framePlots().isEmpty()) {
+            h.append("<h3>Frame by frame</h3>\n<p>Each GVC point's quality on every frame (its coded keyframes "
+                    + "marked) beside the conventional and gvc-m0 points nearest in rate; the numbers are in "
+                    + "<code>frames/*_frames.csv</code>.</p>\n<p>");
+            for (String p : c.framePlots()) {
+                h.append("<a href=\"").append(esc(p)).append("\"><img src=\"").append(esc(p))
+                        .append("\" width=\"560\" alt=\"").append(esc(p)).append("\"></a>\n");
+            }
+            h.append("</p>\n");
         }
         h.append("<h3>Points</h3>\n<table><tr><th class=\"l\">codec</th><th class=\"l\">setting</th>"
                 + "<th class=\"l\">file</th><th>bytes</th><th>atom bits</th><th>bpp</th><th>bpp/3 (paper)</th><th>kbit/s</th>"

@@ -3,15 +3,18 @@ package io.gvc.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.metrics.Psnr;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-frame table: LPIPS is computed once per frame for both the point's mean and the table, the
@@ -61,5 +64,22 @@ class FrameTableTest {
                 """, csv);
         assertEquals("frame,kind,bytes,psnr_y,lpips\n0,,,30.0000,\n",
                 FrameTable.csv(FrameTable.FrameKinds.unknown(1), new double[] {30}, null));
+    }
+
+    @Test
+    void aTableIsReadBackNextToItsPoint(@TempDir Path dir) throws Exception {
+        Path point = dir.resolve("clip").resolve("gvc-flf2v_bpp0.01.gvc");
+        assertEquals(List.of(), FrameTable.read(point), "a point an older eval measured has no table");
+        Measurement m = Measurement.of(new Video(FORMAT, List.of(flat(100), flat(100))),
+                new Video(FORMAT, List.of(flat(100), flat(90))), null);
+        Path written = FrameTable.write(point, new FrameTable.FrameKinds(new String[] {"intra", "bridged"},
+                new long[] {7, 0}), m);
+        assertEquals(dir.resolve("clip/frames/gvc-flf2v_bpp0.01_frames.csv"), written);
+        List<FrameTable.Row> rows = FrameTable.read(point);
+        assertEquals(2, rows.size());
+        assertEquals("intra", rows.get(0).kind());
+        assertTrue(rows.get(0).keyframe() && !rows.get(1).keyframe());
+        assertEquals(Psnr.psnrY(flat(100), flat(90)), rows.get(1).psnrY(), 1e-4);
+        assertTrue(Double.isNaN(rows.get(1).lpips()));
     }
 }

@@ -1,0 +1,122 @@
+package io.gvc.eval;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Quality frame by frame, one chart per GVC point: the point's LPIPS (PSNR-Y where the run has no
+ * LPIPS) on every frame, its keyframes marked, beside the x265 (else x264) point and the gvc-m0
+ * point nearest in rate, so a reader sees whether the loss is on the keyframes or on the frames
+ * between them. Drawn from the points' {@link FrameTable}s; a point without one (measured by an
+ * older eval) is left out of its chart.
+ */
+final class FramePlots {
+
+    private static final Color GVC = new Color(0xD6, 0x27, 0x28);
+    private static final Color CONVENTIONAL = new Color(0x2C, 0xA0, 0x2C);
+    private static final Color M0 = new Color(0x7F, 0x7F, 0x7F);
+
+    private FramePlots() {
+    }
+
+    /** The charts written, relative to {@code out}; none for a clip without GVC points or tables. */
+    static List<String> write(Path out, String clip, List<PointResult> points) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<PointResult> x265 = points.stream().filter(p -> p.codec().equals(PointSpec.X265)).toList();
+        List<PointResult> conventional = !x265.isEmpty() ? x265
+                : points.stream().filter(p -> p.codec().equals(PointSpec.X264)).toList();
+        List<String> written = new ArrayList<>();
+        for (PointResult g : points) {
+            if (!g.isGvc()) {
+                continue;
+            }
+            List<FrameTable.Row> rows = FrameTable.read(out.resolve(g.file()));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            boolean lpips = !Double.isNaN(rows.get(0).lpips());
+            XYChart chart = new XYChartBuilder().width(760).height(400).theme(Styler.ChartTheme.XChart)
+                    .title(clip + ": " + g.codec() + " " + g.setting() + ", frame by frame")
+                    .xAxisTitle("frame").yAxisTitle(lpips ? Metric.LPIPS.label : Metric.PSNR_Y.label).build();
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setMarkerSize(6);
+            add(chart, label(g), rows, lpips, GVC, 2.5f);
+            keyframes(chart, rows, lpips);
+            PointResult near = Comparisons.nearest(conventional, g.bpp());
+            if (near != null) {
+                add(chart, label(near), FrameTable.read(out.resolve(near.file())), lpips, CONVENTIONAL, 1.5f);
+            }
+            PointResult m0 = Comparisons.nearest(points.stream()
+                    .filter(p -> p.codec().equals(PointSpec.m0For(g.codec()))).toList(), g.bpp());
+            if (m0 != null) {
+                add(chart, label(m0), FrameTable.read(out.resolve(m0.file())), lpips, M0, 1.5f);
+            }
+            String rel = clip + "/frames_" + g.codec() + "_" + PointSpec.fileStem(g.setting()) + ".png";
+            Path file = out.resolve(rel);
+            Files.createDirectories(file.getParent());
+            try (OutputStream os = Files.newOutputStream(file)) {
+                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+            }
+            written.add(rel);
+        }
+        return written;
+    }
+
+    private static String label(PointResult p) {
+        return String.format(java.util.Locale.ROOT, "%s %s (%.4f bpp)", p.codec(), p.setting(), p.bpp());
+    }
+
+    private static double value(FrameTable.Row r, boolean lpips) {
+        return lpips ? r.lpips() : r.psnrY();
+    }
+
+    /** A point's line; nothing where its table is missing or has no LPIPS the chart needs. */
+    private static void add(XYChart chart, String name, List<FrameTable.Row> rows, boolean lpips, Color colour,
+                            float width) {
+        if (rows.isEmpty() || (lpips && Double.isNaN(rows.get(0).lpips()))) {
+            return;
+        }
+        List<Integer> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            x.add(i);
+            y.add(value(rows.get(i), lpips));
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(new BasicStroke(width));
+    }
+
+    /** The GVC point's keyframes as markers on its line. */
+    private static void keyframes(XYChart chart, List<FrameTable.Row> rows, boolean lpips) {
+        List<Integer> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).keyframe()) {
+                x.add(i);
+                y.add(value(rows.get(i), lpips));
+            }
+        }
+        if (x.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries("keyframes (coded pictures)", x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(GVC);
+    }
+}
