@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -27,6 +28,8 @@ final class FramePlots {
     private static final Color GVC = new Color(0xD6, 0x27, 0x28);
     private static final Color CONVENTIONAL = new Color(0x2C, 0xA0, 0x2C);
     private static final Color M0 = new Color(0x7F, 0x7F, 0x7F);
+    /** Darker than the GVC line, so a keyframe stands out where the line turns at it. */
+    private static final Color KEYFRAME = new Color(0x5A, 0x0A, 0x0A);
 
     private FramePlots() {
     }
@@ -52,7 +55,7 @@ final class FramePlots {
                     .xAxisTitle("frame").yAxisTitle(lpips ? Metric.LPIPS.label : Metric.PSNR_Y.label).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
-            chart.getStyler().setMarkerSize(6);
+            chart.getStyler().setMarkerSize(8);
             add(chart, label(g), rows, lpips, GVC, 2.5f);
             keyframes(chart, rows, lpips);
             PointResult near = Comparisons.nearest(conventional, g.bpp());
@@ -115,8 +118,10 @@ final class FramePlots {
             return;
         }
         XYSeries s = chart.addSeries("keyframes (coded pictures)", x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        // a line series without its line: XChart's scatter style left some markers undrawn
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineStyle(SeriesLines.NONE);
         s.setMarker(SeriesMarkers.DIAMOND);
-        s.setMarkerColor(GVC);
+        s.setMarkerColor(KEYFRAME);
     }
 }
