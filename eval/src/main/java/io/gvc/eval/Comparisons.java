@@ -27,9 +27,7 @@ final class Comparisons {
 
     static List<Picture> write(Path out, EvalClip clip, List<PointResult> points) throws IOException {
         Frame source = frame(out, PointRunner.sourceSnapshotPath(clip));
-        List<PointResult> x265 = points.stream().filter(p -> p.codec().equals(PointSpec.X265)).toList();
-        List<PointResult> conventional = !x265.isEmpty() ? x265
-                : points.stream().filter(p -> p.codec().equals(PointSpec.X264)).toList();
+        List<PointResult> conventional = conventional(points);
         List<Picture> out2 = new ArrayList<>();
         for (PointResult g : points) {
             if (!g.isGvc()) {
@@ -53,6 +51,12 @@ final class Comparisons {
             out2.add(new Picture(rel, String.join(" | ", labels)));
         }
         return out2;
+    }
+
+    /** The conventional codec's points GVC is shown beside: x265's, else x264's (none when neither ran). */
+    static List<PointResult> conventional(List<PointResult> points) {
+        List<PointResult> x265 = points.stream().filter(p -> p.codec().equals(PointSpec.X265)).toList();
+        return !x265.isEmpty() ? x265 : points.stream().filter(p -> p.codec().equals(PointSpec.X264)).toList();
     }
 
     /** The point of {@code candidates} nearest in log rate, null when there is none. */

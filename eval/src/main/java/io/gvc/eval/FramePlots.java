@@ -3,12 +3,9 @@ package io.gvc.eval;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,8 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class FramePlots {
 
-    private static final Color GVC = new Color(0xD6, 0x27, 0x28);
-    private static final Color CONVENTIONAL = new Color(0x2C, 0xA0, 0x2C);
+    /** gvc-m0 in grey here: beside its own GVC point its variant's colour would not tell them apart. */
     private static final Color M0 = new Color(0x7F, 0x7F, 0x7F);
     /** Darker than the GVC line, so a keyframe stands out where the line turns at it. */
     private static final Color KEYFRAME = new Color(0x5A, 0x0A, 0x0A);
@@ -37,9 +33,7 @@ final class FramePlots {
     /** The charts written, relative to {@code out}; none for a clip without GVC points or tables. */
     static List<String> write(Path out, String clip, List<PointResult> points) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        List<PointResult> x265 = points.stream().filter(p -> p.codec().equals(PointSpec.X265)).toList();
-        List<PointResult> conventional = !x265.isEmpty() ? x265
-                : points.stream().filter(p -> p.codec().equals(PointSpec.X264)).toList();
+        List<PointResult> conventional = Comparisons.conventional(points);
         List<String> written = new ArrayList<>();
         for (PointResult g : points) {
             if (!g.isGvc()) {
@@ -56,11 +50,12 @@ final class FramePlots {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setMarkerSize(8);
-            add(chart, label(g), rows, lpips, GVC, 2.5f);
+            add(chart, label(g), rows, lpips, colourOr(g.codec(), Color.RED), 2.5f);
             keyframes(chart, rows, lpips);
             PointResult near = Comparisons.nearest(conventional, g.bpp());
             if (near != null) {
-                add(chart, label(near), FrameTable.read(out.resolve(near.file())), lpips, CONVENTIONAL, 1.5f);
+                add(chart, label(near), FrameTable.read(out.resolve(near.file())), lpips, colourOr(near.codec(), Color.BLUE),
+                        1.5f);
             }
             PointResult m0 = Comparisons.nearest(points.stream()
                     .filter(p -> p.codec().equals(PointSpec.m0For(g.codec()))).toList(), g.bpp());
@@ -68,14 +63,15 @@ final class FramePlots {
                 add(chart, label(m0), FrameTable.read(out.resolve(m0.file())), lpips, M0, 1.5f);
             }
             String rel = clip + "/frames_" + g.codec() + "_" + PointSpec.fileStem(g.setting()) + ".png";
-            Path file = out.resolve(rel);
-            Files.createDirectories(file.getParent());
-            try (OutputStream os = Files.newOutputStream(file)) {
-                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
-            }
+            RdPlots.save(chart, out.resolve(rel));
             written.add(rel);
         }
         return written;
+    }
+
+    private static Color colourOr(String codec, Color otherwise) {
+        Color c = RdPlots.colour(codec);
+        return c == null ? otherwise : c;
     }
 
     private static String label(PointResult p) {

@@ -37,6 +37,11 @@ public final class RdPlots {
     private RdPlots() {
     }
 
+    /** A codec's colour in every chart (gvc-m0 takes its variant's); null for one without a fixed colour. */
+    static Color colour(String codec) {
+        return COLOURS.get(PointSpec.isM0(codec) ? "gvc-" + codec.substring(PointSpec.M0.length() + 1) : codec);
+    }
+
     /** The chart file of a clip and metric, relative to the output folder. */
     public static String path(String clip, Metric metric) {
         return clip + "/rd_" + metric.key + ".png";
@@ -48,16 +53,19 @@ public final class RdPlots {
         System.setProperty("java.awt.headless", "true");
         List<String> written = new ArrayList<>();
         for (Metric metric : metrics) {
-            XYChart chart = chart(clip, points, metric);
             String rel = path(clip, metric);
-            Path file = out.resolve(rel);
-            Files.createDirectories(file.getParent());
-            try (OutputStream os = Files.newOutputStream(file)) {
-                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
-            }
+            save(chart(clip, points, metric), out.resolve(rel));
             written.add(rel);
         }
         return written;
+    }
+
+    /** Writes a chart as PNG, creating its folder. */
+    static void save(XYChart chart, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream os = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 
     static XYChart chart(String clip, List<PointResult> points, Metric metric) {
@@ -89,7 +97,7 @@ public final class RdPlots {
             s.setMarker(PointSpec.isGvc(codec) ? SeriesMarkers.DIAMOND : m0 ? SeriesMarkers.TRIANGLE_UP
                     : codec.equals(PointSpec.INTERP) ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
             // gvc-m0: its variant's colour, dashed, so each variant sits beside its own curve without atoms
-            Color c = COLOURS.get(m0 ? "gvc-" + codec.substring(PointSpec.M0.length() + 1) : codec);
+            Color c = colour(codec);
             if (c != null) {
                 s.setLineColor(c);
                 s.setMarkerColor(c);
