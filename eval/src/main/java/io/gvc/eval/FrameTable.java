@@ -22,6 +22,10 @@ import java.util.Locale;
  */
 final class FrameTable {
 
+    /** The kinds of a GVC stream's frames, as the table spells them. */
+    static final String INTRA = "intra", PREDICTED = "predicted", BETWEEN = "between", BRIDGED = "bridged",
+            GENERATED = "generated";
+
     /** What each frame is and how many bytes coded it; empty kinds and no bytes for a baseline. */
     record FrameKinds(String[] kind, long[] bytes) {
 
@@ -46,10 +50,10 @@ final class FrameTable {
                     }
                     BoundaryPicture b = packet.boundaryAt(p);
                     if (b != null) {
-                        kind[(int) frame] = b.between() ? "between" : b.predicted() ? "predicted" : "intra";
+                        kind[(int) frame] = b.between() ? BETWEEN : b.predicted() ? PREDICTED : INTRA;
                         bytes[(int) frame] = b.data().length;
                     } else if (!keyframe[p]) {
-                        kind[(int) frame] = packet.generates() ? "generated" : "bridged";
+                        kind[(int) frame] = packet.generates() ? GENERATED : BRIDGED;
                     }
                 }
             }
@@ -77,7 +81,7 @@ final class FrameTable {
     record Row(String kind, double psnrY, double lpips) {
 
         boolean keyframe() {
-            return kind.equals("intra") || kind.equals("predicted") || kind.equals("between");
+            return kind.equals(INTRA) || kind.equals(PREDICTED) || kind.equals(BETWEEN);
         }
     }
 
