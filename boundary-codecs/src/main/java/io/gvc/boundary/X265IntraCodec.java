@@ -30,25 +30,6 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
      */
     static final String LOOP_FILTERS = ":deblock=-2,-2:sao=0";
 
-    /**
-     * Chroma quantised 3 QP finer than luma, in intra, predicted and between pictures and in the I
-     * and P pictures a decoder codes again (bitstream version 11, codec v13). At these rates chroma
-     * at the luma's QP comes out flat, its colour edges bleed into blocks, and the bridge carries a
-     * keyframe's colour into every frame between; LPIPS sees colour, PSNR-Y does not. Each chroma
-     * plane is a quarter of the samples, so the offset costs few bits. Chosen on the three tuning
-     * clips (`gvc eval --frames 33`, x265 CRF 51..35; BD-rate of the GVC curve against codec v12's
-     * at the same targets, LPIPS / PSNR-Y / MS-SSIM): offset -3 yoga -4.1 / +1.5 / +0.5 %,
-     * man-skiing +0.6 / +8.7 / +5.5, fire2 -4.1 / +1.7 / +0.7 (against x265 LPIPS -10.8 -> -13.2,
-     * -8.1 -> -7.0, -8.9 -> -12.5 %); offset -2 yoga -2.5 / -7.9 / -1.8, man-skiing -1.9 / +6.9 /
-     * +3.4, fire2 +1.2 / +1.3 / +0.7. -3 has the better LPIPS on the three (mean -2.5 against -1.1 %)
-     * and costs a little luma fidelity (the bits go to chroma). Held-out results: docs/results.md,
-     * "Codec v13".
-     */
-    static final String CHROMA_QP_OFFSETS = ":cbqpoffs=-3:crqpoffs=-3";
-
-    /** What every x265 picture of the format is coded with, whatever its kind: the filters and the chroma offsets. */
-    static final String PICTURE_TOOLS = LOOP_FILTERS + CHROMA_QP_OFFSETS;
-
     public X265IntraCodec() {
         super(X26x.X265);
     }
@@ -60,7 +41,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
     @Override
     Map<String, String> intraOptions(int qp) {
         return X26x.X265.options("medium",
-                "qp=" + qp + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0" + PICTURE_TOOLS);
+                "qp=" + qp + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS);
     }
 
     /**
@@ -84,7 +65,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
      * ipratio 16, was tried with it and not kept: yoga gained, man-skiing lost, on every metric's
      * mean a little worse.)
      *
-     * <p>The in-loop filters and chroma offsets ({@link #PICTURE_TOOLS}) are the same as the intra pictures'; unlike the
+     * <p>The in-loop filters ({@link #LOOP_FILTERS}) are the same as the intra pictures'; unlike the
      * search they change the I picture the decoder codes again, which is why they came with a
      * bitstream version (9). Until then the P picture sent no SAO and the I picture kept it
      * (selective-sao 1, codec v6: 2-5 % fewer bytes at equal LPIPS than SAO on both).
@@ -103,7 +84,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
      */
     static String referencePictureParams(int qp) {
         return "qp=" + Math.max(0, qp - 3) + ":keyint=250:min-keyint=250:scenecut=0:bframes=0"
-                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0" + PICTURE_TOOLS;
+                + ":ipratio=8:aq-mode=0:cutree=0:weightp=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS;
     }
 
     /**
@@ -128,7 +109,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
         double pbratio = Math.pow(2, (b - p) / 6.0); // x265: B QP = (int) (P QP + 6 log2(pbratio) + 0.5)
         return "qp=" + p + ":pbratio=" + String.format(java.util.Locale.ROOT, "%.9f", pbratio)
                 + ":keyint=250:min-keyint=250:scenecut=0:bframes=1:b-adapt=0:aq-mode=0:cutree=0:weightp=0:weightb=0"
-                + ":vui-timing-info=0:vui-hrd-info=0" + PICTURE_TOOLS + P_SEARCH;
+                + ":vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS + P_SEARCH;
     }
 
     @Override

@@ -12,7 +12,6 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
-     * 14: x265 keyframes with chroma 3 QP finer than luma (bitstream version 11, codec v13);
      * 13: every keyframe plan also tried with a between picture (B) in the middle of each segment,
      * predicted from the chain keyframes either side (bitstream version 10,
      * {@link io.gvc.codec.BetweenCoder}, codec v12);
@@ -34,7 +33,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 14;
+    public static final int CURRENT = 13;
 
     private EncoderRevision() {
     }
