@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * One encoded GOP: its packet, and the pictures the decoder will produce from it (all of the GOP's
- * frames, the shared first one included). The last of them is the next GOP's first.
+ * frames, the shared first one included). The last of them is the next GOP's first, and {@code
+ * chainQuality} ({@link KeyframedGop#chainQuality()}) the next GOP's quality floor.
  */
-public record EncodedGop(GvcPacket packet, List<Frame> reconstruction) {
+public record EncodedGop(GvcPacket packet, List<Frame> reconstruction, int chainQuality) {
 
     public EncodedGop {
         reconstruction = List.copyOf(reconstruction);

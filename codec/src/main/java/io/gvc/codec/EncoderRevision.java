@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 15: a rate-controlled GOP's chain no more than 3 levels coarser than the GOP before it
+     * ({@link io.gvc.codec.rate.QualityFloor}, codec v13);
+     * 14: withdrawn (chroma QP offsets -3, bitstream version 11: committed and reverted the same day);
      * 13: every keyframe plan also tried with a between picture (B) in the middle of each segment,
      * predicted from the chain keyframes either side (bitstream version 10,
      * {@link io.gvc.codec.BetweenCoder}, codec v12);
@@ -33,7 +36,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 13;
+    public static final int CURRENT = 15;
 
     private EncoderRevision() {
     }

@@ -205,7 +205,7 @@ public final class GopAtomCoder implements AutoCloseable {
         }
         GvcPacket packet = packet(gop, n, m, mTail, tailFrames, mode, offsets, scale, boundaries, prompt, side, residual,
                 atoms, sse);
-        return new EncodedGop(packet, Arrays.asList(pictures));
+        return new EncodedGop(packet, Arrays.asList(pictures), keyframed.chainQuality());
     }
 
     /** The choice of a step and latent frame coded with M = 0, what any search answers for it. */

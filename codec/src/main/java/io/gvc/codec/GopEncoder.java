@@ -62,10 +62,16 @@ public final class GopEncoder implements AutoCloseable {
 
     /**
      * Encodes one GOP. {@code sharedFirst} is the previous GOP's reconstructed last frame for GOP k
-     * &gt; 0 of FLF2V and I2V (null otherwise).
+     * &gt; 0 of FLF2V and I2V (null otherwise), {@code previousQuality} the previous GOP's {@link
+     * EncodedGop#chainQuality()} (or {@link io.gvc.codec.rate.QualityFloor#NONE}).
      */
-    public EncodedGop encode(Gop gop, Frame sharedFirst) {
-        return atoms.encode(gop, chain.code(gop, sharedFirst));
+    public EncodedGop encode(Gop gop, Frame sharedFirst, int previousQuality) {
+        return atoms.encode(gop, chain.code(gop, sharedFirst, previousQuality));
+    }
+
+    /** Encodes a GOP that starts a chain (nothing before it): GOP 0 of a stream, or a restart. */
+    public EncodedGop encodeFirst(Gop gop) {
+        return encode(gop, null, io.gvc.codec.rate.QualityFloor.NONE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.VideoFormat;
@@ -9,6 +10,7 @@ import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.rate.AnchorDecision;
 import io.gvc.codec.rate.KeyframePlans;
+import io.gvc.codec.rate.QualityFloor;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
@@ -23,13 +25,16 @@ import java.util.List;
  * a {@link KeyframedGop}, is all the expensive half ({@link GopAtomCoder}) needs from the past.
  *
  * <p>For FLF2V the next GOP's shared frame is this GOP's decoded last keyframe
- * ({@link KeyframedGop#nextSharedFirst()}), so a stream's chain runs ahead of the atom search.
+ * ({@link KeyframedGop#nextSharedFirst()}), so a stream's chain runs ahead of the atom search. The
+ * next GOP also takes this one's chain quality ({@link KeyframedGop#chainQuality()}), below which
+ * it codes its own by no more than {@link QualityFloor#LEVELS}.
  */
 public final class KeyframeChainCoder {
 
     private final CodecParams params;
     private final CodingSetup setup;
     private final BoundaryCoder boundaryCoder;
+    private final IntraCodec intra;
 
     /** A chain coder of its own: builds the same coding setup as the atom coder, so it refuses the same formats. */
     public KeyframeChainCoder(CodecParams params, VideoFormat format, FlowPrior prior) {
@@ -49,15 +54,17 @@ public final class KeyframeChainCoder {
     KeyframeChainCoder(CodecParams params, CodingSetup setup) {
         this.params = params;
         this.setup = setup;
-        IntraCodec intra = IntraCodecs.byId(params.intraCodec());
+        this.intra = IntraCodecs.byId(params.intraCodec());
         this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.intraPeriod());
     }
 
     /**
      * Codes GOP {@code gop}'s keyframes. {@code sharedFirst} is the previous GOP's reconstructed
-     * last frame for GOP k &gt; 0 of FLF2V and I2V (null otherwise).
+     * last frame for GOP k &gt; 0 of FLF2V and I2V (null otherwise), {@code previousQuality} the
+     * previous GOP's {@link KeyframedGop#chainQuality()} ({@link QualityFloor#NONE} where there is
+     * none; unused where the GOP does not continue a chain).
      */
-    public KeyframedGop code(Gop gop, Frame sharedFirst) {
+    public KeyframedGop code(Gop gop, Frame sharedFirst, int previousQuality) {
         Variant variant = params.variant();
         int n = gop.size();
         boolean chained = variant.sharesBoundary() && sharedFirst != null;
@@ -71,19 +78,26 @@ public final class KeyframeChainCoder {
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
         Frame shared = chained ? sharedFirst : null;
-        IntraMemo intra = new IntraMemo();
+        IntraMemo memo = new IntraMemo();
         List<KeyframePlans.Plan> candidates = KeyframePlans.candidates(variant, n, maxSegments,
                 boundaryCoder.codesBetween(), codeFirst);
         CodedKeyframes uncut = params.holdsQuality()
-                ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), params.targetQuality(), intra)
-                : boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, intra);
+                ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), params.targetQuality(), memo)
+                : boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, memo);
+        // under a budget, no steeper fall from the GOP before than the floor allows (QualityFloor)
+        boolean budgeted = !params.holdsQuality() && params.keyframeQuality() == null;
+        int floor = budgeted && chained ? QualityFloor.floor(intra, previousQuality) : QualityFloor.NONE;
+        if (QualityFloor.below(intra, chainQuality(gop, uncut), floor)) {
+            uncut = boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), floor, memo);
+        }
+        CodedKeyframes uncutPlan = uncut;
         // a cut plan is coded within the bits the uncut plan actually spent (its quality steps leave
         // some of its budget unused), so the comparison is at equal or fewer bits; one that cannot fit
         // even at the lowest quality is not a candidate. The plans are independent of each other, so
         // they are coded at once on the encoder's threads: first the chains alone, then those with
         // between pictures whose chain alone fitted (with between pictures on top the others cannot)
         CodedKeyframes[] coded = new CodedKeyframes[candidates.size()];
-        coded[0] = uncut;
+        coded[0] = uncutPlan;
         java.util.Set<String> chainsThatFit = new java.util.HashSet<>();
         chainsThatFit.add(java.util.Arrays.toString(candidates.get(0).chain()));
         for (boolean withBetween : new boolean[] {false, true}) {
@@ -96,7 +110,7 @@ public final class KeyframeChainCoder {
                 }
             }
             inParallel(wave, i -> coded[i] = boundaryCoder.codeWithin(gop, shared, codeFirst, candidates.get(i).chain(),
-                    candidates.get(i).between(), uncut.bits(), intra, uncut.intraBoost()));
+                    candidates.get(i).between(), uncutPlan.bits(), memo, uncutPlan.intraBoost()));
             for (int i : wave) {
                 if (coded[i].fitsBudget()) {
                     chainsThatFit.add(java.util.Arrays.toString(candidates.get(i).chain()));
@@ -119,7 +133,23 @@ public final class KeyframeChainCoder {
         AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, decoded, chained ? 1 : 0, params.bridgeRule());
         CodedKeyframes chosen = plans.get(choice.plan());
         return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes(),
-                choice.offsets());
+                choice.offsets(), budgeted ? chainQuality(gop, uncutPlan) : QualityFloor.NONE);
+    }
+
+    /**
+     * The quality of a GOP's uncut chain, for the next GOP's {@link QualityFloor}: its last picture's
+     * (FLF2V: the GOP's last frame, predicted from the first), the levels of an {@link
+     * io.gvc.codec.rate.IntraBoost} taken off where that picture is intra by rule; {@link
+     * QualityFloor#NONE} where the GOP codes no later keyframe.
+     */
+    private int chainQuality(Gop gop, CodedKeyframes uncut) {
+        List<BoundaryPicture> pictures = uncut.pictures();
+        if (pictures.isEmpty() || pictures.get(pictures.size() - 1).position() == 0) {
+            return QualityFloor.NONE;
+        }
+        BoundaryPicture last = pictures.get(pictures.size() - 1);
+        boolean boosted = !last.predicted() && boundaryCoder.randomAccess(gop.seq()) && uncut.intraBoost() > 0;
+        return boosted ? intra.coarser(last.quality(), uncut.intraBoost()) : last.quality();
     }
 
     /** Runs {@code task} for every index, on the setup's threads where it has them; each index writes its own slot. */

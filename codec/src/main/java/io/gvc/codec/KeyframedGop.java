@@ -23,17 +23,26 @@ import java.util.List;
  * @param boundaries the chosen plan's coded keyframe pictures, as the packet carries them
  * @param keyframes  the chosen plan's keyframes, decoded as every decoder will see them
  * @param offsets    the bridged frames' offsets (none unless the mode moves)
+ * @param chainQuality the quality of the GOP's uncut keyframe chain under a bit budget, which the
+ *                   stream's next GOP does not fall far below ({@link io.gvc.codec.rate.QualityFloor});
+ *                   {@link io.gvc.codec.rate.QualityFloor#NONE} where there is none. Not in the packet:
+ *                   the encoder's state, carried with the next GOP's shared frame
  */
 public record KeyframedGop(long gopSeq, Variant variant, int frames, boolean chained, AnchorMode anchorMode,
-                           List<BoundaryPicture> boundaries, Keyframes keyframes, BridgeOffsets offsets) {
+                           List<BoundaryPicture> boundaries, Keyframes keyframes, BridgeOffsets offsets,
+                           int chainQuality) {
 
-    /** A GOP whose bridged frames have no offsets. */
+    /** A GOP whose bridged frames have no offsets and that carries no chain quality. */
     public KeyframedGop(long gopSeq, Variant variant, int frames, boolean chained, AnchorMode anchorMode,
                         List<BoundaryPicture> boundaries, Keyframes keyframes) {
-        this(gopSeq, variant, frames, chained, anchorMode, boundaries, keyframes, BridgeOffsets.none(frames));
+        this(gopSeq, variant, frames, chained, anchorMode, boundaries, keyframes, BridgeOffsets.none(frames),
+                io.gvc.codec.rate.QualityFloor.NONE);
     }
 
     public KeyframedGop {
+        if (chainQuality < 0 || chainQuality > 100) {
+            throw new IllegalArgumentException("chain quality " + chainQuality + " outside 0..100");
+        }
         if (offsets.frames() != frames) {
             throw new IllegalArgumentException("offsets for " + offsets.frames() + " positions in a GOP of " + frames
                     + " frames");

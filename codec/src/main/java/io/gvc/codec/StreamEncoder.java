@@ -6,6 +6,7 @@ import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.FlowPrior;
+import io.gvc.codec.rate.QualityFloor;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +32,16 @@ public final class StreamEncoder {
                     enc.intraCodec().id());
             out.writeBytes(ContainerCodec.writeHeader(header));
             Frame shared = null;
+            int chainQuality = QualityFloor.NONE;
             long n = part.gopCount();
             for (long k = 0; k < n; k++) {
                 int first = (int) part.firstFrame(k);
                 Gop gop = new Gop(k, first, video.frames().subList(first, first + part.frames(k)));
-                EncodedGop e = enc.encode(gop, k == 0 ? null : shared);
+                EncodedGop e = k == 0 ? enc.encodeFirst(gop) : enc.encode(gop, shared, chainQuality);
                 out.writeBytes(ContainerCodec.writePacket(e.packet(), header));
                 recon.addAll(e.reconstruction().subList(part.firstOutput(k), e.reconstruction().size()));
                 shared = e.last();
+                chainQuality = e.chainQuality();
                 gops.add(e);
                 progress.gopDone(k, n, recon.size(), (System.nanoTime() - start) / 1e9);
             }

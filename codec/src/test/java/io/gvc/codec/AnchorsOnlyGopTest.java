@@ -94,13 +94,13 @@ class AnchorsOnlyGopTest {
         AtomSelector.Factory counting = AtomSelectorSeamTest.counting(asked);
         Gop gop = new Gop(0, 0, still.frames().subList(0, KeyframeChainTest.GOP));
         try (GopEncoder enc = new GopEncoder(rateControlledM(), still.format(), KeyframeChainTest.prior, counting)) {
-            EncodedGop coded = enc.encode(gop, null);
+            EncodedGop coded = enc.encodeFirst(gop);
             assertFalse(coded.packet().generates());
         }
         assertEquals(0, asked.get(), "atoms searched");
         CodecParams fixedM = rateControlledM().withAtoms(4);
         try (GopEncoder enc = new GopEncoder(fixedM, still.format(), KeyframeChainTest.prior, counting)) {
-            EncodedGop coded = enc.encode(gop, null);
+            EncodedGop coded = enc.encodeFirst(gop);
             assertEquals(4, coded.packet().m(), "searched and kept: here they pay");
         }
         assertTrue(asked.get() > 0, "an explicit M is searched");

@@ -42,10 +42,10 @@ class AtomSelectorSeamTest {
         Gop gop = new Gop(0, 0, video.frames());
         byte[] plain, counted;
         try (GopEncoder enc = new GopEncoder(params, video.format(), EncoderSplitTest.prior)) {
-            plain = PacketCodec.write(enc.encode(gop, null).packet());
+            plain = PacketCodec.write(enc.encodeFirst(gop).packet());
         }
         try (GopEncoder enc = new GopEncoder(params, video.format(), EncoderSplitTest.prior, counting)) {
-            counted = PacketCodec.write(enc.encode(gop, null).packet());
+            counted = PacketCodec.write(enc.encodeFirst(gop).packet());
         }
         assertTrue(asked.get() > 0, "the selector was asked");
         assertArrayEquals(plain, counted, "the same search through the seam codes the same bytes");
@@ -75,10 +75,10 @@ class AtomSelectorSeamTest {
         Gop gop = new Gop(0, 0, video.frames());
         EncodedGop plain, other;
         try (GopEncoder enc = new GopEncoder(params, video.format(), EncoderSplitTest.prior)) {
-            plain = enc.encode(gop, null);
+            plain = enc.encodeFirst(gop);
         }
         try (GopEncoder enc = new GopEncoder(params, video.format(), EncoderSplitTest.prior, lowest)) {
-            other = enc.encode(gop, null);
+            other = enc.encodeFirst(gop);
         }
         assertFalse(java.util.Arrays.equals(PacketCodec.write(plain.packet()), PacketCodec.write(other.packet())),
                 "another choice is another bitstream");

@@ -59,7 +59,7 @@ class EncoderSplitTest {
     void i2vCannotRunAheadOfItsAtoms() {
         CodecParams p = KeyframeChainTest.params(8).withVariant(Variant.I2V);
         Video v = SyntheticVideo.clip(KeyframeChainTest.W, KeyframeChainTest.H, 9, 1);
-        KeyframedGop k = new KeyframeChainCoder(p, v.format(), prior).code(new Gop(0, 0, v.frames()), null);
+        KeyframedGop k = new KeyframeChainCoder(p, v.format(), prior).code(new Gop(0, 0, v.frames()), null, io.gvc.codec.rate.QualityFloor.NONE);
         IllegalStateException e = assertThrows(IllegalStateException.class, k::nextSharedFirst);
         assertTrue(e.getMessage().contains("generated last frame"), e.getMessage());
     }
@@ -68,7 +68,7 @@ class EncoderSplitTest {
     void keyframesOfAnotherGopAreRefused() {
         CodecParams p = KeyframeChainTest.params(8);
         Video v = SyntheticVideo.clip(KeyframeChainTest.W, KeyframeChainTest.H, 9, 1);
-        KeyframedGop k = new KeyframeChainCoder(p, v.format(), prior).code(new Gop(0, 0, v.frames()), null);
+        KeyframedGop k = new KeyframeChainCoder(p, v.format(), prior).code(new Gop(0, 0, v.frames()), null, io.gvc.codec.rate.QualityFloor.NONE);
         try (GopAtomCoder atoms = new GopAtomCoder(p, v.format(), prior)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> atoms.encode(new Gop(1, 8, v.frames()), k));
@@ -84,11 +84,13 @@ class EncoderSplitTest {
         List<KeyframedGop> keyframed = new ArrayList<>();
         KeyframeChainCoder chain = new KeyframeChainCoder(params, video.format(), prior);
         Frame shared = null;
+        int chainQuality = io.gvc.codec.rate.QualityFloor.NONE;
         for (long k = 0; k < part.gopCount(); k++) {
             int first = (int) part.firstFrame(k);
             Gop gop = new Gop(k, first, video.frames().subList(first, first + part.frames(k)));
-            KeyframedGop kg = chain.code(gop, shared);
+            KeyframedGop kg = chain.code(gop, shared, chainQuality);
             shared = kg.nextSharedFirst();
+            chainQuality = kg.chainQuality();
             gops.add(gop);
             keyframed.add(kg);
         }

@@ -284,8 +284,8 @@ class LivePipelineTest {
             RawGop g1 = gops.get(1);
             byte[] absurdPacket;
             try (GopEncoder enc = new GopEncoder(streams.settings(stream).params(), g1.format(), prior)) {
-                absurdPacket = PacketCodec.write(enc.encode(new Gop(1_000_000, g1.firstFrameIndex(), g1.frames()),
-                        null).packet());
+                absurdPacket = PacketCodec.write(enc.encodeFirst(new Gop(1_000_000, g1.firstFrameIndex(), g1.frames()))
+                        .packet());
             }
             LiveTestSupport.produce(props, List.of(LiveTestSupport.junk(t.bitstream().name(), stream, absurdPacket)));
             LiveTestSupport.produce(props, List.of(

@@ -2,6 +2,7 @@ package io.gvc.operators.encode;
 
 import io.gvc.codec.KeyframeChainCoder;
 import io.gvc.codec.KeyframedGop;
+import io.gvc.codec.rate.QualityFloor;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.kafka.formats.GvcHeaders;
@@ -37,7 +38,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * part) and hands the GOP on to any atom-search slot ({@link AtomSearchFunction}: the expensive
  * part). Keyed state holds what chains the GOPs: the previous GOP's last keyframe as decoded (the
  * next GOP's shared first frame; for FLF2V it is a keyframe, so the chain never waits for an atom
- * search) and the next expected GOP number and first frame index. Each task names the GOP handed on
+ * search), that GOP's chain quality (the next GOP's {@link io.gvc.codec.rate.QualityFloor}; a
+ * checkpoint written before it was kept restores without it, and the next GOP is coded without a
+ * floor) and the next expected GOP number and first frame index. Each task names the GOP handed on
  * before it, so the packet {@link io.gvc.operators.order.Reorderer} releases packets in this
  * stage's order. Policy when the input is not a clean sequence:
  * <ul>
@@ -68,6 +71,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     private final String rawTopic;
 
     private transient ValueState<Frame> boundary;
+    private transient ValueState<Integer> chainQuality;
     private transient ValueState<Long> nextSeq;
     private transient ValueState<Long> nextFirstFrame;
     /** The last GOP refused as too far ahead (GopJumps), cleared by every GOP coded. */
@@ -92,6 +96,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     public void open(OpenContext context) throws Exception {
         // the state names of the former one-stage encoder: a checkpoint it wrote restores the chain here
         boundary = getRuntimeContext().getState(new ValueStateDescriptor<>("boundary-frame", GvcTypes.FRAME));
+        chainQuality = getRuntimeContext().getState(new ValueStateDescriptor<>("chain-quality", Types.INT));
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
@@ -137,7 +142,9 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
         try {
             KeyframeChainCoder coder = chain(stream, gop.format(), settings).coder();
             long t0 = System.nanoTime();
-            keyframed = coder.code(gop.toGop(), shared);
+            Integer previousQuality = chainQuality.value();
+            keyframed = coder.code(gop.toGop(), shared,
+                    shared == null || previousQuality == null ? QualityFloor.NONE : previousQuality);
             next = keyframed.nextSharedFirst();
             nanos = System.nanoTime() - t0;
         } catch (Exception ex) {
@@ -159,6 +166,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
         } else {
             boundary.clear();
         }
+        chainQuality.update(keyframed.chainQuality());
         nextSeq.update(gop.gopSeq() + 1);
         nextFirstFrame.update(gop.firstFrameIndex() + gop.frameCount() - 1);
         refusedJump.clear();

@@ -27,8 +27,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchTask> {
 
     private static final long serialVersionUID = 1L;
-    /** 2: the bridge offsets (bitstream version 6); 3: between pictures (bitstream version 10). */
-    static final int VERSION = 3;
+    /** 2: the bridge offsets (bitstream version 6); 3: between pictures (bitstream version 10); 4: the chain quality. */
+    static final int VERSION = 4;
     /** More keyframes than a GOP has frames cannot be; this bounds the counts before allocating. */
     static final int MAX_KEYFRAMES = Io.MAX_FRAMES;
 
@@ -63,6 +63,7 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
         for (int pixels : offsets) {
             out.writeShort(pixels);
         }
+        out.writeInt(k.chainQuality());
     }
 
     @Override
@@ -119,10 +120,11 @@ public final class AtomSearchTaskSerializer extends BinarySerializer<AtomSearchT
         for (int i = 0; i < no; i++) {
             offsets[i] = in.readShort();
         }
+        int chainQuality = in.readInt();
         try {
             KeyframedGop k = new KeyframedGop(seq, Variant.fromCode(variantCode), frames, chained,
                     AnchorMode.fromCode(modeCode), boundaries, new Keyframes(positions, pictures),
-                    BridgeOffsets.fromPacket(offsets, frames));
+                    BridgeOffsets.fromPacket(offsets, frames), chainQuality);
             return new AtomSearchTask(gop, previousSeq, k);
         } catch (IllegalArgumentException e) {
             throw new IOException("keyframed GOP: " + e.getMessage(), e);

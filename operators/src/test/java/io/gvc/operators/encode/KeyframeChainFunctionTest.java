@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.GopDecoder;
 import io.gvc.codec.GopEncoder;
+import io.gvc.codec.CodecParams;
+import io.gvc.codec.KeyframeChainCoder;
 import io.gvc.codec.StreamEncoder;
+import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.rate.QualityFloor;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Video;
 import io.gvc.kafka.formats.RawGop;
@@ -54,7 +58,12 @@ class KeyframeChainFunctionTest {
     }
 
     static KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> harness() throws Exception {
-        var f = new KeyframeChainFunction(TestMedia.config(), PriorSource.shipped(), RAW_TOPIC);
+        return harness(TestMedia.config());
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> harness(StreamConfig config)
+            throws Exception {
+        var f = new KeyframeChainFunction(config, PriorSource.shipped(), RAW_TOPIC);
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(f), RawGop::streamId,
                 Types.STRING);
         // as in the jobs (pipeline.generic-types off): state that would need Kryo fails here
@@ -68,7 +77,12 @@ class KeyframeChainFunctionTest {
      */
     static List<PacketEnvelope> packets(KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> chain)
             throws Exception {
-        var search = new AtomSearchFunction(TestMedia.config(), PriorSource.shipped(), RAW_TOPIC, FailureDrill.off());
+        return packets(chain, TestMedia.config());
+    }
+
+    static List<PacketEnvelope> packets(KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> chain,
+            StreamConfig config) throws Exception {
+        var search = new AtomSearchFunction(config, PriorSource.shipped(), RAW_TOPIC, FailureDrill.off());
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(search)) {
             ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
             for (AtomSearchTask t : chain.extractOutputValues()) {
@@ -152,7 +166,7 @@ class KeyframeChainFunctionTest {
             assertFalse(chained(out.get(1)), "GOP 2 after a gap must not need the lost GOP 1");
             // exactly what the engine makes of GOP 2 coded on its own
             try (GopEncoder alone = new GopEncoder(TestMedia.params(), g2.format(), TestMedia.prior())) {
-                assertArrayEquals(PacketCodec.write(alone.encode(g2.toGop(), null).packet()), out.get(1).packet());
+                assertArrayEquals(PacketCodec.write(alone.encodeFirst(g2.toGop()).packet()), out.get(1).packet());
             }
             assertEquals(List.of(), deadLetters(h));
         }
@@ -199,6 +213,41 @@ class KeyframeChainFunctionTest {
         }
     }
 
+    /**
+     * The chain quality a GOP leaves for the next one's floor ({@link QualityFloor}) is state too: at
+     * a rate where GOP 1 is held finer than its own budget gives, a chain restored after GOP 0 codes
+     * GOP 1 as gvc encode does.
+     */
+    @Test
+    void theChainQualitySurvivesSnapshotAndRestore() throws Exception {
+        StreamConfig richer = TestMedia.config().with("default.bpp", FLOOR_BPP);
+        CodecParams params = richer.settings("cam1").params();
+        StreamEncoder.Result file = StreamEncoder.encode(video.firstFrames(9), params, TestMedia.prior(),
+                io.gvc.codec.Progress.NONE);
+        int free = new KeyframeChainCoder(params, video.format(), TestMedia.prior())
+                .code(TestMedia.flf2vGop("cam1", video, 1).toGop(), file.gops().get(0).last(), QualityFloor.NONE)
+                .chainQuality();
+        assertEquals(QualityFloor.floor(IntraCodecs.byId(params.intraCodec()), file.gops().get(0).chainQuality()),
+                file.gops().get(1).chainQuality(), "GOP 1 held at the floor");
+        assertTrue(free < file.gops().get(1).chainQuality(), "its budget alone codes GOP 1 at " + free);
+        OperatorSubtaskState snapshot;
+        try (var h = harness(richer)) {
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 0), 0);
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness(richer)) {
+            h.setup();
+            h.initializeState(snapshot);
+            h.open();
+            h.processElement(TestMedia.flf2vGop("cam1", video, 1), 0);
+            assertArrayEquals(PacketCodec.write(file.gops().get(1).packet()), packets(h, richer).get(0).packet());
+        }
+    }
+
+    /** A target at which the test clip's GOP 1 is held by GOP 0's chain quality. */
+    static final String FLOOR_BPP = "0.5";
+
     @Test
     void chainSurvivesSnapshotAndRestore() throws Exception {
         OperatorSubtaskState snapshot;
@@ -243,7 +292,7 @@ class KeyframeChainFunctionTest {
             // the stream's next GOP of the old size is coded as gvc encode codes it on its own
             try (GopEncoder alone = new GopEncoder(TestMedia.params(), video.format(), TestMedia.prior())) {
                 RawGop g2 = TestMedia.flf2vGop("cam1", video, 2);
-                assertArrayEquals(PacketCodec.write(alone.encode(g2.toGop(), null).packet()), out.get(1).packet());
+                assertArrayEquals(PacketCodec.write(alone.encodeFirst(g2.toGop()).packet()), out.get(1).packet());
             }
         }
     }

@@ -263,7 +263,7 @@ class GvcSerializersTest {
         // offsets travel with the task (the packet writer, not the task, checks where they may be)
         BridgeOffsets offsets = chained ? BridgeOffsets.none(3) : BridgeOffsets.of(new int[] {0, -7, 0}, new int[] {0, 3, 0});
         return new AtomSearchTask(gop, chained ? 3 : -1,
-                new KeyframedGop(4, Variant.FLF2V, 3, chained, AnchorMode.MOTION_BRIDGE, b, k, offsets));
+                new KeyframedGop(4, Variant.FLF2V, 3, chained, AnchorMode.MOTION_BRIDGE, b, k, offsets, chained ? 40 : 41));
     }
 
     static void sameAtomTask(AtomSearchTask a, AtomSearchTask b) {
@@ -276,6 +276,7 @@ class GvcSerializersTest {
         assertEquals(x.chained(), y.chained());
         assertEquals(x.anchorMode(), y.anchorMode());
         assertEquals(x.offsets(), y.offsets());
+        assertEquals(x.chainQuality(), y.chainQuality());
         assertEquals(x.boundaries().size(), y.boundaries().size());
         for (int i = 0; i < x.boundaries().size(); i++) {
             BoundaryPicture p = x.boundaries().get(i), q = y.boundaries().get(i);
