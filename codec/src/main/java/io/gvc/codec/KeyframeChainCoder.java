@@ -90,7 +90,7 @@ public final class KeyframeChainCoder {
         if (QualityFloor.below(intra, chainQuality(gop, uncut), floor)) {
             uncut = boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), floor, memo);
         }
-        CodedKeyframes uncutPlan = uncut;
+        CodedKeyframes uncutPlan = uncut; // final, for the plans' lambdas
         // a cut plan is coded within the bits the uncut plan actually spent (its quality steps leave
         // some of its budget unused), so the comparison is at equal or fewer bits; one that cannot fit
         // even at the lowest quality is not a candidate. The plans are independent of each other, so
