@@ -117,4 +117,24 @@ class QualityFloorTest {
         }
         assertTrue(held > 0, "no GOP of the clip was held by the floor");
     }
+
+    /**
+     * A random-access GOP ends on an intra picture coded finer than its chain by as much as the
+     * pictures after it reuse it ({@link io.gvc.codec.rate.IntraBoost}); the next GOP's floor
+     * starts from the chain's quality, not from that boost (a still scene: the boost is above 0).
+     */
+    @Test
+    void aRandomAccessGopCarriesItsChainsQualityNotItsIntraPicturesBoost() {
+        Video v = KeyframeChainTest.still();
+        CodecParams p = budgeted().withIntraPeriod(2); // GOP 1 ends on a random-access point
+        KeyframeChainCoder coder = new KeyframeChainCoder(p, v.format(), prior);
+        KeyframedGop gop0 = coder.code(new Gop(0, 0, v.frames().subList(0, GOP)), null, QualityFloor.NONE);
+        KeyframedGop gop1 = coder.code(new Gop(1, GOP - 1, v.frames().subList(GOP - 1, 2 * GOP - 1)),
+                gop0.nextSharedFirst(), QualityFloor.NONE);
+        BoundaryPicture last = last(gop1);
+        assertTrue(!last.predicted(), "GOP 1's last picture is intra by rule");
+        int boost = last.quality() - gop1.chainQuality(); // gvc-dct: one level a quality
+        assertTrue(boost > 0 && boost <= io.gvc.codec.rate.IntraBoost.MAX_LEVELS,
+                "intra picture at " + last.quality() + ", chain quality " + gop1.chainQuality());
+    }
 }
