@@ -142,9 +142,8 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
         try {
             KeyframeChainCoder coder = chain(stream, gop.format(), settings).coder();
             long t0 = System.nanoTime();
-            Integer previousQuality = chainQuality.value();
-            keyframed = coder.code(gop.toGop(), shared,
-                    shared == null || previousQuality == null ? QualityFloor.NONE : previousQuality);
+            Integer previousQuality = chainQuality.value(); // the coder ignores it where the chain restarts
+            keyframed = coder.code(gop.toGop(), shared, previousQuality == null ? QualityFloor.NONE : previousQuality);
             next = keyframed.nextSharedFirst();
             nanos = System.nanoTime() - t0;
         } catch (Exception ex) {
