@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Describe a .gvc stream: settings, rate split (boundary / atoms / side) and encoder-side PSNR,",
+            "each GOP's decisions and bytes (bytes_per_gop; keyframe_bytes_per_gop by position, as position:kind bytes),",
             "plus whether the model the stream names is found here (decodable_here: the shipped models and what",
             "--model adds) and the execution provider it runs on with --device (provider)."})
 final class InfoCommand implements Callable<Integer> {
@@ -35,7 +36,8 @@ final class InfoCommand implements Callable<Integer> {
      * bridge offsets (position and x,y in luma pixels, e.g. "3:-12,4"; "-" for none), its deviation scale in
      * 16ths (luma/chroma, the fidelity knob) and the quality (1..100) of every keyframe it codes, by position
      * and I/P/B (e.g. "0:I64 8:B49 16:P55": an intra picture coded finer than the chain, codec v11; B a
-     * between picture, codec v12).
+     * between picture, codec v12), and the bytes of every keyframe it codes in the same form (e.g.
+     * "0:I2204 8:B96 16:P830"): with {@code bytes_per_gop}, where the GOP's bits went.
      */
     /** I (intra), P (predicted from the chain keyframe before) or B (between: from the chain keyframes either side). */
     private static String kind(io.gvc.codec.bitstream.BoundaryPicture k) {
@@ -45,7 +47,8 @@ final class InfoCommand implements Callable<Integer> {
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
         java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
                 scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>(),
-                offsets = new java.util.ArrayList<>(), qualities = new java.util.ArrayList<>();
+                offsets = new java.util.ArrayList<>(), qualities = new java.util.ArrayList<>(),
+                keyBytes = new java.util.ArrayList<>();
         for (io.gvc.codec.bitstream.GvcPacket p : packets) {
             io.gvc.codec.bitstream.BoundaryPicture b = p.boundaryAt(p.frameCount() - 1);
             last.add(b == null ? "-" : b.predicted() ? "P" : "I");
@@ -64,6 +67,12 @@ final class InfoCommand implements Callable<Integer> {
                         .append(k.quality());
             }
             qualities.add(q.length() == 0 ? "-" : q.toString());
+            StringBuilder kb = new StringBuilder();
+            for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
+                kb.append(kb.length() == 0 ? "" : " ").append(k.position()).append(':').append(kind(k))
+                        .append(k.data().length);
+            }
+            keyBytes.add(kb.length() == 0 ? "-" : kb.toString());
             StringBuilder shifts = new StringBuilder();
             int[] o = p.bridgeOffsets();
             for (int j = 0; 2 * j < o.length; j++) {
@@ -80,6 +89,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("bridge_offsets_per_gop", offsets);
         m.put("deviation_scale_per_gop", scale);
         m.put("keyframe_qualities_per_gop", qualities);
+        m.put("keyframe_bytes_per_gop", keyBytes);
     }
 
     static Map<String, Object> describe(StreamInfo info) {
@@ -94,6 +104,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("height", c.format().height());
         m.put("fps", c.format().fps());
         m.put("gops", info.gops());
+        m.put("bytes_per_gop", info.bytesPerGop());
         m.put("bits_boundary", info.bitsBoundary());
         m.put("bits_atoms", info.bitsAtoms());
         m.put("bits_side", info.bitsSide());
@@ -136,6 +147,7 @@ final class InfoCommand implements Callable<Integer> {
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 Object v = e.getValue();
                 String s = v instanceof int[] a ? java.util.Arrays.toString(a)
+                        : v instanceof long[] la ? java.util.Arrays.toString(la)
                         : v instanceof Double dd ? String.format(Locale.ROOT, "%.6g", dd) : String.valueOf(v);
                 System.out.printf("%-24s %s%n", e.getKey(), s);
             }

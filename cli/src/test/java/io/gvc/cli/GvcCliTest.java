@@ -82,6 +82,27 @@ class GvcCliTest {
             String q = info.get("keyframe_qualities_per_gop").get(g).asText();
             assertTrue(q.matches((g == 0 ? "0:I\\d+" : "\\d+:[PIB]\\d+") + "( \\d+:[PIB]\\d+)*"), q);
         }
+        // where the bytes went: every GOP's packet, and within it every keyframe, by position and kind as the
+        // qualities list them; the keyframes' bytes add up to bits_boundary, the packets to the file less its header
+        assertEquals(gops, info.get("bytes_per_gop").size());
+        assertEquals(gops, info.get("keyframe_bytes_per_gop").size());
+        long packets = 0, keyframes = 0;
+        for (int g = 0; g < gops; g++) {
+            long gop = info.get("bytes_per_gop").get(g).asLong();
+            String kb = info.get("keyframe_bytes_per_gop").get(g).asText();
+            String q = info.get("keyframe_qualities_per_gop").get(g).asText();
+            assertEquals(q.replaceAll(":([PIB])\\d+", ":$1"), kb.replaceAll(":([PIB])\\d+", ":$1"), kb);
+            long inGop = 0;
+            for (String k : kb.split(" ")) {
+                inGop += Long.parseLong(k.substring(k.indexOf(':') + 2));
+            }
+            assertTrue(inGop < gop, "GOP " + g + ": keyframes " + inGop + " of a " + gop + "-byte packet");
+            packets += gop;
+            keyframes += inGop;
+        }
+        assertEquals(info.get("bits_boundary").asLong(), 8 * keyframes);
+        long header = io.gvc.codec.bitstream.ContainerCodec.read(Files.readAllBytes(gvc)).headerBytes();
+        assertEquals(Files.size(gvc), header + packets);
 
         // the encoder's stored PSNR is the decoded file's PSNR, exactly
         Video source = VideoReader.read(clip, ReadOptions.firstFrames(65));

@@ -11,15 +11,18 @@ import io.gvc.codec.metrics.YuvSse;
 /**
  * What `gvc info` reports about a .gvc file. Rates count every byte of the file: boundary pictures,
  * atom sections, and all the rest (headers, side information, checksums) as side bits, so
- * bits_boundary + bits_atoms + bits_side = 8 x file size.
+ * bits_boundary + bits_atoms + bits_side = 8 x file size. {@code bytesPerGop} is each GOP's packet as
+ * the file holds it, so the stream header's bytes plus their sum is the file size: where a rate
+ * went, GOP by GOP (a first GOP that pays for its intra picture, a random-access GOP, a scene cut).
  */
 public record StreamInfo(StreamHeader header, long frames, int gops, long bytes, long bitsBoundary,
-                         long bitsAtoms, long bitsSide, YuvSse encoderSse, int[] mPerGop) {
+                         long bitsAtoms, long bitsSide, YuvSse encoderSse, int[] mPerGop, long[] bytesPerGop) {
 
     public static StreamInfo of(byte[] file) throws BitstreamException {
         ContainerCodec.Container c = ContainerCodec.read(file);
         long boundary = 0, atoms = 0, sy = 0, su = 0, sv = 0;
         int[] ms = new int[c.packets().size()];
+        long[] packetBytes = new long[ms.length];
         int i = 0;
         for (GvcPacket p : c.packets()) {
             boundary += 8 * p.boundaryBytes();
@@ -31,6 +34,7 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
             } catch (ArithmeticException e) {
                 throw new BitstreamException("gop[" + p.gopSeq() + "].packet.sse", "stream total overflows");
             }
+            packetBytes[i] = ContainerCodec.writePacket(p, c.header()).length;
             ms[i++] = p.m();
         }
         long total = 8L * file.length;
@@ -39,7 +43,7 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
         long chroma = (long) Frame.chromaWidth(f.width()) * Frame.chromaHeight(f.height());
         YuvSse sse = new YuvSse(sy, su, sv, frames * f.width() * f.height(), frames * chroma);
         return new StreamInfo(c.header(), frames, c.packets().size(), file.length, boundary, atoms,
-                total - boundary - atoms, sse, ms);
+                total - boundary - atoms, sse, ms, packetBytes);
     }
 
     public double bpp() {
