@@ -29,6 +29,11 @@ final class InfoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOptions model = new ModelOptions();
 
+    /** I (intra), P (predicted from the chain keyframe before) or B (between: from the chain keyframes either side). */
+    private static String kind(io.gvc.codec.bitstream.BoundaryPicture k) {
+        return k.between() ? "B" : k.predicted() ? "P" : "I";
+    }
+
     /**
      * The keyframe chain and the per-GOP decisions, one entry per GOP: how its last boundary was
      * coded (P predicted, I intra: a point where a decoder can join), its anchor ({@link
@@ -39,11 +44,6 @@ final class InfoCommand implements Callable<Integer> {
      * between picture, codec v12), and the bytes of every keyframe it codes in the same form (e.g.
      * "0:I2204 8:B96 16:P830"): with {@code bytes_per_gop}, where the GOP's bits went.
      */
-    /** I (intra), P (predicted from the chain keyframe before) or B (between: from the chain keyframes either side). */
-    private static String kind(io.gvc.codec.bitstream.BoundaryPicture k) {
-        return k.between() ? "B" : k.predicted() ? "P" : "I";
-    }
-
     static void chain(java.util.List<io.gvc.codec.bitstream.GvcPacket> packets, Map<String, Object> m) {
         java.util.List<String> last = new java.util.ArrayList<>(), anchor = new java.util.ArrayList<>(),
                 scale = new java.util.ArrayList<>(), mid = new java.util.ArrayList<>(),
@@ -61,17 +61,13 @@ final class InfoCommand implements Callable<Integer> {
                 }
             }
             mid.add(keys.length() == 0 ? "-" : keys.toString());
-            StringBuilder q = new StringBuilder();
+            StringBuilder q = new StringBuilder(), kb = new StringBuilder();
             for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
-                q.append(q.length() == 0 ? "" : " ").append(k.position()).append(':').append(kind(k))
-                        .append(k.quality());
+                String at = (q.length() == 0 ? "" : " ") + k.position() + ':' + kind(k);
+                q.append(at).append(k.quality());
+                kb.append(at).append(k.data().length);
             }
             qualities.add(q.length() == 0 ? "-" : q.toString());
-            StringBuilder kb = new StringBuilder();
-            for (io.gvc.codec.bitstream.BoundaryPicture k : p.boundaries()) {
-                kb.append(kb.length() == 0 ? "" : " ").append(k.position()).append(':').append(kind(k))
-                        .append(k.data().length);
-            }
             keyBytes.add(kb.length() == 0 ? "-" : kb.toString());
             StringBuilder shifts = new StringBuilder();
             int[] o = p.bridgeOffsets();
