@@ -22,7 +22,6 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
         ContainerCodec.Container c = ContainerCodec.read(file);
         long boundary = 0, atoms = 0, sy = 0, su = 0, sv = 0;
         int[] ms = new int[c.packets().size()];
-        long[] packetBytes = new long[ms.length];
         int i = 0;
         for (GvcPacket p : c.packets()) {
             boundary += 8 * p.boundaryBytes();
@@ -34,7 +33,6 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
             } catch (ArithmeticException e) {
                 throw new BitstreamException("gop[" + p.gopSeq() + "].packet.sse", "stream total overflows");
             }
-            packetBytes[i] = ContainerCodec.writePacket(p, c.header()).length;
             ms[i++] = p.m();
         }
         long total = 8L * file.length;
@@ -43,7 +41,7 @@ public record StreamInfo(StreamHeader header, long frames, int gops, long bytes,
         long chroma = (long) Frame.chromaWidth(f.width()) * Frame.chromaHeight(f.height());
         YuvSse sse = new YuvSse(sy, su, sv, frames * f.width() * f.height(), frames * chroma);
         return new StreamInfo(c.header(), frames, c.packets().size(), file.length, boundary, atoms,
-                total - boundary - atoms, sse, ms, packetBytes);
+                total - boundary - atoms, sse, ms, c.packetBytes());
     }
 
     public double bpp() {

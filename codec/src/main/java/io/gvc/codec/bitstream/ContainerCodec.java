@@ -14,8 +14,8 @@ public final class ContainerCodec {
     private ContainerCodec() {
     }
 
-    /** A parsed file. */
-    public record Container(StreamHeader header, List<GvcPacket> packets, long headerBytes) {
+    /** A parsed file; {@code packetBytes[i]} is the bytes packet i takes in it (its framing included). */
+    public record Container(StreamHeader header, List<GvcPacket> packets, long headerBytes, long[] packetBytes) {
     }
 
     public static byte[] writeHeader(StreamHeader h) {
@@ -56,6 +56,7 @@ public final class ContainerCodec {
         StreamHeader header = parsed.header();
         CodingConfig config = header.config();
         List<GvcPacket> packets = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
         int pos = parsed.end();
         long expectedSeq = 0;
         while (pos < file.length) {
@@ -76,13 +77,14 @@ public final class ContainerCodec {
                         + ", GOPs must follow one another");
             }
             packets.add(p);
+            lengths.add((long) n);
             expectedSeq++;
             pos += n;
         }
         if (packets.isEmpty()) {
             throw new BitstreamException("stream", "holds no GOP (file truncated after its header?)");
         }
-        return new Container(header, packets, parsed.end());
+        return new Container(header, packets, parsed.end(), lengths.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static ParsedHeader readHeader(byte[] file) throws BitstreamException {
