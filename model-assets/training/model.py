@@ -145,9 +145,16 @@ class PictureNet(nn.Module):
     size and GOP length run.
     """
 
-    def __init__(self, width=32, levels=(1, 2, 3), blocks=2, cond_norm=False, variants=False):
+    def __init__(self, width=32, levels=(1, 2, 3), blocks=2, cond_norm=False, variants=False, anchor_input=False):
         super().__init__()
         emb = 64
+        # anchor_input: also the anchor latents [B, L, 6, H, W] the codec generates around (the
+        # motion-compensated bridge of the decoded keyframes), fed as their difference from the
+        # cross-fade. The network stays defined around the cross-fade (the codec moves it onto the
+        # anchor, AnchorShift); the extra channels tell it where the bridge moved content, which is
+        # where the bridge's residual is. Their input weights start at zero: the network it is
+        # initialised from, unchanged.
+        self.anchor_input = anchor_input
         # variants: also I2V and T2V GOPs, told apart by a boundary_mask input [B, 2] (has first, has
         # last; missing boundaries are zeros, which are also a plausible mid-grey picture), fed to the
         # embedding; the anchor and the prior's shape over the GOP follow the variant
@@ -163,7 +170,7 @@ class PictureNet(nn.Module):
                                    nn.SiLU(),
                                    nn.Linear(emb, emb))
         chs = [width * m for m in levels]
-        self.inp = nn.Conv3d(6 * 4 + 2, chs[0], (1, 3, 3), padding=(0, 1, 1))
+        self.inp = nn.Conv3d(6 * (5 if anchor_input else 4) + 2, chs[0], (1, 3, 3), padding=(0, 1, 1))
         self.down = nn.ModuleList()
         self.enc = nn.ModuleList()
         self.dec = nn.ModuleList()
@@ -179,7 +186,7 @@ class PictureNet(nn.Module):
         nn.init.zeros_(self.head.weight)
         nn.init.zeros_(self.head.bias)
 
-    def x0hat(self, x, t, first, last, alpha, gains, boundary_mask=None):
+    def x0hat(self, x, t, first, last, alpha, gains, boundary_mask=None, anchor_latent=None):
         """boundary_mask [B, 2] (variants only): (1, 1) FLF2V, (1, 0) I2V, (0, 0) T2V. The variant and
         cond_norm parts are branches on the constructor's flags, so a network without them traces (and
         exports) exactly the graph it had before they existed."""
@@ -216,7 +223,9 @@ class PictureNet(nn.Module):
             f, l = f * (COND_REF / rms).reshape(-1, 1, 1, 1, 1), l * (COND_REF / rms).reshape(-1, 1, 1, 1, 1)
         feats = torch.cat([r / den, f.expand_as(r) / 4, l.expand_as(r) / 4,
                            (m1 * (l - f).expand_as(r) if self.variants else (l - f).expand_as(r)) / 4,
-                           a * ones, 4 * a * (1 - a) * ones], dim=2)   # [B, L, 26, H, W]
+                           a * ones, 4 * a * (1 - a) * ones]
+                          + ([self._bridge_shift(anchor_latent - anchor, rms)] if self.anchor_input else []),
+                          dim=2)   # [B, L, 26 or 32, H, W]
         h = self.inp(feats.transpose(1, 2))                    # [B, C, L, H, W]
         emb_in = [torch.stack([t, torch.log(t / (1 - t + 1e-4) + 1e-4), 1 - t], dim=1), torch.log2(gains) / 8]
         if self.cond_norm:
@@ -226,6 +235,12 @@ class PictureNet(nn.Module):
         e = self.embed(torch.cat(emb_in, dim=1))
         out = self._unet(h, e)
         return anchor + c_skip * r + c_out * out
+
+    def _bridge_shift(self, delta, rms):
+        """The anchor's difference from the cross-fade, scaled as the boundaries are (cond_norm)."""
+        if self.cond_norm:
+            delta = delta * (COND_REF / rms).reshape(-1, 1, 1, 1, 1)
+        return delta / 4
 
     def _unet(self, h, e):
         skips = []
@@ -243,6 +258,6 @@ class PictureNet(nn.Module):
                 h = b(h, e)
         return self.head(h).transpose(1, 2)                    # [B, L, 6, H, W]
 
-    def velocity(self, x, t, first, last, alpha, gains, boundary_mask=None):
-        x0 = self.x0hat(x, t, first, last, alpha, gains, boundary_mask)
+    def velocity(self, x, t, first, last, alpha, gains, boundary_mask=None, anchor_latent=None):
+        x0 = self.x0hat(x, t, first, last, alpha, gains, boundary_mask, anchor_latent)
         return (x - x0) / t.reshape(-1, 1, 1, 1, 1)

@@ -14,6 +14,7 @@ import time
 import numpy as np
 import torch
 from model import FlowNet, PictureNet, Export, measured_gains
+import gop_dumps
 
 
 def shift_t(u, s):
@@ -61,7 +62,28 @@ def batch(data, idx, rng, crop, interior, augment=False, subgops=0.0, scale_aug=
         first, last, x0, al, m = torch.zeros_like(g[:, 0]), torch.zeros_like(g[:, 0]), g, full, (0.0, 0.0)
     alpha = torch.from_numpy(al).float().expand(len(idx), -1)
     mask = torch.tensor(m).expand(len(idx), -1)
-    return x0, first, last, alpha, mask
+    return x0, first, last, alpha, mask, None, None
+
+
+def dump_batch(gops, idx, rng, augment=False):
+    """x0, first, last, alpha, mask, anchor of GOPs written by the encoder (gop_dumps.py), all of one
+    shape. With augment each GOP is mirrored left-right and/or played backwards at random: backwards
+    swaps the boundaries and takes alpha to 1 - alpha; the bridge and the cross-fade are symmetric in
+    time, so the GOP stays one the codec could have made."""
+    x0, first, last, alpha, anchor, gen = [], [], [], [], [], []
+    for i in idx:
+        g = gops[i]
+        gx, gf, gl, ga, gn, gk = g["x0"], g["first"], g["last"], g["alpha"], g["anchor"], ~g["known"]
+        if augment and rng.random() < 0.5:
+            sw = [1, 0, 3, 2, 4, 5]
+            gx, gf, gl, gn = gx[:, sw, :, ::-1], gf[sw, :, ::-1], gl[sw, :, ::-1], gn[:, sw, :, ::-1]
+        if augment and rng.random() < 0.5:
+            gx, gn, gf, gl, ga, gk = gx[::-1], gn[::-1], gl, gf, 1 - ga[::-1], gk[::-1]
+        for lst, v in ((x0, gx), (first, gf), (last, gl), (alpha, ga), (anchor, gn), (gen, gk.astype(np.float32))):
+            lst.append(torch.from_numpy(np.ascontiguousarray(v)))
+    mask = torch.tensor((1.0, 1.0)).expand(len(idx), -1)
+    return (torch.stack(x0), torch.stack(first), torch.stack(last), torch.stack(alpha).float(), mask,
+            torch.stack(anchor), torch.stack(gen))
 
 
 def load(paths):
@@ -70,7 +92,9 @@ def load(paths):
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def loss_fn(net, x0, first, last, alpha, mask, gen, shift, tmin, weight="rf"):
+def loss_fn(net, x0, first, last, alpha, mask, anchor, generated, gen, shift, tmin, weight="rf"):
+    """generated [B, L] (GOP dumps): 1 for the latent frames the decoder generates, 0 for those at
+    a decoded keyframe, which it shows as they are; the loss counts the generated ones only."""
     B = x0.shape[0]
     t = shift_t(torch.rand(B, generator=gen), shift).clamp(min=tmin)
     e = torch.randn(x0.shape, generator=gen)
@@ -81,10 +105,15 @@ def loss_fn(net, x0, first, last, alpha, mask, gen, shift, tmin, weight="rf"):
     if isinstance(net, PictureNet):
         bm = mask if net.variants else None
         side = (measured_gains(x0, first, last, alpha, bm),) + ((bm,) if net.variants else ())
+        if net.anchor_input:
+            side = side + (anchor,)
     u = net.velocity(xt, t, first, last, alpha, *side)
     err = (u - (e - x0)) ** 2
     if weight == "x0":  # |x0hat - x0|^2 = t^2 |u - (e - x0)|^2: equal weight for every t
         err = err * tb ** 2
+    if generated is not None:
+        w = generated.reshape(generated.shape + (1,) * (err.dim() - 2))
+        return (err * w).sum() / (w.sum() * err[0, 0].numel()).clamp(min=1.0)
     return err.mean()
 
 
@@ -107,6 +136,14 @@ def main():
                     help="picture: one network for FLF2V, I2V and T2V (a boundary_mask input; implies --cond-norm)")
     ap.add_argument("--i2v", type=float, default=0.25, help="with --variants: share of I2V batches")
     ap.add_argument("--t2v", type=float, default=0.1, help="with --variants: share of T2V batches")
+    ap.add_argument("--gop-dumps", nargs="+", default=None,
+                    help="train on GOPs written by the encoder (gop_dumps.py) instead of --data")
+    ap.add_argument("--val-clips", nargs="*", default=[],
+                    help="with --gop-dumps: clips whose GOPs are the validation set, never trained on")
+    ap.add_argument("--anchor-input", action="store_true",
+                    help="picture: the network also takes the anchor latents (PictureNet.anchor_input)")
+    ap.add_argument("--init-onnx", default=None,
+                    help="start from the weights of an exported velocity.onnx (its initialisers by name)")
     ap.add_argument("--blocks", type=int, default=2, help="picture: residual blocks per level and side")
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--batch", type=int, default=8)
@@ -131,21 +168,55 @@ def main():
     torch.set_num_threads(a.threads)
     rng = np.random.default_rng(a.seed)
     gen = torch.Generator().manual_seed(a.seed)
-    data = load(a.data)
-    meta = json.load(open(a.data[0] + ".json"))
-    pos = np.array(meta["positions"], np.float64)
-    interior = (pos[1:-1] / pos[-1]).astype(np.float32)
-    n = data.shape[0]
-    if a.val_data:
-        vdata = load(a.val_data)
-        val, train = np.arange(len(vdata)), rng.permutation(n)
+    if a.gop_dumps:
+        # GOPs as the encoder saw them: validation is whole clips (--val-clips), never trained on
+        gops = gop_dumps.load(a.gop_dumps)
+        meta = {"source": "gop-dumps"}
+        is_val = np.array([gop_dumps.clip_of(g["name"]) in a.val_clips for g in gops])
+        by_shape = gop_dumps.groups(gops)
+        train_groups = [[i for i in v if not is_val[i]] for v in by_shape.values()]
+        train_groups = [v for v in train_groups if v]
+        val_groups = [[i for i in v if is_val[i]] for v in by_shape.values()]
+        val_groups = [v for v in val_groups if v]
+        train = [i for v in train_groups for i in v]
+        val = [i for v in val_groups for i in v]
+        weights = np.array([len(v) for v in train_groups], np.float64)
+
+        def train_batch(rng, variant):
+            grp = train_groups[rng.choice(len(train_groups), p=weights / weights.sum())]
+            idx = rng.choice(grp, min(a.batch, len(grp)), replace=False)
+            return dump_batch(gops, idx, rng, augment=True)
+
+        def val_batches(vr):
+            for grp in val_groups:
+                for i in range(0, len(grp), 8):
+                    yield dump_batch(gops, grp[i:i + 8], vr)
     else:
-        vdata = data
-        perm = rng.permutation(n)
-        nval = max(8, n // 10)
-        val, train = np.sort(perm[:nval]), perm[nval:]
+        data = load(a.data)
+        meta = json.load(open(a.data[0] + ".json"))
+        pos = np.array(meta["positions"], np.float64)
+        interior = (pos[1:-1] / pos[-1]).astype(np.float32)
+        n = data.shape[0]
+        if a.val_data:
+            vdata = load(a.val_data)
+            val, train = np.arange(len(vdata)), rng.permutation(n)
+        else:
+            vdata = data
+            perm = rng.permutation(n)
+            nval = max(8, n // 10)
+            val, train = np.sort(perm[:nval]), perm[nval:]
+
+        def train_batch(rng, variant):
+            idx = rng.choice(train, a.batch, replace=False)
+            return batch(data, np.sort(idx), rng, a.crop, interior, augment=True, subgops=a.subgops,
+                         scale_aug=a.scale_aug, scale_max=a.scale_max, variant=variant)
+
+        def val_batches(vr):
+            for i in range(0, len(val), 8):
+                yield batch(vdata, val[i:i + 8], vr, a.crop, interior)
     if a.arch == "picture":
-        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm, variants=a.variants)
+        net = PictureNet(a.width, blocks=a.blocks, cond_norm=a.cond_norm, variants=a.variants,
+                         anchor_input=a.anchor_input)
     else:
         net = FlowNet(a.hidden, a.layers, a.boundary_features)
     if a.init:
@@ -155,6 +226,8 @@ def main():
             pad = torch.zeros(w.shape[0], w.shape[1] - state["embed.0.weight"].shape[1])
             state["embed.0.weight"] = torch.cat([state["embed.0.weight"], pad], dim=1)
         net.load_state_dict(state)
+    if a.init_onnx:
+        net.load_state_dict(onnx_state(a.init_onnx, net.state_dict()))
     nparams = sum(p.numel() for p in net.parameters())
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * min(s, a.steps) / max(a.steps, 1))))
@@ -165,10 +238,8 @@ def main():
         g = torch.Generator().manual_seed(vgen_seed)
         vr = np.random.default_rng(vgen_seed)
         with torch.no_grad():
-            tot = 0.0
-            for i in range(0, len(val), 8):
-                tot += loss_fn(net, *batch(vdata, val[i:i + 8], vr, a.crop, interior), g, a.shift, a.tmin).item()
-            return tot / ((len(val) + 7) // 8)
+            losses = [loss_fn(net, *b, g, a.shift, a.tmin).item() for b in val_batches(vr)]
+            return sum(losses) / len(losses)
 
     log = [("step", "seconds", "train_loss", "val_loss")]
     v0 = val_loss()
@@ -177,13 +248,11 @@ def main():
           flush=True)
     t0 = time.time()
     for step in range(1, a.steps + 1):
-        idx = rng.choice(train, a.batch, replace=False)
         variant = "flf2v"
-        if a.variants:
+        if a.variants and not a.gop_dumps:
             u = rng.random()
             variant = "i2v" if u < a.i2v else "t2v" if u < a.i2v + a.t2v else "flf2v"
-        loss = loss_fn(net, *batch(data, np.sort(idx), rng, a.crop, interior, augment=True, subgops=a.subgops,
-                                    scale_aug=a.scale_aug, scale_max=a.scale_max, variant=variant), gen, a.shift, a.tmin, a.loss_weight)
+        loss = loss_fn(net, *train_batch(rng, variant), gen, a.shift, a.tmin, a.loss_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -201,6 +270,26 @@ def main():
     plot(log, os.path.join(a.out, "loss.png"), "held-out clip" if a.val_data else "held-out GOPs")
     if a.export:
         export(net, a, nparams, meta)
+
+
+def onnx_state(path, own):
+    """The network's weights from an exported velocity.onnx: its initialisers are the state dict's
+    names under "net."; inputs this network has and the file's does not (anchor_input's channels of
+    the first convolution) start at zero."""
+    import onnx
+    from onnx import numpy_helper
+    inits = {i.name[len("net."):]: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer
+             if i.name.startswith("net.")}
+    state = {}
+    for k, v in own.items():
+        w = torch.from_numpy(inits[k].copy())
+        if w.shape != v.shape:
+            if k != "inp.weight" or w.shape[1] > v.shape[1]:
+                raise ValueError(f"{path}: {k} is {tuple(w.shape)}, the network has {tuple(v.shape)}")
+            pad = torch.zeros((w.shape[0], v.shape[1] - w.shape[1]) + tuple(w.shape[2:]))
+            w = torch.cat([w, pad], dim=1)
+        state[k] = w
+    return state
 
 
 def plot(log, path, val_label):
@@ -247,9 +336,14 @@ def export(net, a, nparams, meta):
         if a.variants:
             ex = ex + (torch.tensor([1.0, 1.0]),)
             names.append("boundary_mask")
+        if a.anchor_input:
+            ex = ex + (torch.randn(L, *frame),)
+            names.append("anchor_latent")
         lat = {0: "L", 2: "H", 3: "W"}
         axes = {"x": lat, "first_latent": {1: "H", 2: "W"}, "last_latent": {1: "H", 2: "W"}, "alpha": {0: "L"},
                 "velocity": lat}
+        if a.anchor_input:
+            axes["anchor_latent"] = lat
         frame_shape, latent_shape = ["C", "H", "W"], ["L", "C", "H", "W"]
     else:
         D = 9504
@@ -279,7 +373,8 @@ def export(net, a, nparams, meta):
                        tensor("first_latent", "first_latent", frame_shape),
                        tensor("last_latent", "last_latent", frame_shape), tensor("alpha", "alpha", ["L"])]
                       + ([tensor("gains", "gains", [3])] if a.arch == "picture" else [])
-                      + ([tensor("boundary_mask", "boundary_mask", [2])] if a.variants else []),
+                      + ([tensor("boundary_mask", "boundary_mask", [2])] if a.variants else [])
+                      + ([tensor("anchor_latent", "anchor_latent", latent_shape)] if a.anchor_input else []),
             "outputs": [tensor("velocity", "velocity", latent_shape)]}],
         "latent": {"kind": "picture", "channels": 6, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"}
         if a.arch == "picture" else

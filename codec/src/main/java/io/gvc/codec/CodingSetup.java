@@ -1,5 +1,6 @@
 package io.gvc.codec;
 
+import io.gvc.codec.anchor.GopAnchors;
 import io.gvc.codec.atoms.Codebook;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.frame.VideoFormat;
@@ -59,9 +60,16 @@ final class CodingSetup {
         return GopLayout.of(config.variant(), frames, config.temporalStride(), tailLatentFrames);
     }
 
-    GopCondition condition(GopLayout layout, float[] firstLatent, float[] lastLatent, String prompt) {
+    /** What the prior may condition a GOP on; encoder and decoder build it here alike. */
+    GopCondition condition(GopLayout layout, float[] firstLatent, float[] lastLatent, String prompt,
+                           GopAnchors anchors) {
+        boolean[] known = anchors.known();
+        boolean[] keyframes = new boolean[layout.codedFrames()];
+        for (int f = 0; f < keyframes.length; f++) {
+            keyframes[f] = known[layout.codedPositions()[f]];
+        }
         return new GopCondition(config.variant(), space.geometry(), layout.codedAlphas(), firstLatent, lastLatent,
-                layout.frames(), prompt);
+                layout.frames(), prompt, anchors.latents(), keyframes);
     }
 
     int stochasticSteps() {

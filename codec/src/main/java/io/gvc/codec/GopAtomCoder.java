@@ -116,7 +116,7 @@ public final class GopAtomCoder implements AutoCloseable {
             truth[f] = space.encode(gop.frame(layout.codedPositions()[f]));
         }
         String prompt = variant.carriesPrompt() ? params.prompt() : "";
-        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt);
+        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, prompt, anchors);
         AnchorShift shift = AnchorShift.between(cond, anchors);
         byte[] side = prior.analyse(cond, shift.toPrior(truth));
 

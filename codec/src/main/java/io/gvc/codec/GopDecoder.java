@@ -215,7 +215,7 @@ public final class GopDecoder implements AutoCloseable {
         }
         float[] firstLatent = first == null ? null : setup.space.encode(first);
         float[] lastLatent = last == null ? null : setup.space.encode(last);
-        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt());
+        GopCondition cond = setup.condition(layout, firstLatent, lastLatent, p.prompt(), anchors);
         float[][] x0;
         try (VelocityField field = AnchorShift.between(cond, anchors).around(prior.open(cond, p.priorSide()))) {
             x0 = setup.generator.latents(p.gopSeq(), cond, field, (step, f, x0hat) -> choices[step][f]);

@@ -13,13 +13,38 @@ import io.gvc.codec.variant.Variant;
  * @param lastLatent   latent of the decoded last frame (FLF2V), else null
  * @param gopFrames    picture frames in the GOP (the gap the bridge spans)
  * @param prompt       text prompt (T2V; may be empty, never null)
+ * @param anchorLatents for each coded latent frame, the latent of the GOP's anchor there (the
+ *                      motion-compensated bridge), or null where the codec has not built the anchors;
+ *                      a prior may condition on it, and stays defined around {@link #centre}
+ * @param keyframes     for each coded latent frame, whether it lies on a decoded keyframe, which the
+ *                      decoder shows as it is (so nothing generated there reaches a picture); null
+ *                      exactly where anchorLatents is
  */
 public record GopCondition(Variant variant, LatentGeometry geometry, float[] alphas, float[] firstLatent,
-                           float[] lastLatent, int gopFrames, String prompt) {
+                           float[] lastLatent, int gopFrames, String prompt, float[][] anchorLatents,
+                           boolean[] keyframes) {
 
     public GopCondition {
         alphas = alphas.clone();
         prompt = prompt == null ? "" : prompt;
+        if ((anchorLatents == null) != (keyframes == null)
+                || anchorLatents != null && (anchorLatents.length != alphas.length || keyframes.length != alphas.length)) {
+            throw new IllegalArgumentException("anchor latents and keyframe flags must both be given, one per coded"
+                    + " latent frame (" + alphas.length + ")");
+        }
+        keyframes = keyframes == null ? null : keyframes.clone();
+    }
+
+    /** A condition without the anchor latents. */
+    public GopCondition(Variant variant, LatentGeometry geometry, float[] alphas, float[] firstLatent,
+                        float[] lastLatent, int gopFrames, String prompt) {
+        this(variant, geometry, alphas, firstLatent, lastLatent, gopFrames, prompt, null, null);
+    }
+
+    /** This condition with the GOP's anchor latents and which coded latent frames are keyframes. */
+    public GopCondition withAnchors(float[][] latents, boolean[] keyframeFlags) {
+        return new GopCondition(variant, geometry, alphas, firstLatent, lastLatent, gopFrames, prompt, latents,
+                keyframeFlags);
     }
 
     public int latentFrames() {

@@ -121,6 +121,13 @@ public record ModelManifest(String format, String name, String version, List<Mod
          * missing boundary, bound as zeros, from a mid-grey picture, whose centred latent is zeros too.
          */
         BOUNDARY_MASK,
+        /**
+         * The latent of the GOP's anchor at every coded latent frame (the motion-compensated bridge of
+         * the decoded keyframes), same layout as x (conditioning "latents"). A model that takes it is
+         * still defined around the cross-fade of the boundaries (the codec moves it onto the anchor);
+         * the anchor tells it where the bridge moved content, which is where the bridge is wrong.
+         */
+        ANCHOR_LATENT,
         /** Output of the velocity model: u ~ e - x0, same layout as x. */
         VELOCITY,
         /** Pixels, RGB in [-1, 1]: VAE encoder input, VAE decoder output. */

@@ -14,7 +14,7 @@ import java.nio.FloatBuffer;
  * Binds the inputs that stay fixed through a GOP's steps (everything but x and t) to the
  * {@link GopCondition}, by the manifest's tensor roles: the boundary latents (zeros where the variant
  * has none), alpha, mask, boundary_mask, prior_mean / prior_var from the Gaussian prior's terms, the
- * text embedding and the per-plane gains carried as side information.
+ * text embedding, the per-plane gains carried as side information and the anchor latents.
  */
 final class ConditionInputs {
 
@@ -45,6 +45,13 @@ final class ConditionInputs {
                 case MASK -> FrameTensors.putPerFrame(buf, fixedFrames(c, p.frames));
                 case TEXT_EMBEDDING -> buf.put(p.textEmbedding);
                 case GAINS -> buf.put(PlaneGains.read(sideInfo));
+                case ANCHOR_LATENT -> {
+                    if (c.anchorLatents() == null) {
+                        throw new IllegalStateException("model " + manifest.name() + " takes the anchor latents,"
+                                + " and the codec gave none for this GOP");
+                    }
+                    FrameTensors.putFrames(buf, c.anchorLatents(), t, p);
+                }
                 case BOUNDARY_MASK -> {
                     // [first-frame latent present, last-frame latent present]; a null latent is bound as zeros
                     buf.put(0, c.firstLatent() != null ? 1f : 0f);

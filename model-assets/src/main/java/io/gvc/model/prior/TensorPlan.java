@@ -88,7 +88,7 @@ final class TensorPlan {
     /** Element count a role must have (-1 = any). */
     private long expected(TensorDecl t) {
         return switch (t.role()) {
-            case X, PRIOR_MEAN, PRIOR_VAR, VELOCITY -> (long) frames * dim;
+            case X, PRIOR_MEAN, PRIOR_VAR, VELOCITY, ANCHOR_LATENT -> (long) frames * dim;
             case FIRST_LATENT, LAST_LATENT -> dim;
             case ALPHA, MASK -> frames;
             case GAINS, BOUNDARY_MASK -> t.role().fixedValues();
