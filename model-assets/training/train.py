@@ -379,7 +379,9 @@ def export(net, a, nparams, meta):
         "latent": {"kind": "picture", "channels": 6, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"}
         if a.arch == "picture" else
         {"kind": "dct", "channels": 3, "temporal_stride": 1, "spatial_stride": 1, "frames": "per_frame"},
-        "conditioning": {"kind": "latents", "flf2v": True, "i2v": a.variants, "t2v": a.variants},
+        # a network fine-tuned on the encoder's GOP dumps has seen FLF2V GOPs only
+        "conditioning": {"kind": "latents", "flf2v": True, "i2v": a.variants and not a.gop_dumps,
+                         "t2v": a.variants and not a.gop_dumps},
         "timestep": "unit",
         "sampler": {"steps": 20, "shift": 3.0, "g_scale": 3.0, "tail": 3},
     }

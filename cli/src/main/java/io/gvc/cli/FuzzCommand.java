@@ -117,7 +117,8 @@ final class FuzzCommand implements Callable<Integer> {
         if (progressSeconds < 1) {
             throw new IllegalArgumentException("--progress-s must be at least 1, got " + progressSeconds);
         }
-        List<String> known = List.of(ShippedModels.JAVA, ShippedModels.REFERENCE, ShippedModels.LEARNED);
+        List<String> known = List.of(ShippedModels.JAVA, ShippedModels.REFERENCE, ShippedModels.LEARNED,
+                ShippedModels.LEARNED_BRIDGE);
         for (String p : priors) {
             if (!known.contains(p)) {
                 throw new IllegalArgumentException("--priors: unknown prior '" + p + "'; choose from " + known);

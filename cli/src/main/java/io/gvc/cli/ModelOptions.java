@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
 final class ModelOptions {
 
     @Option(names = "--model", description = "Encode, eval: the prior every variant codes with: 'learned', "
-            + "'reference' or 'java' (shipped; 'java' is the closed-form prior run in Java), a model folder or "
+            + "'learned-bridge', 'reference' or 'java' (shipped; 'java' is the closed-form prior run in Java), a model folder or "
             + "manifest.json run by ONNX Runtime, or a gvc-gauss-dct prior file (default: each variant's shipped "
-            + "model, 'learned' for flf2v and i2v, 'reference' for t2v). Decode, info: the stream names its model; "
+            + "model, 'learned-bridge' for flf2v, 'learned' for i2v, 'reference' for t2v). Decode, info: the stream names its model; "
             + "--model only adds a model, or a folder of model folders, to the shipped models searched.")
     String model;
 

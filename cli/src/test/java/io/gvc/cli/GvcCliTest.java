@@ -127,11 +127,11 @@ class GvcCliTest {
     }
 
     @Test
-    void withoutAModelFlf2vAndI2vCodeWithTheLearnedPriorAndT2vWithTheReference() throws Exception {
+    void withoutAModelFlf2vCodesWithTheBridgePriorI2vWithTheLearnedAndT2vWithTheReference() throws Exception {
         Path flf = dir.resolve("d-flf2v.gvc"), i2v = dir.resolve("d-i2v.gvc"), t2v = dir.resolve("d-t2v.gvc");
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", flf.toString(), "--frames", "9",
                 "--gop", "9", "-M", "2"));
-        assertEquals("gvc-learned-picture-3", infoJson(flf).get("model").asText());
+        assertEquals("gvc-learned-bridge-1", infoJson(flf).get("model").asText());
         assertEquals(0, GvcCli.run("encode", "-i", clip.toString(), "-o", i2v.toString(), "--frames", "9",
                 "--gop", "9", "-M", "2", "--variant", "i2v"));
         assertEquals("gvc-learned-picture-3", infoJson(i2v).get("model").asText());

@@ -12,6 +12,8 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 16: FLF2V codes with the prior fine-tuned on the motion-compensated bridge by default
+     * (model gvc-learned-bridge-1, which also takes the anchor latents; codec v14);
      * 15: a rate-controlled GOP's chain no more than 3 levels coarser than the GOP before it
      * ({@link io.gvc.codec.rate.QualityFloor}, codec v13);
      * 14: withdrawn (chroma QP offsets -3, bitstream version 11: committed and reverted the same day);
@@ -36,7 +38,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 15;
+    public static final int CURRENT = 16;
 
     private EncoderRevision() {
     }

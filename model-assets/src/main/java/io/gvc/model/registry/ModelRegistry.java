@@ -122,13 +122,19 @@ public final class ModelRegistry {
     }
 
     /**
-     * The shipped model a variant codes with when none is chosen, the one place that policy lives: the
-     * learned prior for FLF2V and I2V, which beats the closed-form prior at equal bytes on the held-out
-     * clips (docs/results.md, "Learned prior"); the reference (closed-form) model for T2V, where the
-     * learned model's gain on carphone is mixed (better PSNR-Y, no clear LPIPS gain, lower chroma).
+     * The shipped model a variant codes with when none is chosen, the one place that policy lives: for
+     * FLF2V the learned prior fine-tuned on the motion-compensated bridge (model-assets/training/README.md,
+     * "Training on the bridge"; docs/results.md, "Codec v14"); for I2V the learned prior, which beats
+     * the closed-form prior at equal bytes on the held-out clips (docs/results.md, "Learned prior"); the
+     * reference (closed-form) model for T2V, where the learned model's gain on carphone is mixed (better
+     * PSNR-Y, no clear LPIPS gain, lower chroma).
      */
     public static String defaultName(Variant variant) {
-        return variant == Variant.T2V ? ShippedModels.REFERENCE : ShippedModels.LEARNED;
+        return switch (variant) {
+            case FLF2V -> ShippedModels.LEARNED_BRIDGE;
+            case I2V -> ShippedModels.LEARNED;
+            case T2V -> ShippedModels.REFERENCE;
+        };
     }
 
     /** The model that codes {@code variant}: the chosen one, else the variant's shipped default. */

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What this module ships: the model folders model-assets/reference and model-assets/learned, carried
+ * What this module ships: the model folders model-assets/reference, model-assets/learned and
+ * model-assets/learned-bridge, carried
  * in the jar under {@code io/gvc/model/<folder>/}, and the closed-form prior's fitted spectrum
  * ({@value #SPECTRUM_RESOURCE}, the pure-Java prior {@value #JAVA}). {@link #folder} extracts a
  * model folder once into the cache folder ({@link GvcCache}), keyed by its manifest's hash (which
@@ -25,14 +26,19 @@ public final class ShippedModels {
 
     /** The closed-form Gaussian prior as ONNX (the T2V default, {@link ModelRegistry#defaultName}). */
     public static final String REFERENCE = "reference";
-    /** The project's learned prior for every variant (model-assets/training; the FLF2V and I2V default). */
+    /** The project's learned prior for every variant (model-assets/training; the I2V default). */
     public static final String LEARNED = "learned";
+    /**
+     * The learned prior fine-tuned on GOPs as the encoder sees them, with the motion-compensated bridge
+     * as an input (model-assets/training, "Training on the bridge"; the FLF2V default). FLF2V only.
+     */
+    public static final String LEARNED_BRIDGE = "learned-bridge";
     /** The closed-form Gaussian prior run in Java, on the shipped spectrum. */
     public static final String JAVA = "java";
     /** Every shipped ONNX model folder. */
-    public static final List<String> FOLDERS = List.of(REFERENCE, LEARNED);
+    public static final List<String> FOLDERS = List.of(REFERENCE, LEARNED, LEARNED_BRIDGE);
     /** Every shipped model's name, as {@code --model} takes it. */
-    public static final List<String> NAMES = List.of(REFERENCE, LEARNED, JAVA);
+    public static final List<String> NAMES = List.of(REFERENCE, LEARNED, LEARNED_BRIDGE, JAVA);
 
     /** Classpath location of the shipped spectrum, see model-assets/src/main/resources. */
     public static final String SPECTRUM_RESOURCE = "/gvc/priors/gauss-dct-default.txt";

@@ -32,7 +32,7 @@ class LearnedModelFuzzTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {io.gvc.model.registry.ShippedModels.LEARNED,
-            io.gvc.model.registry.ShippedModels.REFERENCE})
+            io.gvc.model.registry.ShippedModels.LEARNED_BRIDGE, io.gvc.model.registry.ShippedModels.REFERENCE})
     void mutatedPacketsDecodeOrAreRefusedByField(String shipped) throws Exception {
         CodecParams p = CodecParams.builder().variant(Variant.FLF2V).gopFrames(9).codebookSize(256).m(4).steps(8)
                 .seed(0x5eedL).intraCodec(DctIntraCodec.ID).keyframeQuality(75).boundaryShare(0.8).threads(1).build();

@@ -266,6 +266,51 @@ class OnnxFlowPriorTest {
     }
 
     @Test
+    void anchorLatentRoleBindsTheConditionsAnchors() throws Exception {
+        // velocity = x + 3 anchor: the output says exactly which anchor latents were bound, frame by frame
+        OnnxGraph g = new OnnxGraph("anchor_latent");
+        g.input("x", ElemType.FLOAT, "L", "D").input("t", ElemType.FLOAT, 1).input("anchor", ElemType.FLOAT, "L", "D");
+        g.initializer("three", new float[] {3}, 1);
+        g.op("Add", "v", List.of("x", g.op("Mul", List.of("anchor", "three"))));
+        g.output("v", ElemType.FLOAT, "L", "D");
+        Path dir = tmp.resolve("anchor");
+        writeModel(dir, new OnnxModel(g),
+                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1),
+                        decl("anchor", TensorRole.ANCHOR_LATENT, "L", "D")),
+                List.of(decl("v", TensorRole.VELOCITY, "L", "D")),
+                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
+                new Conditioning(ConditioningKind.LATENTS, true, true, true), Timestep.UNIT);
+        LatentGeometry geo = DctLatentSpace.geometry(32, 16, 4);
+        int d = geo.dim();
+        float[] alphas = {0.25f, 0.5f, 0.75f};
+        float[][] x = new float[3][d], anchors = new float[3][d];
+        for (int f = 0; f < 3; f++) {
+            for (int i = 0; i < d; i++) {
+                x[f][i] = 100 * f + i;
+                anchors[f][i] = 7 * f - i; // integers: every sum is exact in float32
+            }
+        }
+        GopCondition plain = new GopCondition(Variant.FLF2V, geo, alphas, new float[d], new float[d], 5, "");
+        GopCondition c = plain.withAnchors(anchors, new boolean[] {false, true, false});
+        try (OnnxFlowPrior p = OnnxFlowPrior.load(dir, io.gvc.model.runtime.SessionConfig.cpu(), null, null)) {
+            float[][] out = new float[3][d];
+            try (VelocityField vf = p.open(c, new byte[0])) {
+                vf.velocity(x, 0.5f, out);
+            }
+            for (int f = 0; f < 3; f++) {
+                for (int i = 0; i < d; i++) {
+                    assertEquals(x[f][i] + 3 * anchors[f][i], out[f][i], 0f, "frame " + f + " element " + i);
+                }
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.open(plain, new byte[0]));
+            assertEquals("model test-model takes the anchor latents, and the codec gave none for this GOP", e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> plain.withAnchors(anchors, new boolean[2]));
+        assertTrue(e.getMessage().contains("one per coded latent frame (3)"), e.getMessage());
+    }
+
+    @Test
     void boundaryMaskNeedsLatentsConditioning() throws Exception {
         Path dir = boundaryMaskModel("bm-text", ConditioningKind.TEXT, 2);
         try (LoadedModel model = ManifestLoader.load(dir)) {

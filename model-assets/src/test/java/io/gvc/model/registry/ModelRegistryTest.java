@@ -70,11 +70,11 @@ class ModelRegistryTest {
     @Test
     void theShippedModelsAreKnownByIdAndHashWithoutOpeningThem() throws Exception {
         ModelRegistry r = ModelRegistry.shipped();
-        assertEquals(List.of("gvc-gauss-dct-onnx", "gvc-learned-picture-3", GaussianDctPrior.ID),
+        assertEquals(List.of("gvc-gauss-dct-onnx", "gvc-learned-picture-3", "gvc-learned-bridge-1", GaussianDctPrior.ID),
                 r.models().stream().map(InstalledModel::id).toList());
         assertTrue(!Files.exists(tmp.resolve("cache")), "describing extracts no model folder");
-        // each variant's default: learned for FLF2V and I2V, reference for T2V
-        assertEquals("gvc-learned-picture-3", r.encodingModel(Variant.FLF2V).id());
+        // each variant's default: learned-bridge for FLF2V, learned for I2V, reference for T2V
+        assertEquals("gvc-learned-bridge-1", r.encodingModel(Variant.FLF2V).id());
         assertEquals("gvc-learned-picture-3", r.encodingModel(Variant.I2V).id());
         assertEquals("gvc-gauss-dct-onnx", r.encodingModel(Variant.T2V).id());
         assertNull(r.encodingChoice());

@@ -146,7 +146,7 @@ class GopDecodeFunctionTest {
 
     /**
      * Without --model each variant codes with its shipped default (ModelRegistry.defaultName: the learned
-     * model for FLF2V, the reference model for T2V), so one slot must open both and pick by packet.
+     * bridge model for FLF2V, the reference model for T2V), so one slot must open both and pick by packet.
      */
     @Test
     void oneSlotDecodesEachVariantWithItsOwnDefaultModel() throws Exception {
