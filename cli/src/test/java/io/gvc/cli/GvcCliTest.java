@@ -316,6 +316,6 @@ class GvcCliTest {
         IngestCliTest.Run r = IngestCliTest.gvc("demo", "--model", "no-such-model", "--seconds", "1");
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
         assertEquals("gvc demo: model no-such-model: no such file or folder, and not a shipped model's name (reference, "
-                + "learned, java)", r.err().strip());
+                + "learned, learned-bridge, java)", r.err().strip());
     }
 }

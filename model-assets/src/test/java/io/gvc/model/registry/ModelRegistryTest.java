@@ -112,17 +112,19 @@ class ModelRegistryTest {
         priorFile(models.resolve("two"), "model two");
         Files.createDirectories(models.resolve("not-a-model"));
         ModelRegistry r = ModelRegistry.forDecoding(models.toString());
-        assertEquals(5, r.models().size(), "3 shipped + 2 found in the folder's sub-folders");
-        InstalledModel two = r.models().get(4);
+        assertEquals(6, r.models().size(), "4 shipped + 2 found in the folder's sub-folders");
+        InstalledModel two = r.models().get(5);
         assertEquals(models.resolve("two").toString(), two.source());
         // the stream decides: a stream of model two finds it, a stream of a shipped model the shipped one
         assertSame(two, r.streamModel(streamOf(GaussianDctPrior.ID, two.sha256())));
-        InstalledModel learned = r.models().get(1);
+        InstalledModel learned = r.models().get(1), bridge = r.models().get(2);
         assertSame(learned, r.streamModel(streamOf(learned.id(), learned.sha256())));
+        assertSame(bridge, r.streamModel(streamOf(bridge.id(), bridge.sha256())));
         // and the encoder's defaults stay the shipped ones
-        assertEquals(learned, r.encodingModel(Variant.FLF2V));
+        assertEquals(bridge, r.encodingModel(Variant.FLF2V));
+        assertEquals(learned, r.encodingModel(Variant.I2V));
         // a shipped name adds nothing
-        assertEquals(3, ModelRegistry.forDecoding(ShippedModels.JAVA).models().size());
+        assertEquals(4, ModelRegistry.forDecoding(ShippedModels.JAVA).models().size());
     }
 
     @Test
@@ -150,7 +152,7 @@ class ModelRegistryTest {
         Files.copy(shipped.resolve(ManifestLoader.MANIFEST), dir.resolve(ManifestLoader.MANIFEST));
         Files.writeString(dir.resolve("velocity.onnx"), "not an ONNX model");
         ModelRegistry r = ModelRegistry.forDecoding(dir.toString());
-        InstalledModel m = r.models().get(3);
+        InstalledModel m = r.models().get(4);
         assertEquals("gvc-gauss-dct-onnx", m.id());
         assertEquals(r.models().get(0).sha256(), m.sha256(), "the hash comes from the manifest");
         IOException e = assertThrows(IOException.class, () -> m.open(SessionConfig.cpu()));
@@ -162,7 +164,7 @@ class ModelRegistryTest {
     void aModelOptionNamingNothingIsRefused() {
         IOException e = assertThrows(IOException.class, () -> ModelRegistry.forDecoding("no/such/model"));
         assertEquals("model no/such/model: no such file or folder, and not a shipped model's name (reference, learned,"
-                + " java)", e.getMessage());
+                + " learned-bridge, java)", e.getMessage());
         IOException empty = assertThrows(IOException.class, () -> ModelRegistry.forDecoding(tmp.toString()));
         assertTrue(empty.getMessage().contains("neither a model nor a folder of models"), empty.getMessage());
     }
