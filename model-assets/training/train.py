@@ -182,7 +182,7 @@ def main():
         val = [i for v in val_groups for i in v]
         weights = np.array([len(v) for v in train_groups], np.float64)
 
-        def train_batch(rng, variant):
+        def train_batch(rng):
             grp = train_groups[rng.choice(len(train_groups), p=weights / weights.sum())]
             idx = rng.choice(grp, min(a.batch, len(grp)), replace=False)
             return dump_batch(gops, idx, rng, augment=True)
@@ -206,8 +206,12 @@ def main():
             nval = max(8, n // 10)
             val, train = np.sort(perm[:nval]), perm[nval:]
 
-        def train_batch(rng, variant):
+        def train_batch(rng):
             idx = rng.choice(train, a.batch, replace=False)
+            variant = "flf2v"
+            if a.variants:  # drawn after the GOPs, as the shipped runs drew them
+                u = rng.random()
+                variant = "i2v" if u < a.i2v else "t2v" if u < a.i2v + a.t2v else "flf2v"
             return batch(data, np.sort(idx), rng, a.crop, interior, augment=True, subgops=a.subgops,
                          scale_aug=a.scale_aug, scale_max=a.scale_max, variant=variant)
 
@@ -248,11 +252,7 @@ def main():
           flush=True)
     t0 = time.time()
     for step in range(1, a.steps + 1):
-        variant = "flf2v"
-        if a.variants and not a.gop_dumps:
-            u = rng.random()
-            variant = "i2v" if u < a.i2v else "t2v" if u < a.i2v + a.t2v else "flf2v"
-        loss = loss_fn(net, *train_batch(rng, variant), gen, a.shift, a.tmin, a.loss_weight)
+        loss = loss_fn(net, *train_batch(rng), gen, a.shift, a.tmin, a.loss_weight)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)

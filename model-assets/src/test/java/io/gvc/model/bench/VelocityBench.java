@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One velocity evaluation of a shipped model on a whole FLF2V GOP: 33 frames at 176x144 (15 coded
  * latent frames of 9504 values), as the sampler calls it once per step, 12 times per GOP. The learned
- * model is a 639k-parameter U-Net, the reference model a closed-form Gaussian graph; both run on ONNX
+ * models are 639k- and 641k-parameter U-Nets (learned-bridge also takes the anchor latents), the
+ * reference model a closed-form Gaussian graph; all run on ONNX
  * Runtime's CPU provider with {@code threads} intra-op threads. Score: milliseconds per evaluation.
  */
 @State(Scope.Benchmark)
@@ -39,7 +40,7 @@ public class VelocityBench {
     static final int DOWNSCALE = 2;
     static final int GOP = 33;
 
-    @Param({"learned", "reference"})
+    @Param({"learned", "learned-bridge", "reference"})
     public String model;
 
     @Param({"1", "2"})
@@ -62,13 +63,16 @@ public class VelocityBench {
             alphas[f] = 2f * (f + 1) / (GOP - 1);
         }
         SplittableRandom r = new SplittableRandom(3);
-        GopCondition c = new GopCondition(Variant.FLF2V, g, alphas, uniform(r, g.dim()), uniform(r, g.dim()), GOP, "");
-        float[][] truth = new float[coded][];
+        float[][] truth = new float[coded][], anchors = new float[coded][];
         x = new float[coded][];
         for (int f = 0; f < coded; f++) {
             truth[f] = uniform(r, g.dim());
             x[f] = uniform(r, g.dim());
+            anchors[f] = uniform(r, g.dim());
         }
+        // the anchor latents as the codec gives them (learned-bridge takes them; the others ignore them)
+        GopCondition c = new GopCondition(Variant.FLF2V, g, alphas, uniform(r, g.dim()), uniform(r, g.dim()), GOP, "")
+                .withAnchors(anchors, new boolean[coded]);
         out = new float[coded][g.dim()];
         field = prior.open(c, prior.analyse(c, truth));
     }
