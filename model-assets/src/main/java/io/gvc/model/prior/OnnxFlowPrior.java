@@ -104,6 +104,13 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
                     + " 'latents' (it says which of first_latent and last_latent the GOP has), not '"
                     + manifest.conditioning().kind().spelling() + "'");
         }
+        // the anchor latents are a latents model's: the network is defined around the boundaries' cross-fade
+        if (manifest.velocity().input(TensorRole.ANCHOR_LATENT).isPresent()
+                && manifest.conditioning().kind() != ConditioningKind.LATENTS) {
+            throw new IllegalArgumentException("model " + manifest.name() + ": an anchor_latent input needs conditioning"
+                    + " 'latents' (it is read against the boundary latents' cross-fade), not '"
+                    + manifest.conditioning().kind().spelling() + "'");
+        }
         this.sha256 = ModelHash.of(manifest, gaussian == null ? null : gaussian.sha256());
         this.pool = new BindingPool(session, manifest.name());
         this.inputs = new ConditionInputs(manifest, gaussian);

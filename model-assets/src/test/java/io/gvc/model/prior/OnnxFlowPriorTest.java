@@ -308,6 +308,20 @@ class OnnxFlowPriorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> plain.withAnchors(anchors, new boolean[2]));
         assertTrue(e.getMessage().contains("one per coded latent frame (3)"), e.getMessage());
+        // as gains and boundary_mask: only a model conditioned on the boundary latents takes it
+        Path text = tmp.resolve("anchor-text");
+        writeModel(text, new OnnxModel(g),
+                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1),
+                        decl("anchor", TensorRole.ANCHOR_LATENT, "L", "D")),
+                List.of(decl("v", TensorRole.VELOCITY, "L", "D")),
+                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
+                new Conditioning(ConditioningKind.TEXT, true, true, true), Timestep.UNIT);
+        try (LoadedModel model = ManifestLoader.load(text)) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new OnnxFlowPrior(model));
+            assertEquals("model test-model: an anchor_latent input needs conditioning 'latents' (it is read against"
+                    + " the boundary latents' cross-fade), not 'text'", refused.getMessage());
+        }
     }
 
     @Test
