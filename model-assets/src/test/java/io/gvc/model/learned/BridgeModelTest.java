@@ -5,14 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gvc.codec.CodecParams;
-import io.gvc.codec.Progress;
-import io.gvc.codec.StreamDecoder;
-import io.gvc.codec.StreamEncoder;
 import io.gvc.codec.bitstream.BitstreamException;
-import io.gvc.codec.frame.Frame;
-import io.gvc.codec.frame.Video;
-import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.latent.LatentGeometry;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
@@ -82,24 +75,6 @@ class BridgeModelTest {
 
     @Test
     void encodeAndDecodeAgreeToTheBitAtAnyThreadCount() throws Exception {
-        Video clip = LearnedModelTest.movingSquare(17);
-        CodecParams p = CodecParams.builder().variant(Variant.FLF2V).gopFrames(9).codebookSize(256).m(8).steps(8)
-                .seed(0x5eedL).intraCodec(DctIntraCodec.ID).keyframeQuality(75).boundaryShare(0.5).threads(1).build();
-        try (OnnxFlowPrior prior = OnnxFlowPrior.load(committed(), SessionConfig.cpu(), null, null)) {
-            StreamEncoder.Result one = StreamEncoder.encode(clip, p, prior, Progress.NONE);
-            StreamEncoder.Result two = StreamEncoder.encode(clip, p.withThreads(2), prior, Progress.NONE);
-            assertArrayEquals(one.file(), two.file(), "encoded with 1 vs 2 threads");
-            Video d1 = StreamDecoder.decode(one.file(), prior, 1, Progress.NONE);
-            Video d2 = StreamDecoder.decode(one.file(), prior, 2, Progress.NONE);
-            assertEquals(17, d1.frameCount());
-            for (int i = 0; i < 17; i++) {
-                Frame rec = one.reconstruction().frames().get(i);
-                for (int pl = 0; pl < 3; pl++) {
-                    assertArrayEquals(rec.plane(pl), d1.frames().get(i).plane(pl), "decode vs encoder, frame " + i);
-                    assertArrayEquals(d1.frames().get(i).plane(pl), d2.frames().get(i).plane(pl),
-                            "decode 1 vs 2 threads, frame " + i);
-                }
-            }
-        }
+        LearnedModelTest.assertBitExactAtOneAndTwoThreads(committed());
     }
 }
