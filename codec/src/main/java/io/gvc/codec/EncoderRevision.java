@@ -12,6 +12,8 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 17: a GOP with a scene cut also tries every keyframe plan with keyframes on both sides of the
+     * cut ({@link io.gvc.codec.rate.SceneCuts}, codec v15);
      * 16: FLF2V codes with the prior fine-tuned on the motion-compensated bridge by default
      * (model gvc-learned-bridge-1, which also takes the anchor latents; codec v14);
      * 15: a rate-controlled GOP's chain no more than 3 levels coarser than the GOP before it
@@ -38,7 +40,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 16;
+    public static final int CURRENT = 17;
 
     private EncoderRevision() {
     }

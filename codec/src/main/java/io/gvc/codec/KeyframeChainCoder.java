@@ -10,6 +10,7 @@ import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.rate.AnchorDecision;
 import io.gvc.codec.rate.KeyframePlans;
+import io.gvc.codec.rate.SceneCuts;
 import io.gvc.codec.rate.QualityFloor;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
@@ -80,7 +81,7 @@ public final class KeyframeChainCoder {
         Frame shared = chained ? sharedFirst : null;
         IntraMemo memo = new IntraMemo();
         List<KeyframePlans.Plan> candidates = KeyframePlans.candidates(variant, n, maxSegments,
-                boundaryCoder.codesBetween(), codeFirst);
+                boundaryCoder.codesBetween(), codeFirst, maxSegments > 1 ? SceneCuts.in(gop) : new int[0]);
         CodedKeyframes uncut = params.holdsQuality()
                 ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), params.targetQuality(), memo)
                 : boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, memo);

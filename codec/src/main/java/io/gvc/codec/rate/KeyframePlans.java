@@ -3,6 +3,7 @@ package io.gvc.codec.rate;
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,9 @@ import java.util.List;
  * {@link AnchorDecision} keeps the one that measures best. A per-GOP answer to the GOP length:
  * a long GOP where the bridge holds (cheap), short segments where things move too fast for it.
  * The other variants code no keyframe after the first.
+ *
+ * <p>Where the GOP holds a scene cut ({@link SceneCuts}), each of those chains is offered once more
+ * with keyframes on both sides of every cut (codec v15): no bridge crosses a cut.
  *
  * <p>Where the codec codes between pictures (codec v12), each plan also comes with a between
  * picture in the middle of each of its segments: the frame the bridge reaches worst, coded from
@@ -47,6 +51,17 @@ public final class KeyframePlans {
      */
     public static List<Plan> candidates(Variant variant, int frames, int maxSegments, boolean between,
             boolean firstCoded) {
+        return candidates(variant, frames, maxSegments, between, firstCoded, new int[0]);
+    }
+
+    /**
+     * {@link #candidates(Variant, int, int, boolean, boolean)} for a GOP whose scene cuts are
+     * {@code cuts} (positions whose frame starts a new scene, {@link SceneCuts}): every chain is
+     * also offered with keyframes at c - 1 and c for each cut c, where that is another chain and
+     * fits a packet. Cut plans are offered only where the GOP may be cut at all (maxSegments > 1).
+     */
+    public static List<Plan> candidates(Variant variant, int frames, int maxSegments, boolean between,
+            boolean firstCoded, int[] cuts) {
         if (!variant.hasLaterKeyframes() || frames < 2) {
             return List.of(new Plan(new int[0], new int[0]));
         }
@@ -54,6 +69,16 @@ public final class KeyframePlans {
         chains.add(new int[] {frames - 1}); // the uncut GOP, whatever its length
         for (int segments = 2; segments <= maxSegments && (frames - 1) / segments >= 2; segments *= 2) {
             chains.add(positions(frames, segments));
+        }
+        if (maxSegments > 1 && cuts.length > 0) {
+            int regular = chains.size();
+            for (int i = 0; i < regular; i++) {
+                int[] withCuts = withCuts(chains.get(i), cuts, frames);
+                if (!Arrays.equals(withCuts, chains.get(i)) && !contains(chains, withCuts)
+                        && withCuts.length + (firstCoded ? 1 : 0) <= Limits.MAX_BOUNDARIES) {
+                    chains.add(withCuts);
+                }
+            }
         }
         List<Plan> plans = new ArrayList<>();
         for (int[] chain : chains) {
@@ -68,6 +93,32 @@ public final class KeyframePlans {
             }
         }
         return plans;
+    }
+
+    /** {@code chain} with keyframes on both sides of every cut (positions 1..frames-1), increasing. */
+    static int[] withCuts(int[] chain, int[] cuts, int frames) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        for (int p : chain) {
+            all.add(p);
+        }
+        for (int c : cuts) {
+            if (c - 1 >= 1) {
+                all.add(c - 1);
+            }
+            if (c <= frames - 1) {
+                all.add(c);
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean contains(List<int[]> chains, int[] chain) {
+        for (int[] c : chains) {
+            if (Arrays.equals(c, chain)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The middle frame (rounded down) of every segment of {@code chain} (from 0) that has a frame between its keyframes. */
