@@ -105,9 +105,7 @@ public final class KeyframePlans {
             if (c - 1 >= 1) {
                 all.add(c - 1);
             }
-            if (c <= frames - 1) {
-                all.add(c);
-            }
+            all.add(c); // c <= frames - 1: the last frame is a keyframe already where the cut is there
         }
         return all.stream().mapToInt(Integer::intValue).toArray();
     }
