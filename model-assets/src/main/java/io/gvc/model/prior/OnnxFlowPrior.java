@@ -98,19 +98,11 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
         }
         // a gaussian-terms graph gets the boundaries through prior_mean and prior_var, and a text model
         // is told none; only a model that takes the boundary latents needs to know which ones are real
-        if (manifest.velocity().input(TensorRole.BOUNDARY_MASK).isPresent()
-                && manifest.conditioning().kind() != ConditioningKind.LATENTS) {
-            throw new IllegalArgumentException("model " + manifest.name() + ": a boundary_mask input needs conditioning"
-                    + " 'latents' (it says which of first_latent and last_latent the GOP has), not '"
-                    + manifest.conditioning().kind().spelling() + "'");
-        }
+        requireLatentsConditioning(manifest, TensorRole.BOUNDARY_MASK, "a boundary_mask",
+                "it says which of first_latent and last_latent the GOP has");
         // the anchor latents are a latents model's: the network is defined around the boundaries' cross-fade
-        if (manifest.velocity().input(TensorRole.ANCHOR_LATENT).isPresent()
-                && manifest.conditioning().kind() != ConditioningKind.LATENTS) {
-            throw new IllegalArgumentException("model " + manifest.name() + ": an anchor_latent input needs conditioning"
-                    + " 'latents' (it is read against the boundary latents' cross-fade), not '"
-                    + manifest.conditioning().kind().spelling() + "'");
-        }
+        requireLatentsConditioning(manifest, TensorRole.ANCHOR_LATENT, "an anchor_latent",
+                "it is read against the boundary latents' cross-fade");
         this.sha256 = ModelHash.of(manifest, gaussian == null ? null : gaussian.sha256());
         this.pool = new BindingPool(session, manifest.name());
         this.inputs = new ConditionInputs(manifest, gaussian);
@@ -136,6 +128,14 @@ public final class OnnxFlowPrior implements FlowPrior, AutoCloseable {
     /** The execution provider the velocity model runs on. */
     public String provider() {
         return session.provider();
+    }
+
+    /** Refuses a model with a {@code role} input ({@code input} names it) unless it is conditioned on 'latents'. */
+    private static void requireLatentsConditioning(ModelManifest manifest, TensorRole role, String input, String why) {
+        if (manifest.velocity().input(role).isPresent() && manifest.conditioning().kind() != ConditioningKind.LATENTS) {
+            throw new IllegalArgumentException("model " + manifest.name() + ": " + input + " input needs conditioning"
+                    + " 'latents' (" + why + "), not '" + manifest.conditioning().kind().spelling() + "'");
+        }
     }
 
     @Override

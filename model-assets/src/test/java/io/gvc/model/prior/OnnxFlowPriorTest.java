@@ -274,12 +274,7 @@ class OnnxFlowPriorTest {
         g.op("Add", "v", List.of("x", g.op("Mul", List.of("anchor", "three"))));
         g.output("v", ElemType.FLOAT, "L", "D");
         Path dir = tmp.resolve("anchor");
-        writeModel(dir, new OnnxModel(g),
-                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1),
-                        decl("anchor", TensorRole.ANCHOR_LATENT, "L", "D")),
-                List.of(decl("v", TensorRole.VELOCITY, "L", "D")),
-                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
-                new Conditioning(ConditioningKind.LATENTS, true, true, true), Timestep.UNIT);
+        writeAnchorModel(dir, g, ConditioningKind.LATENTS);
         LatentGeometry geo = DctLatentSpace.geometry(32, 16, 4);
         int d = geo.dim();
         float[] alphas = {0.25f, 0.5f, 0.75f};
@@ -310,18 +305,23 @@ class OnnxFlowPriorTest {
         assertTrue(e.getMessage().contains("one per coded latent frame (3)"), e.getMessage());
         // as gains and boundary_mask: only a model conditioned on the boundary latents takes it
         Path text = tmp.resolve("anchor-text");
-        writeModel(text, new OnnxModel(g),
-                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1),
-                        decl("anchor", TensorRole.ANCHOR_LATENT, "L", "D")),
-                List.of(decl("v", TensorRole.VELOCITY, "L", "D")),
-                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
-                new Conditioning(ConditioningKind.TEXT, true, true, true), Timestep.UNIT);
+        writeAnchorModel(text, g, ConditioningKind.TEXT);
         try (LoadedModel model = ManifestLoader.load(text)) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> new OnnxFlowPrior(model));
             assertEquals("model test-model: an anchor_latent input needs conditioning 'latents' (it is read against"
                     + " the boundary latents' cross-fade), not 'text'", refused.getMessage());
         }
+    }
+
+    /** {@code g} as a model with inputs x, t and anchor (the anchor latents) on the DCT latent, conditioned as {@code kind} says. */
+    private static void writeAnchorModel(Path dir, OnnxGraph g, ConditioningKind kind) throws IOException {
+        writeModel(dir, new OnnxModel(g),
+                List.of(decl("x", TensorRole.X, "L", "D"), decl("t", TensorRole.T, 1),
+                        decl("anchor", TensorRole.ANCHOR_LATENT, "L", "D")),
+                List.of(decl("v", TensorRole.VELOCITY, "L", "D")),
+                new Latent(LatentKind.DCT, 3, 1, 1, FrameRule.PER_FRAME),
+                new Conditioning(kind, true, true, true), Timestep.UNIT);
     }
 
     @Test
