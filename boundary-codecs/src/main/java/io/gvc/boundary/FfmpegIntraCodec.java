@@ -29,11 +29,14 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private final AVCodec encoder;
     private final ReferencePictures references = new ReferencePictures();
     private final ReferencePictures betweenPairs = new ReferencePictures();
+    /** The parameter sets an intra payload leaves out (any quality: they do not depend on it). */
+    private final ParameterSets parameterSets;
 
     /** Checks at construction that FFmpeg really has the encoder (STACK.md trap 2). */
     FfmpegIntraCodec(X26x codec) {
         this.codec = codec;
         this.encoder = codec.encoder();
+        this.parameterSets = new ParameterSets(codec, coded -> intraStream(coded, 50));
     }
 
     /** Quality 1..100 onto QP 51..5, linearly: higher quality, lower QP, never the reverse. */
@@ -58,16 +61,31 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         return codec.id;
     }
 
+    /**
+     * An intra picture's payload: its NAL units without the first start code, and without the
+     * parameter sets where they are the ones every picture of its size has ({@link ParameterSets};
+     * bitstream version 12).
+     */
     @Override
     public byte[] encode(Frame frame, int quality) {
         Frame coded = Fit.toSize(frame, codec.codedSide(frame.width()), codec.codedSide(frame.height()));
+        return parameterSets.toPayload(intraStream(coded, quality), coded.width(), coded.height());
+    }
+
+    /** The parameter sets a payload of a {@code width x height} frame leaves out, Annex-B (for tests). */
+    byte[] parameterSetsFor(int width, int height) {
+        return parameterSets.canonical(codec.codedSide(width), codec.codedSide(height)).clone();
+    }
+
+    /** One intra picture of a frame already at its coded size, Annex-B, filtered ({@link X26x#strip}). */
+    private byte[] intraStream(Frame coded, int quality) {
         VideoFormat format = new VideoFormat(coded.width(), coded.height(), FPS, 1);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(qp(quality)))) {
             enc.encode(coded).forEach(stream::writeBytes);
             enc.flush().forEach(stream::writeBytes);
         }
-        return AnnexB.withoutFirstStartCode(codec.strip(stream.toByteArray()));
+        return codec.strip(stream.toByteArray());
     }
 
     @Override
@@ -75,7 +93,8 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         if (data.length == 0) { // an empty packet would read as "end of stream" to FFmpeg
             throw new BitstreamException(FIELD, codec.id + " data is empty");
         }
-        return lastPicture(decodeUnits("data", AnnexB.withFirstStartCode(data)), 1, "data holds", width, height);
+        byte[] stream = parameterSets.toStream(data, codec.codedSide(width), codec.codedSide(height));
+        return lastPicture(decodeUnits("data", stream), 1, "data holds", width, height);
     }
 
     /** Decodes access units in order (one per call: FFmpeg takes one at a time), then flushes. */

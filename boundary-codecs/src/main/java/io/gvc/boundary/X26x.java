@@ -21,6 +21,12 @@ public enum X26x {
             int type = nalHeader & 0x1F;
             return type != 6 && type != 9 && type != 12; // SEI, access unit delimiter, filler
         }
+
+        @Override
+        boolean isParameterSet(int nalHeader) {
+            int type = nalHeader & 0x1F;
+            return type == 7 || type == 8; // SPS, PPS
+        }
     },
     // pools=none and frame-threads=1 make x265 single-threaded and so deterministic; info=0 drops the
     // SEI that repeats the whole command line (hundreds of bytes in every stream). FFmpeg's wrapper
@@ -31,6 +37,12 @@ public enum X26x {
         boolean decoderNeeds(int nalHeader) {
             int type = (nalHeader >> 1) & 0x3F;
             return type != 35 && type != 38 && type != 39 && type != 40; // AUD, filler, SEI prefix/suffix
+        }
+
+        @Override
+        boolean isParameterSet(int nalHeader) {
+            int type = (nalHeader >> 1) & 0x3F;
+            return type == 32 || type == 33 || type == 34; // VPS, SPS, PPS
         }
     };
 
@@ -81,4 +93,7 @@ public enum X26x {
     }
 
     abstract boolean decoderNeeds(int nalHeader);
+
+    /** Whether the NAL unit with this first header byte is a parameter set (VPS, SPS, PPS). */
+    abstract boolean isParameterSet(int nalHeader);
 }

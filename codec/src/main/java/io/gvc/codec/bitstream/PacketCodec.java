@@ -19,7 +19,7 @@ public final class PacketCodec {
     public static final int KIND_IMPLIED_CONFIG = 'Q';
     /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
     public static final int KIND_OWN_CONFIG = 'P';
-    public static final int VERSION = 10;
+    public static final int VERSION = 12;
 
     private PacketCodec() {
     }

@@ -1,0 +1,117 @@
+package io.gvc.boundary;
+
+import io.gvc.codec.bitstream.BitstreamException;
+import io.gvc.codec.frame.Frame;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+
+/**
+ * The parameter sets (HEVC: VPS, SPS, PPS; H.264: SPS, PPS) that open every intra picture x264 or
+ * x265 codes. x265's are about 66 bytes and the same for every picture of a size at every quality
+ * (the QP is in the slice; checked on carphone and yoga at qualities 1 to 100 and in
+ * ParameterSetsTest); x264's carry the QP (the PPS's pic_init_qp), so they mostly differ.
+ *
+ * <p>An intra payload (bitstream version 12) leaves them out where they are exactly the ones this
+ * build codes for its size, and a decoder puts them back. Such a payload opens with two bytes: the
+ * high bit set (a NAL unit's first bit, forbidden_zero_bit, never is, so a decoder tells the two
+ * layouts apart without a field), then the low 15 bits of the CRC-32 of the sets it left out, so
+ * a decoder whose sets differ (another size, another x264/x265 build) refuses it by name instead
+ * of showing a wrong picture. A payload whose sets differ keeps them and opens with the first.
+ */
+final class ParameterSets {
+
+    private final X26x codec;
+    /** Codes one picture of a coded size (any content, any quality): Annex-B, filtered, as {@link X26x#strip} gives. */
+    private final Function<Frame, byte[]> intraStream;
+    /** The canonical parameter sets per coded size, Annex-B with start codes, as they open an intra stream. */
+    private final Map<Long, byte[]> bySize = new ConcurrentHashMap<>();
+
+    ParameterSets(X26x codec, Function<Frame, byte[]> intraStream) {
+        this.codec = codec;
+        this.intraStream = intraStream;
+    }
+
+    /**
+     * A filtered intra stream (starting with a start code) as its payload: without the parameter
+     * sets and behind their check where they are this size's canonical ones, else as it is; either
+     * way without the first start code.
+     */
+    byte[] toPayload(byte[] stream, int codedWidth, int codedHeight) {
+        int sets = leadingSetsLength(stream);
+        byte[] canonical = canonical(codedWidth, codedHeight);
+        if (sets > 0 && sets < stream.length && Arrays.equals(stream, 0, sets, canonical, 0, canonical.length)) {
+            byte[] slices = AnnexB.withoutFirstStartCode(Arrays.copyOfRange(stream, sets, stream.length));
+            int check = check(canonical);
+            byte[] out = new byte[CHECK_BYTES + slices.length];
+            out[0] = (byte) (0x80 | (check >> 8));
+            out[1] = (byte) check;
+            System.arraycopy(slices, 0, out, CHECK_BYTES, slices.length);
+            return out;
+        }
+        return AnnexB.withoutFirstStartCode(stream);
+    }
+
+    /** {@link #toPayload}'s input back: the stream a decoder reads. */
+    byte[] toStream(byte[] payload, int codedWidth, int codedHeight) throws BitstreamException {
+        if ((payload[0] & 0x80) == 0) {
+            return AnnexB.withFirstStartCode(payload); // it kept its own sets
+        }
+        if (payload.length <= CHECK_BYTES) {
+            throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " data of " + payload.length
+                    + " bytes holds no picture after its parameter-set check");
+        }
+        byte[] sets = canonical(codedWidth, codedHeight);
+        int check = ((payload[0] & 0x7F) << 8) | (payload[1] & 0xFF);
+        if (check != check(sets)) {
+            throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " data was coded with other parameter "
+                    + "sets than this decoder's for " + codedWidth + "x" + codedHeight
+                    + " (another picture size or another " + codec.id + " build)");
+        }
+        byte[] out = Arrays.copyOf(sets, sets.length + 3 + payload.length - CHECK_BYTES);
+        out[sets.length + 2] = 1; // the slices' start code
+        System.arraycopy(payload, CHECK_BYTES, out, sets.length + 3, payload.length - CHECK_BYTES);
+        return out;
+    }
+
+    /** The bytes of a payload's parameter-set check. */
+    static final int CHECK_BYTES = 2;
+
+    private static int check(byte[] sets) {
+        CRC32 crc = new CRC32();
+        crc.update(sets);
+        return (int) (crc.getValue() & 0x7FFF);
+    }
+
+    /** This size's parameter sets: those of a mid-grey picture coded once (then kept). */
+    byte[] canonical(int codedWidth, int codedHeight) {
+        return bySize.computeIfAbsent(((long) codedWidth << 32) | codedHeight, k -> {
+            byte[] y = new byte[codedWidth * codedHeight];
+            byte[] c = new byte[Frame.chromaWidth(codedWidth) * Frame.chromaHeight(codedHeight)];
+            Arrays.fill(y, (byte) 128);
+            Arrays.fill(c, (byte) 128);
+            byte[] stream = intraStream.apply(new Frame(codedWidth, codedHeight, y, c, c.clone()));
+            int sets = leadingSetsLength(stream);
+            if (sets <= 0) {
+                throw new IllegalStateException(codec.id + " coded an intra picture without parameter sets");
+            }
+            return Arrays.copyOf(stream, sets);
+        });
+    }
+
+    /** Bytes of the parameter-set NAL units (with their start codes) that open a filtered stream; 0 if none does. */
+    private int leadingSetsLength(byte[] stream) {
+        int at = 0;
+        while (at + 3 < stream.length && stream[at] == 0 && stream[at + 1] == 0 && stream[at + 2] == 1
+                && codec.isParameterSet(stream[at + 3] & 0xFF)) {
+            int next = at + 3;
+            while (next + 2 < stream.length && !(stream[next] == 0 && stream[next + 1] == 0 && stream[next + 2] == 1)) {
+                next++;
+            }
+            at = next + 2 < stream.length ? next : stream.length;
+        }
+        return at;
+    }
+}
