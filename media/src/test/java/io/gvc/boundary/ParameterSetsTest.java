@@ -76,6 +76,33 @@ class ParameterSetsTest {
         assertThrows(BitstreamException.class, () -> codec.decode(Arrays.copyOf(payload, 2), 176, 144));
     }
 
+    /**
+     * Damage anywhere in a payload without its sets (a bit flipped in each of its bytes in turn, or
+     * the payload cut short) decodes to some picture or is refused as a bitstream error; nothing
+     * else escapes (an FFmpeg error, an index out of bounds).
+     */
+    @Test
+    void damagedPayloadsAreDecodedOrRefusedAsBitstreamErrors() {
+        X265IntraCodec codec = new X265IntraCodec();
+        byte[] payload = codec.encode(first, 30);
+        int refused = 0;
+        for (int i = 0; i < payload.length + 8; i++) {
+            byte[] damaged = i < payload.length ? payload.clone() : Arrays.copyOf(payload, (i - payload.length) * 3);
+            if (i < payload.length) {
+                damaged[i] ^= (byte) (1 << (i % 8));
+            }
+            if (damaged.length == 0) {
+                continue; // refused as empty, IntraCodecTest
+            }
+            try {
+                codec.decode(damaged, 176, 144);
+            } catch (BitstreamException e) {
+                refused++;
+            }
+        }
+        assertTrue(refused >= 2, "the check's bits are each refused: " + refused);
+    }
+
     /** x264's sets carry the QP, so its payloads keep them, and decode as before. */
     @Test
     void x264PayloadsThatKeepTheirSetsDecode() throws BitstreamException {
