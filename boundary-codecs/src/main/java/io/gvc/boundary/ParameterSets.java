@@ -26,8 +26,15 @@ final class ParameterSets {
     private final X26x codec;
     /** Codes one picture of a coded size (any content, any quality): Annex-B, filtered, as {@link X26x#strip} gives. */
     private final Function<Frame, byte[]> intraStream;
-    /** The canonical parameter sets per coded size, Annex-B with start codes, as they open an intra stream. */
-    private final Map<Long, byte[]> bySize = new ConcurrentHashMap<>();
+    /**
+     * The canonical parameter sets per codec and coded size, Annex-B with start codes, as they open an
+     * intra stream: shared by every codec instance of the process (a decoder makes one per stream),
+     * so each size's grey picture is coded once.
+     */
+    private static final Map<Key, byte[]> BY_SIZE = new ConcurrentHashMap<>();
+
+    private record Key(X26x codec, int width, int height) {
+    }
 
     ParameterSets(X26x codec, Function<Frame, byte[]> intraStream) {
         this.codec = codec;
@@ -63,7 +70,13 @@ final class ParameterSets {
             throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " data of " + payload.length
                     + " bytes holds no picture after its parameter-set check");
         }
-        byte[] sets = canonical(codedWidth, codedHeight);
+        byte[] sets;
+        try {
+            sets = canonical(codedWidth, codedHeight);
+        } catch (RuntimeException e) { // a size the encoder refuses: no payload of it can be valid
+            throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " cannot code the parameter sets for "
+                    + codedWidth + "x" + codedHeight + ": " + e.getMessage(), e);
+        }
         int check = ((payload[0] & 0x7F) << 8) | (payload[1] & 0xFF);
         if (check != check(sets)) {
             throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " data was coded with other parameter "
@@ -87,7 +100,7 @@ final class ParameterSets {
 
     /** This size's parameter sets: those of a mid-grey picture coded once (then kept). */
     byte[] canonical(int codedWidth, int codedHeight) {
-        return bySize.computeIfAbsent(((long) codedWidth << 32) | codedHeight, k -> {
+        return BY_SIZE.computeIfAbsent(new Key(codec, codedWidth, codedHeight), k -> {
             byte[] y = new byte[codedWidth * codedHeight];
             byte[] c = new byte[Frame.chromaWidth(codedWidth) * Frame.chromaHeight(codedHeight)];
             Arrays.fill(y, (byte) 128);
