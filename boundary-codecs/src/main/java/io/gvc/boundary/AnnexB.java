@@ -60,6 +60,20 @@ final class AnnexB {
         return out;
     }
 
+    /**
+     * Bytes of the NAL units (each with its start code) that open a {@link #filter}ed stream and
+     * whose first header byte passes {@code kind}; 0 where the first one does not.
+     */
+    static int leadingUnits(byte[] filtered, IntPredicate kind) {
+        int at = 0;
+        while (at + START_CODE.length < filtered.length && nextUnit(filtered, at) == at + START_CODE.length
+                && kind.test(filtered[at + START_CODE.length] & 0xFF)) {
+            int next = nextUnit(filtered, at + START_CODE.length);
+            at = next < 0 ? filtered.length : next - START_CODE.length;
+        }
+        return at;
+    }
+
     /** Index of the first byte after the next start code at or after {@code from}, or -1. */
     private static int nextUnit(byte[] s, int from) {
         for (int i = from; i + 2 < s.length; i++) {

@@ -29,7 +29,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private final AVCodec encoder;
     private final ReferencePictures references = new ReferencePictures();
     private final ReferencePictures betweenPairs = new ReferencePictures();
-    /** The parameter sets an intra payload leaves out (any quality: they do not depend on it). */
+    /** The parameter sets an intra payload leaves out where its own are these (x265: every picture). */
     private final ParameterSets parameterSets;
 
     /** Checks at construction that FFmpeg really has the encoder (STACK.md trap 2). */

@@ -10,7 +10,8 @@ import java.util.zip.CRC32;
 
 /**
  * The parameter sets (HEVC: VPS, SPS, PPS; H.264: SPS, PPS) that open every intra picture x264 or
- * x265 codes. x265's are about 66 bytes and the same for every picture of a size at every quality
+ * x265 codes. x265's are 69 to 70 bytes with their start codes (a payload without them, behind its
+ * 2-byte check, is 67 to 68 bytes smaller) and the same for every picture of a size at every quality
  * (the QP is in the slice; checked on carphone and yoga at qualities 1 to 100 and in
  * ParameterSetsTest); x264's carry the QP (the PPS's pic_init_qp), so they mostly differ.
  *
@@ -47,7 +48,7 @@ final class ParameterSets {
      * way without the first start code.
      */
     byte[] toPayload(byte[] stream, int codedWidth, int codedHeight) {
-        int sets = leadingSetsLength(stream);
+        int sets = AnnexB.leadingUnits(stream, codec::isParameterSet);
         byte[] canonical = canonical(codedWidth, codedHeight);
         if (sets > 0 && sets < stream.length && Arrays.equals(stream, 0, sets, canonical, 0, canonical.length)) {
             byte[] slices = AnnexB.withoutFirstStartCode(Arrays.copyOfRange(stream, sets, stream.length));
@@ -101,30 +102,12 @@ final class ParameterSets {
     /** This size's parameter sets: those of a mid-grey picture coded once (then kept). */
     byte[] canonical(int codedWidth, int codedHeight) {
         return BY_SIZE.computeIfAbsent(new Key(codec, codedWidth, codedHeight), k -> {
-            byte[] y = new byte[codedWidth * codedHeight];
-            byte[] c = new byte[Frame.chromaWidth(codedWidth) * Frame.chromaHeight(codedHeight)];
-            Arrays.fill(y, (byte) 128);
-            Arrays.fill(c, (byte) 128);
-            byte[] stream = intraStream.apply(new Frame(codedWidth, codedHeight, y, c, c.clone()));
-            int sets = leadingSetsLength(stream);
+            byte[] stream = intraStream.apply(Frame.grey(codedWidth, codedHeight));
+            int sets = AnnexB.leadingUnits(stream, codec::isParameterSet);
             if (sets <= 0) {
                 throw new IllegalStateException(codec.id + " coded an intra picture without parameter sets");
             }
             return Arrays.copyOf(stream, sets);
         });
-    }
-
-    /** Bytes of the parameter-set NAL units (with their start codes) that open a filtered stream; 0 if none does. */
-    private int leadingSetsLength(byte[] stream) {
-        int at = 0;
-        while (at + 3 < stream.length && stream[at] == 0 && stream[at + 1] == 0 && stream[at + 2] == 1
-                && codec.isParameterSet(stream[at + 3] & 0xFF)) {
-            int next = at + 3;
-            while (next + 2 < stream.length && !(stream[next] == 0 && stream[next + 1] == 0 && stream[next + 2] == 1)) {
-                next++;
-            }
-            at = next + 2 < stream.length ? next : stream.length;
-        }
-        return at;
     }
 }

@@ -44,4 +44,15 @@ class FitAndAnnexBTest {
         assertArrayEquals(kept, X26x.X264.strip(stream));
         assertThrows(IllegalArgumentException.class, () -> AnnexB.filter(new byte[] {1, 2, 3}, h -> true));
     }
+
+    /** The HEVC parameter sets (VPS 0x40, SPS 0x42, PPS 0x44) that open a stream, up to its first slice. */
+    @Test
+    void leadingUnitsCountsTheParameterSetsBeforeTheFirstSlice() {
+        byte[] stream = {0, 0, 1, 0x40, 1, 0, 0, 1, 0x42, 2, 3, 0, 0, 1, 0x44, 4, 0, 0, 1, 0x26, 5, 6};
+        assertEquals(16, AnnexB.leadingUnits(stream, X26x.X265::isParameterSet));
+        byte[] sliceFirst = {0, 0, 1, 0x26, 5, 0, 0, 1, 0x40, 1};
+        assertEquals(0, AnnexB.leadingUnits(sliceFirst, X26x.X265::isParameterSet));
+        byte[] setsOnly = {0, 0, 1, 0x40, 1, 0, 0, 1, 0x42, 2};
+        assertEquals(setsOnly.length, AnnexB.leadingUnits(setsOnly, X26x.X265::isParameterSet));
+    }
 }

@@ -1,16 +1,13 @@
 package io.gvc.boundary;
 
 import static io.gvc.media.MediaTestSupport.psnrY;
-import static io.gvc.media.MediaTestSupport.sharedVideo;
+import static io.gvc.media.MediaTestSupport.sharedFrames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.frame.Frame;
-import io.gvc.codec.frame.Video;
-import io.gvc.media.ReadOptions;
-import io.gvc.media.VideoReader;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * x265's between pictures (bitstream version 10): the B picture of an I-B-P sequence whose I and P
  * pictures are references both sides hold. In the media module's tests for the clip
- * {@link VideoReader} reads.
+ * {@link io.gvc.media.VideoReader} reads.
  */
 class BetweenPictureX265Test {
 
@@ -27,10 +24,10 @@ class BetweenPictureX265Test {
 
     @BeforeAll
     static void read() throws IOException {
-        Video v = VideoReader.read(sharedVideo("carphone_pristine.mp4"), ReadOptions.firstFrames(9));
-        past = v.frames().get(0);
-        middle = v.frames().get(4);
-        future = v.frames().get(8);
+        Frame[] f = sharedFrames("carphone_pristine.mp4", 0, 4, 8);
+        past = f[0];
+        middle = f[1];
+        future = f[2];
     }
 
     @Test

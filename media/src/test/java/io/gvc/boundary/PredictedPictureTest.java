@@ -1,7 +1,7 @@
 package io.gvc.boundary;
 
 import static io.gvc.media.MediaTestSupport.psnrY;
-import static io.gvc.media.MediaTestSupport.sharedVideo;
+import static io.gvc.media.MediaTestSupport.sharedFrames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.frame.Frame;
-import io.gvc.codec.frame.Video;
-import io.gvc.media.ReadOptions;
-import io.gvc.media.VideoReader;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * x265's predicted boundary pictures: a P picture from a reference both sides hold. In the media
- * module's tests for the clip {@link VideoReader} reads (see {@link IntraCodecTest}).
+ * module's tests for the clip {@link io.gvc.media.VideoReader} reads (see {@link IntraCodecTest}).
  */
 class PredictedPictureTest {
 
@@ -26,9 +23,9 @@ class PredictedPictureTest {
 
     @BeforeAll
     static void read() throws IOException {
-        Video v = VideoReader.read(sharedVideo("carphone_pristine.mp4"), ReadOptions.firstFrames(9));
-        reference = v.frames().get(0);
-        frame = v.frames().get(8);
+        Frame[] f = sharedFrames("carphone_pristine.mp4", 0, 8);
+        reference = f[0];
+        frame = f[1];
     }
 
     @Test

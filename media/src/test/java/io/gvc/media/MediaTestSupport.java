@@ -2,6 +2,7 @@ package io.gvc.media;
 
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Video;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -18,6 +19,13 @@ public final class MediaTestSupport {
         Assumptions.assumeTrue(Files.isRegularFile(file),
                 () -> "shared test data not found at " + file.toAbsolutePath() + " (set -Dgvc.shared)");
         return file;
+    }
+
+    /** The frames at {@code positions} of a clip from ../shared/data/video (skipped when absent, as {@link #sharedVideo}). */
+    public static Frame[] sharedFrames(String name, int... positions) throws IOException {
+        int count = java.util.Arrays.stream(positions).max().orElse(0) + 1;
+        Video v = VideoReader.read(sharedVideo(name), ReadOptions.firstFrames(count));
+        return java.util.Arrays.stream(positions).mapToObj(v.frames()::get).toArray(Frame[]::new);
     }
 
     public static double psnrY(Frame a, Frame b) {
