@@ -20,10 +20,10 @@ import java.util.Map;
  * decoder will see them. The first frame (only where the GOP does not share it) is intra. Each later
  * keyframe (FLF2V: any mid-GOP keyframes, then the last frame) is predicted from the keyframe before
  * it when the codec can predict, unless it is the last frame of a random-access GOP
- * ({@link CodecParams#intraPeriod()}) or intra measures smaller (a scene cut: prediction from an
- * unrelated picture costs more than none). A plan may also put between pictures into its segments
- * ({@link BetweenCoder}): they are coded after the chain, from the chain keyframes either side, and
- * counted in the same budget.
+ * ({@link CodecParams#intraPeriod()}) or intra measures smaller at the quality it is coded at (a
+ * scene cut: prediction from an unrelated picture costs more than none). A plan may also put between
+ * pictures into its segments ({@link BetweenCoder}): they are coded after the chain, from the chain
+ * keyframes either side, and counted in the same budget.
  *
  * <p>Quality is the explicit keyframe quality, else the highest whose bits fit the budget
  * (size grows with quality: {@link QualitySearch}), one quality for all of the GOP's keyframes, then the last
@@ -39,7 +39,10 @@ import java.util.Map;
  */
 final class BoundaryCoder {
 
-    /** Quality at which intra and prediction are compared (the middle of the scale). */
+    /**
+     * Quality at which intra and prediction are first compared, and the boost measured (the middle of
+     * the scale); under a budget the comparison is made again at the quality the search finds.
+     */
     private static final int DECISION_QUALITY = 50;
 
     private final IntraCodec codec;
@@ -77,7 +80,7 @@ final class BoundaryCoder {
             return sharedOnly(sharedFirst);
         }
         if (fixedQuality != null) {
-            return decisionPass(gop, sharedFirst, codeFirst, later, memo, 0).coded();
+            return decisionPass(gop, sharedFirst, codeFirst, later, memo, 0, fixedQuality).coded();
         }
         // a picture is "normally" predicted; the chain's start and random-access points are intra by
         // rule and get an intra picture's budget; where intra won on cost it is the normal picture
@@ -106,8 +109,13 @@ final class BoundaryCoder {
             return sharedOnly(sharedFirst);
         }
         int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
-        boolean[] predict = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost).predict();
+        boolean[] predict = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost, quality).predict();
         return codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo, boost).fitting(boost);
+    }
+
+    /** The quality of the first decision pass: the explicit keyframe quality, else the middle of the scale. */
+    private int decisionQuality() {
+        return fixedQuality != null ? fixedQuality : DECISION_QUALITY;
     }
 
     /** Nothing coded here (no first frame, no later keyframe): the GOP's keyframes are the shared one, if any. */
@@ -162,7 +170,32 @@ final class BoundaryCoder {
      */
     CodedKeyframes codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int[] between, long budgetBits,
             IntraMemo memo, int boost) {
-        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost);
+        DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost, decisionQuality());
+        Searched searched = searchWithin(gop, sharedFirst, codeFirst, later, between, budgetBits, memo, boost, pass);
+        // intra against prediction is decided by size at one quality; where the rate search lands far
+        // from it the sizes can rank the other way (a picture that predicts poorly at the middle of the
+        // scale can still predict far smaller at its coarsest), so the decision is made once more at
+        // the quality found, and the search run again where that changes it
+        if (fixedQuality == null && codec instanceof PredictiveCodec && searched.quality() != pass.quality()) {
+            DecisionPass again = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost,
+                    Math.max(searched.quality(), QualitySearch.LOWEST));
+            if (!java.util.Arrays.equals(again.predict(), pass.predict())) {
+                searched = searchWithin(gop, sharedFirst, codeFirst, later, between, budgetBits, memo, boost, again);
+            }
+        }
+        return searched.coded();
+    }
+
+    /** A rate search's answer: the quality found (below {@link QualitySearch#LOWEST} where none fits) and the coding. */
+    private record Searched(int quality, CodedKeyframes coded) {
+    }
+
+    /**
+     * The highest quality whose coding with {@code pass}'s decision fits {@code budgetBits}, and that
+     * coding, as {@link #codeWithin} describes it.
+     */
+    private Searched searchWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int[] between,
+            long budgetBits, IntraMemo memo, int boost, DecisionPass pass) {
         boolean[] predict = pass.predict();
         CodedKeyframes passCoded = between.length == 0 ? pass.coded()
                 : betweens.add(pass.coded(), gop, between, pass.quality(), Long.MAX_VALUE);
@@ -186,7 +219,8 @@ final class BoundaryCoder {
         if (quality < QualitySearch.LOWEST) {
             CodedKeyframes lowest = codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST,
                     Long.MAX_VALUE, memo, boost);
-            return between.length == 0 ? lowest : betweens.add(lowest, gop, between, QualitySearch.LOWEST, Long.MAX_VALUE);
+            return new Searched(quality, between.length == 0 ? lowest
+                    : betweens.add(lowest, gop, between, QualitySearch.LOWEST, Long.MAX_VALUE));
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
         CodedKeyframes best = fitting.get(quality);
@@ -194,24 +228,25 @@ final class BoundaryCoder {
             best = codeAt(gop, sharedFirst, codeFirst, later, predict, quality, Long.MAX_VALUE, memo, boost);
             best = between.length == 0 ? best : betweens.add(best, gop, between, quality, Long.MAX_VALUE);
         }
-        return (between.length == 0 ? LastKeyframeRaise.raise(codec, gop, best, budgetBits, memo) : best).fitting(boost);
+        return new Searched(quality,
+                (between.length == 0 ? LastKeyframeRaise.raise(codec, gop, best, budgetBits, memo) : best).fitting(boost));
     }
 
     /**
-     * Which later keyframes are predicted, and the keyframes coded that way at the decision quality
-     * (the explicit keyframe quality, else the middle of the scale), which is also the rate search's
-     * first measured point.
+     * Which later keyframes are predicted, and the keyframes coded that way at the quality the
+     * decision was made at (first the explicit keyframe quality, else the middle of the scale), which
+     * is also the rate search's first measured point.
      */
     private record DecisionPass(boolean[] predict, int quality, CodedKeyframes coded) {
     }
 
     /**
      * Mode decision by measured cost: each later keyframe is predicted from the keyframe before it
-     * where that is smaller than intra at the same quality, and never the last frame of a
-     * random-access GOP. The pictures chosen are kept, so the pass is a coding at its quality.
+     * where that is smaller than intra at quality {@code q}, and never the last frame of a
+     * random-access GOP. The pictures chosen are kept, so the pass is a coding at {@code q}.
      */
-    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo, int boost) {
-        int q = fixedQuality != null ? fixedQuality : DECISION_QUALITY;
+    private DecisionPass decisionPass(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo, int boost,
+            int q) {
         boolean[] predict = new boolean[later.length];
         if (!(codec instanceof PredictiveCodec pc)) {
             return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE, memo, boost));

@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 18: intra against prediction decided again at the quality the rate search finds, and the search
+     * run again where that changes it ({@code BoundaryCoder#codeWithin}, codec v17; bitstream version 12
+     * as v16);
      * 17: a GOP with a scene cut also tries every keyframe plan with keyframes on both sides of the
      * cut ({@link io.gvc.codec.rate.SceneCuts}, codec v15);
      * 16: FLF2V codes with the prior fine-tuned on the motion-compensated bridge by default
@@ -40,7 +43,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 17;
+    public static final int CURRENT = 18;
 
     private EncoderRevision() {
     }
