@@ -1,7 +1,6 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.Keyframes;
-import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.BidirectionalCodec;
@@ -10,7 +9,6 @@ import io.gvc.codec.intra.PredictiveCodec;
 import io.gvc.codec.rate.IntraBoost;
 import io.gvc.codec.rate.QualitySearch;
 import io.gvc.codec.rate.RateController;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +249,7 @@ final class BoundaryCoder {
         if (!(codec instanceof PredictiveCodec pc)) {
             return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE, memo, boost));
         }
-        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo, boost);
+        ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost);
         for (int i = 0; i < later.length; i++) {
             Frame target = gop.frame(later[i]);
             if (randomAccessPicture(gop, later[i])) {
@@ -272,7 +270,7 @@ final class BoundaryCoder {
      */
     private CodedKeyframes codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
             long limitBits, IntraMemo memo, int boost) {
-        Chain chain = new Chain(gop, sharedFirst, codeFirst, later.length, q, memo, boost);
+        ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost);
         if (chain.bits > limitBits) {
             return null;
         }
@@ -292,72 +290,9 @@ final class BoundaryCoder {
         return chain.coded();
     }
 
-    /** Keyframes being coded in order at one quality: the pictures, their decodes, the bits so far. */
-    private final class Chain {
-        private final Gop gop;
-        private final int quality;
-        private final List<BoundaryPicture> out;
-        private final IntraMemo memo;
-        private final int boost;
-        private final int[] positions;
-        private final Frame[] pictures;
-        private int k;
-        Frame previous;
-        long bits;
-
-        /** Starts with the shared first frame, or codes the first frame intra where {@code codeFirst}. */
-        Chain(Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality, IntraMemo memo, int boost) {
-            this.gop = gop;
-            this.quality = quality;
-            this.out = new ArrayList<>(laterCount + 1);
-            this.positions = new int[laterCount + (codeFirst || sharedFirst != null ? 1 : 0)];
-            this.pictures = new Frame[positions.length];
-            this.memo = memo;
-            this.boost = boost;
-            if (codeFirst) {
-                addIntraByRule(0);
-            } else if (sharedFirst != null) {
-                positions[k] = 0;
-                pictures[k++] = sharedFirst;
-                previous = sharedFirst;
-            }
-        }
-
-        void add(int position, boolean predicted, byte[] data) {
-            add(position, predicted, quality, data);
-        }
-
-        /** A picture intra by rule (the chain's start, a random-access point): {@link #forcedIntraQuality} finer. */
-        void addIntraByRule(int position) {
-            int q = forcedIntraQuality(quality, boost);
-            add(position, false, q, memo.encode(codec, gop, position, q));
-        }
-
-        private void add(int position, boolean predicted, int pictureQuality, byte[] data) {
-            out.add(new BoundaryPicture(position, codec.id(), pictureQuality, predicted, data));
-            bits += 8L * data.length;
-            previous = decode(data, predicted, previous, gop);
-            positions[k] = position;
-            pictures[k++] = previous;
-        }
-
-        CodedKeyframes coded() {
-            return new CodedKeyframes(out, new Keyframes(positions, pictures));
-        }
-    }
-
     /** Whether {@code position} is the last frame of a random-access GOP of a chain that predicts: intra by rule. */
     private boolean randomAccessPicture(Gop gop, int position) {
         return codec instanceof PredictiveCodec && position == gop.size() - 1 && randomAccess(gop.seq());
-    }
-
-    /**
-     * The quality of a picture that is intra by rule (the chain's start, a random-access point) in
-     * a chain at {@code q}: {@code boost} levels finer ({@link IntraBoost}). Only a chain that
-     * predicts has such pictures; an intra-only codec's are all alike.
-     */
-    private int forcedIntraQuality(int q, int boost) {
-        return codec instanceof PredictiveCodec && boost > 0 ? codec.finer(q, boost) : q;
     }
 
     private Frame decode(byte[] data, boolean predicted, Frame reference, Gop gop) {
