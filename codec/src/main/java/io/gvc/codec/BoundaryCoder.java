@@ -251,13 +251,12 @@ final class BoundaryCoder {
         }
         ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost);
         for (int i = 0; i < later.length; i++) {
-            Frame target = gop.frame(later[i]);
             if (randomAccessPicture(gop, later[i])) {
                 chain.addIntraByRule(later[i]);
                 continue;
             }
             byte[] intra = memo.encode(codec, gop, later[i], q);
-            byte[] predicted = pc.encodePredicted(chain.previous, target, q);
+            byte[] predicted = memo.encodePredicted(pc, gop, chain.previous, later[i], q);
             predict[i] = predicted.length < intra.length;
             chain.add(later[i], predict[i], predict[i] ? predicted : intra);
         }
@@ -275,11 +274,10 @@ final class BoundaryCoder {
             return null;
         }
         for (int i = 0; i < later.length; i++) {
-            Frame target = gop.frame(later[i]);
             if (randomAccessPicture(gop, later[i])) {
                 chain.addIntraByRule(later[i]);
             } else {
-                byte[] data = predict[i] ? ((PredictiveCodec) codec).encodePredicted(chain.previous, target, q)
+                byte[] data = predict[i] ? memo.encodePredicted((PredictiveCodec) codec, gop, chain.previous, later[i], q)
                         : memo.encode(codec, gop, later[i], q);
                 chain.add(later[i], predict[i], data);
             }
