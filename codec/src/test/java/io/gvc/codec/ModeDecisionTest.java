@@ -7,8 +7,6 @@ import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
-import io.gvc.codec.intra.DctIntraCodec;
-import io.gvc.codec.intra.PredictiveCodec;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,27 +59,11 @@ class ModeDecisionTest {
     }
 
     /** The engine's DCT codec, with prediction made dear at fine qualities (a prefix says how much to skip). */
-    private static final class DearPrediction implements PredictiveCodec {
-        private final DctIntraCodec dct = new DctIntraCodec();
-
-        @Override
-        public String id() {
-            return dct.id();
-        }
-
-        @Override
-        public byte[] encode(Frame frame, int quality) {
-            return dct.encode(frame, quality);
-        }
-
-        @Override
-        public Frame decode(byte[] data, int width, int height) throws BitstreamException {
-            return dct.decode(data, width, height);
-        }
+    private static final class DearPrediction extends DctPredictiveCodec {
 
         @Override
         public byte[] encodePredicted(Frame reference, Frame frame, int quality) {
-            byte[] picture = dct.encodePredicted(reference, frame, quality);
+            byte[] picture = super.encodePredicted(reference, frame, quality);
             int weight = quality >= DEAR_FROM ? DEAD_WEIGHT : 0;
             byte[] out = new byte[4 + weight + picture.length];
             out[0] = (byte) (weight >>> 24);
@@ -95,7 +77,7 @@ class ModeDecisionTest {
         @Override
         public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
             int weight = ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8) | (data[3] & 0xFF);
-            return dct.decodePredicted(Arrays.copyOfRange(data, 4 + weight, data.length), reference, width, height);
+            return super.decodePredicted(Arrays.copyOfRange(data, 4 + weight, data.length), reference, width, height);
         }
     }
 }
