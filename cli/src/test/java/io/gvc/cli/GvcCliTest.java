@@ -104,10 +104,11 @@ class GvcCliTest {
         long header = io.gvc.codec.bitstream.ContainerCodec.read(Files.readAllBytes(gvc)).headerBytes();
         assertEquals(Files.size(gvc), header + packets);
 
-        // the encoder's stored PSNR is the decoded file's PSNR, exactly
+        // the encoder's stored PSNR is the decoded file's PSNR, to the eighth of a decibel its
+        // quarter-decibel codes allow (EncoderPsnr)
         Video source = VideoReader.read(clip, ReadOptions.firstFrames(65));
         double measured = Psnr.sequenceSse(source, decoded).psnrY();
-        assertEquals(measured, info.get("psnr_y").asDouble(), 0.0);
+        assertEquals(measured, info.get("psnr_y").asDouble(), 0.13);
     }
 
     private JsonNode infoJson() throws Exception {

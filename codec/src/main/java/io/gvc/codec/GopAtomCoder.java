@@ -12,13 +12,14 @@ import io.gvc.codec.bitstream.BitWriter;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.CodingConfig;
+import io.gvc.codec.bitstream.EncoderPsnr;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.latent.LatentSpace;
-import io.gvc.codec.metrics.Psnr;
+import io.gvc.codec.metrics.PsnrAccumulator;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
@@ -129,7 +130,7 @@ public final class GopAtomCoder implements AutoCloseable {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
             // search): it is left out here, so --tail-residual overshoots the target by its size.
             GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout.tailLatentFrames(), mode, offsets, new int[2],
-                    boundaries, prompt, side, new byte[0], new BitWriter(), new long[3]);
+                    boundaries, prompt, side, new byte[0], new BitWriter(), new EncoderPsnr(0, 0, 0));
             long fixed = 8L * PacketCodec.write(withoutAtoms).length;
             long boundaryBits = 8L * withoutAtoms.boundaryBytes();
             // their share, but never more than the GOP has left: a GOP whose boundaries took an intra
@@ -197,14 +198,12 @@ public final class GopAtomCoder implements AutoCloseable {
                 AtomPayload.write(atoms, c, params.codebookSize());
             }
         }
-        long[] sse = new long[3];
+        PsnrAccumulator output = new PsnrAccumulator();
         for (int j = chained ? 1 : 0; j < n; j++) {
-            for (int p = 0; p < 3; p++) {
-                sse[p] += Psnr.sse(gop.frame(j), pictures[j], p);
-            }
+            output.add(gop.frame(j), pictures[j]);
         }
         GvcPacket packet = packet(gop, n, m, mTail, tailFrames, mode, offsets, scale, boundaries, prompt, side, residual,
-                atoms, sse);
+                atoms, EncoderPsnr.of(output.total()));
         return new EncodedGop(packet, Arrays.asList(pictures), keyframed.chainQuality());
     }
 
@@ -251,9 +250,9 @@ public final class GopAtomCoder implements AutoCloseable {
 
     private GvcPacket packet(Gop gop, int n, int m, int mTail, int tailLatentFrames, AnchorMode anchorMode,
                              BridgeOffsets offsets, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt,
-                             byte[] side, byte[] residual, BitWriter atoms, long[] sse) {
+                             byte[] side, byte[] residual, BitWriter atoms, EncoderPsnr psnr) {
         return new GvcPacket(gop.seq(), gop.firstFrame(), n, setup.config, m, mTail, tailLatentFrames,
-                anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), sse,
+                anchorMode.code(), deviationScale, boundaries, prompt, side, residual, atoms.bitCount(), atoms.toByteArray(), psnr,
                 offsets.toPacket());
     }
 

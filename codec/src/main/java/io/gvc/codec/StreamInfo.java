@@ -6,6 +6,7 @@ import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.StreamHeader;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.metrics.Bpp;
+import io.gvc.codec.metrics.PsnrAccumulator;
 import io.gvc.codec.metrics.YuvSse;
 
 /**
@@ -14,34 +15,32 @@ import io.gvc.codec.metrics.YuvSse;
  * bits_boundary + bits_atoms + bits_side = 8 x file size. {@code bytesPerGop} is each GOP's packet as
  * the file holds it, so the stream header's bytes plus their sum is the file size: where a rate
  * went, GOP by GOP (a first GOP that pays for its intra picture, a random-access GOP, a scene cut).
+ * {@code encoderSse} is what the packets' PSNRs ({@link io.gvc.codec.bitstream.EncoderPsnr}, a quarter
+ * decibel a step) stand for, so its PSNR is the encoder's to within an eighth of a decibel.
  */
 public record StreamInfo(StreamHeader header, long frames, int gops, long bytes, long bitsBoundary,
                          long bitsAtoms, long bitsSide, YuvSse encoderSse, int[] mPerGop, long[] bytesPerGop) {
 
     public static StreamInfo of(byte[] file) throws BitstreamException {
         ContainerCodec.Container c = ContainerCodec.read(file);
-        long boundary = 0, atoms = 0, sy = 0, su = 0, sv = 0;
+        long boundary = 0, atoms = 0;
         int[] ms = new int[c.packets().size()];
         int i = 0;
+        var f = c.header().config().format();
+        long chroma = (long) Frame.chromaWidth(f.width()) * Frame.chromaHeight(f.height());
+        // each GOP's PSNR weighs by the frames it outputs (a shared first frame is the GOP before's)
+        PsnrAccumulator sse = new PsnrAccumulator();
         for (GvcPacket p : c.packets()) {
             boundary += 8 * p.boundaryBytes();
             atoms += 8L * p.atoms().length;
-            try {
-                sy = Math.addExact(sy, p.sse()[0]);
-                su = Math.addExact(su, p.sse()[1]);
-                sv = Math.addExact(sv, p.sse()[2]);
-            } catch (ArithmeticException e) {
-                throw new BitstreamException("gop[" + p.gopSeq() + "].packet.sse", "stream total overflows");
-            }
+            long out = p.frameCount() - (GopDecoder.needsSharedFirst(p) ? 1 : 0);
+            sse.add(p.psnr().sse(out * f.width() * f.height(), out * chroma));
             ms[i++] = p.m();
         }
         long total = 8L * file.length;
-        var f = c.header().config().format();
         long frames = c.header().totalFrames();
-        long chroma = (long) Frame.chromaWidth(f.width()) * Frame.chromaHeight(f.height());
-        YuvSse sse = new YuvSse(sy, su, sv, frames * f.width() * f.height(), frames * chroma);
         return new StreamInfo(c.header(), frames, c.packets().size(), file.length, boundary, atoms,
-                total - boundary - atoms, sse, ms, c.packetBytes());
+                total - boundary - atoms, sse.total(), ms, c.packetBytes());
     }
 
     public double bpp() {

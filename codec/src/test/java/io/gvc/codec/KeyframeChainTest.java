@@ -305,7 +305,7 @@ class KeyframeChainTest {
         Collections.reverse(reversed);
         GvcPacket outOfOrder = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), reversed, p.prompt(), p.priorSide(),
-                p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
+                p.tailResidual(), p.atomBits(), p.atoms(), p.psnr());
         assertEquals("packet.boundary[1].position", assertThrows(BitstreamException.class,
                 () -> PacketCodec.read(UncheckedWrites.packet(outOfOrder))).field());
         assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(outOfOrder), "the writer refuses it too");
@@ -315,7 +315,7 @@ class KeyframeChainTest {
                 c.modelId(), c.modelHashPrefix());
         GvcPacket asI2v = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), i2v, p.m(), p.mTail(),
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(),
-                p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
+                p.tailResidual(), p.atomBits(), p.atoms(), p.psnr());
         BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(UncheckedWrites.packet(asI2v)));
         int firstMid = p.boundaryAt(0) == null ? 0 : 1; // GOP 0 also carries its first frame
         assertEquals("packet.boundary[" + firstMid + "].position", e.field(), e.getMessage());
@@ -328,7 +328,7 @@ class KeyframeChainTest {
         GvcPacket p = packets(r.file()).get(0);
         GvcPacket badMode = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
                 p.tailLatentFrames(), Limits.MAX_ANCHOR_MODE + 1, p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
-                p.atoms(), p.sse());
+                p.atoms(), p.psnr());
         assertEquals("packet.anchor_mode", assertThrows(BitstreamException.class,
                 () -> PacketCodec.read(UncheckedWrites.packet(badMode))).field());
         List<BoundaryPicture> b = new ArrayList<>(p.boundaries());
@@ -336,7 +336,7 @@ class KeyframeChainTest {
         b.set(0, new BoundaryPicture(0, first.codecId(), first.quality(), true, first.data()));
         GvcPacket predictedFirst = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(),
                 p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), b, p.prompt(), p.priorSide(), p.tailResidual(),
-                p.atomBits(), p.atoms(), p.sse());
+                p.atomBits(), p.atoms(), p.psnr());
         assertEquals("packet.boundary[0].predicted", assertThrows(BitstreamException.class,
                 () -> PacketCodec.read(UncheckedWrites.packet(predictedFirst))).field());
     }

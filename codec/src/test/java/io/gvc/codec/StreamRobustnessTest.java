@@ -8,6 +8,7 @@ import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.ContainerCodec;
 import io.gvc.codec.bitstream.UncheckedWrites;
+import io.gvc.codec.bitstream.EncoderPsnr;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.bitstream.StreamHeader;
@@ -74,13 +75,13 @@ class StreamRobustnessTest {
 
     static GvcPacket withConfig(GvcPacket p, CodingConfig c) {
         return new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), c, p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(),
-                p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(), p.atoms(), p.sse());
+                p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(), p.atoms(), p.psnr());
     }
 
-    static GvcPacket withSse(GvcPacket p, long[] sse) {
+    static GvcPacket withPsnr(GvcPacket p, EncoderPsnr psnr) {
         return new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(), p.m(), p.mTail(),
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
-                p.atoms(), sse);
+                p.atoms(), psnr, p.bridgeOffsets());
     }
 
     /** The rewriting itself is faithful: an unchanged rewrite is the same file. */
@@ -119,12 +120,18 @@ class StreamRobustnessTest {
         }
     }
 
-    /** Stored SSE values near 2^63 in two packets overflow StreamInfo's sum. */
+    /**
+     * Until version 12 a packet stored its squared errors as varints, and values near 2^63 in two
+     * packets overflowed StreamInfo's sum; a byte per plane (version 13) cannot. The extremes read as
+     * they are: 0 dB in every GOP is a stream at 0 dB, 63.75 dB or more in every GOP one at 63.75 or
+     * more (on this small clip the squared error that stands for is below one, so it may round to 0).
+     */
     @Test
-    void hugeStoredSseIsABitstreamErrorForInfo() throws BitstreamException {
-        byte[] f = rewrite(encode(Variant.FLF2V), h -> h,
-                p -> withSse(p, new long[] {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE}));
-        assertThrows(BitstreamException.class, () -> StreamInfo.of(f), "SSE sum overflowing a long");
+    void theExtremeStoredPsnrsReadAsTheyAre() throws BitstreamException {
+        byte[] worst = rewrite(encode(Variant.FLF2V), h -> h, p -> withPsnr(p, new EncoderPsnr(0, 0, 0)));
+        assertEquals(0.0, StreamInfo.of(worst).encoderSse().psnrY(), 1e-9);
+        byte[] best = rewrite(encode(Variant.FLF2V), h -> h, p -> withPsnr(p, new EncoderPsnr(255, 255, 255)));
+        assertTrue(StreamInfo.of(best).encoderSse().psnrY() >= 63.0);
     }
 
     /** The same checks, which do hold, for the fields the parser does bound. */
@@ -138,24 +145,24 @@ class StreamRobustnessTest {
         // a packet that drops its atoms
         byte[] noAtoms = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), p.config(),
                 p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(),
-                0, new byte[0], p.sse()));
+                0, new byte[0], p.psnr()));
         assertTrue(assertThrows(BitstreamException.class,
                 () -> StreamDecoder.decode(noAtoms, prior, 1, Progress.NONE)).field().contains("packet.atoms"));
         // boundaries missing from an FLF2V GOP
         byte[] noBoundary = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(),
                 p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), List.of(), p.prompt(), p.priorSide(),
-                p.tailResidual(), p.atomBits(), p.atoms(), p.sse()));
+                p.tailResidual(), p.atomBits(), p.atoms(), p.psnr()));
         assertThrows(BitstreamException.class, () -> StreamDecoder.decode(noBoundary, prior, 1, Progress.NONE));
         // a gain section of the wrong length
         byte[] badSide = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(),
                 p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), new byte[3],
-                p.tailResidual(), p.atomBits(), p.atoms(), p.sse()));
+                p.tailResidual(), p.atomBits(), p.atoms(), p.psnr()));
         assertTrue(assertThrows(BitstreamException.class,
                 () -> StreamDecoder.decode(badSide, prior, 1, Progress.NONE)).field().contains("side_info"));
         // a tail residual on an FLF2V GOP
         byte[] residual = rewrite(f, h -> h, p -> new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(),
                 p.config(), p.m(), p.mTail(), p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(),
-                new byte[] {1, 2, 3, 4, 5}, p.atomBits(), p.atoms(), p.sse()));
+                new byte[] {1, 2, 3, 4, 5}, p.atomBits(), p.atoms(), p.psnr()));
         assertThrows(BitstreamException.class, () -> StreamDecoder.decode(residual, prior, 1, Progress.NONE));
     }
 }

@@ -1,6 +1,5 @@
 package io.gvc.cli.serve;
 
-import io.gvc.codec.metrics.Psnr;
 import io.gvc.kafka.formats.DecodedGop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class StreamStats {
         Long bits = packet == null ? null : 8L * packet.bytes();
         GopPoint p = new GopPoint(gop.gopSeq(), gop.captureTimeMicros() / 1000, gop.frameCount(), bits,
                 bits == null ? null : (double) bits / pixels,
-                packet == null ? null : Psnr.psnr(packet.sseY(), pixels), latency,
+                packet == null ? null : packet.psnrY(), latency,
                 percentile(sorted, 50), percentile(sorted, 99), deadLetters,
                 metric(dashboard, "Reorderer.stream." + stream + ".latencyMs_median"),
                 metric(dashboard, "Reorderer.stream." + stream + ".latencyMs_p99"),

@@ -136,7 +136,7 @@ final class TopicFollower implements AutoCloseable {
             try {
                 GvcPacket p = PacketCodec.read(r.value());
                 String stream = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
-                listener.packet(new PacketInfo(stream, p.gopSeq(), p.firstFrame(), p.config().format(), r.value().length, p.sse()[0]));
+                listener.packet(new PacketInfo(stream, p.gopSeq(), p.firstFrame(), p.config().format(), r.value().length, p.psnr().psnrY()));
             } catch (BitstreamException | RuntimeException e) {
                 listener.problem(where + ": not a GVC packet: " + e.getMessage());
             }

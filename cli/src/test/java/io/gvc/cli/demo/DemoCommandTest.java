@@ -47,8 +47,9 @@ class DemoCommandTest {
         assertEquals(info.bpp(), r.get("bpp").asDouble(), 0.0);
         JsonNode cam1 = r.get("streams").get(0);
         assertEquals(info.encoderSse().psnrY(), cam1.get("psnr_y_encoder").asDouble(), 0.0);
-        // the decoder output equals the encoder's own reconstruction, so both PSNRs agree exactly
-        assertEquals(cam1.get("psnr_y_encoder").asDouble(), cam1.get("psnr_y").asDouble(), 1e-9);
+        // the decoder output equals the encoder's own reconstruction, so both PSNRs agree, to the
+        // eighth of a decibel the stored quarter-decibel codes allow (EncoderPsnr)
+        assertEquals(cam1.get("psnr_y_encoder").asDouble(), cam1.get("psnr_y").asDouble(), 0.13);
         assertEquals(50, cam1.get("frames_decoded").asInt());
         for (String f : new String[] {"cam1-decoded.y4m", "cam1-decoded.mp4", "cam1-side-by-side.png", "report.txt"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);

@@ -17,13 +17,18 @@ final class BoundaryField {
     private BoundaryField() {
     }
 
-    static void write(FieldWriter out, List<BoundaryPicture> boundaries) {
+    /**
+     * Writes {@code boundaries}; a codec id equal to the one before it is written empty, and so is
+     * the first boundary's where it equals {@code streamCodec}, the stream header's intra codec
+     * (version 13; null for a live packet, which has no header).
+     */
+    static void write(FieldWriter out, List<BoundaryPicture> boundaries, String streamCodec) {
         out.u8(boundaries.size());
         long between = betweenMask(boundaries);
         if (boundaries.size() >= 2) { // one boundary is the last, never a between picture
             out.uv(between);
         }
-        String previousCodec = null;
+        String previousCodec = streamCodec;
         for (BoundaryPicture b : boundaries) {
             if (b.quality() < Limits.MIN_QUALITY || b.quality() > Limits.MAX_QUALITY) {
                 throw new IllegalArgumentException("boundary at " + b.position() + " has quality " + b.quality()
@@ -32,10 +37,10 @@ final class BoundaryField {
             if (b.codecId().isEmpty()) {
                 throw new IllegalArgumentException("boundary at " + b.position() + " names no codec");
             }
-            // a codec id the boundary before it in this packet already named is written empty
+            // a codec id the boundary before it in this packet (or the stream header) already named is written empty
             String codec = b.codecId().equals(previousCodec) ? "" : b.codecId();
             previousCodec = b.codecId();
-            out.uv(b.position()).string(codec, false).u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0))
+            out.uv(b.position()).name(codec, WellKnownNames.CODECS).u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0))
                     .uv(b.data().length).bytes(b.data());
         }
     }
@@ -55,8 +60,12 @@ final class BoundaryField {
         return mask;
     }
 
-    /** The boundaries of a GOP of {@code frames} frames, in increasing position. */
-    static List<BoundaryPicture> read(FieldReader r, int frames, Variant variant) throws BitstreamException {
+    /**
+     * The boundaries of a GOP of {@code frames} frames, in increasing position; an empty codec id of
+     * the first boundary is {@code streamCodec}'s (the stream header's intra codec; null for a live packet).
+     */
+    static List<BoundaryPicture> read(FieldReader r, int frames, Variant variant, String streamCodec)
+            throws BitstreamException {
         int nb = r.u8In("packet.boundary_count", 0, Limits.MAX_BOUNDARIES);
         long between = nb >= 2 ? r.uv("packet.between") : 0;
         if (between >>> nb != 0 || (between >>> (nb - 1) & 1) != 0) {
@@ -65,7 +74,7 @@ final class BoundaryField {
         }
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         int previous = -1;
-        String previousCodec = null;
+        String previousCodec = streamCodec;
         for (int i = 0; i < nb; i++) {
             String f = "packet.boundary[" + i + "]";
             // keyframes in increasing position; ones between the first and last frame only in FLF2V
@@ -74,11 +83,11 @@ final class BoundaryField {
                 throw new BitstreamException(f + ".position", "is " + pos + ": only FLF2V GOPs carry mid-GOP keyframes");
             }
             previous = pos;
-            String codec = r.string(f + ".codec", false, 64);
+            String codec = r.name(f + ".codec", WellKnownNames.CODECS, 64);
             if (codec.isEmpty()) {
                 if (previousCodec == null) {
                     throw new BitstreamException(f + ".codec", "is empty (same as the boundary before it), "
-                            + "but it is the packet's first boundary");
+                            + "but it is the first boundary of a live packet, which has no stream header to take it from");
                 }
                 codec = previousCodec;
             }

@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 public final class ContainerCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'S'};
-    public static final int VERSION = 12;
+    public static final int VERSION = 13;
     private static final int MAX_HEADER_BYTES = 4096;
 
     private ContainerCodec() {
@@ -34,7 +34,7 @@ public final class ContainerCodec {
         FieldWriter body = new FieldWriter();
         PacketCodec.writeConfig(body, h.config());
         body.uv(h.totalFrames());
-        body.string(h.intraCodec(), false);
+        body.name(h.intraCodec(), WellKnownNames.CODECS);
         byte[] b = body.toByteArray();
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length);
@@ -48,13 +48,12 @@ public final class ContainerCodec {
 
     /** One packet as this file format holds it (without its config where it is the header's). */
     public static byte[] writePacket(GvcPacket p, StreamHeader header) {
-        return PacketCodec.writeInStream(p, header.config());
+        return PacketCodec.writeInStream(p, header);
     }
 
     public static Container read(byte[] file) throws BitstreamException {
         ParsedHeader parsed = readHeader(file);
         StreamHeader header = parsed.header();
-        CodingConfig config = header.config();
         List<GvcPacket> packets = new ArrayList<>();
         List<Long> lengths = new ArrayList<>();
         int pos = parsed.end();
@@ -68,7 +67,7 @@ public final class ContainerCodec {
             }
             GvcPacket p;
             try {
-                p = PacketCodec.read(file, pos, pos + n, config);
+                p = PacketCodec.read(file, pos, pos + n, header);
             } catch (BitstreamException e) {
                 throw e.within("gop[" + expectedSeq + "]");
             }
@@ -112,7 +111,7 @@ public final class ContainerCodec {
         FieldReader h = new FieldReader(file, bodyStart, bodyEnd);
         CodingConfig config = PacketCodec.readConfig(h, "stream.config");
         long total = h.uvIn("stream.total_frames", 1, Limits.MAX_TOTAL_FRAMES);
-        String intra = h.string("stream.intra_codec", false, 64);
+        String intra = h.name("stream.intra_codec", WellKnownNames.CODECS, 64);
         if (h.remaining() != 0) {
             throw new BitstreamException("stream", h.remaining() + " unexpected bytes in the header");
         }

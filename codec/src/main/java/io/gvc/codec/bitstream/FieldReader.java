@@ -142,12 +142,29 @@ public final class FieldReader {
     }
 
     /** A UTF-8 string prefixed by a u8 (maxLen &lt;= 255) or u16 length. */
-    public String string(String field, boolean wide, int maxLen) throws BitstreamException {
-        int n = wide ? u16(field + ".length") : u8(field + ".length");
-        if (n > maxLen) {
-            throw new BitstreamException(field, "length " + n + " exceeds " + maxLen);
+    /**
+     * A name field (version 13, {@link WellKnownNames}): an entry of {@code table}, or a name of at
+     * most {@code maxLen} bytes spelled out, which must not be one of the table's (one layout per value).
+     */
+    public String name(String field, java.util.List<String> table, int maxLen) throws BitstreamException {
+        int b = u8(field);
+        if ((b & WellKnownNames.ENTRY) != 0) {
+            int entry = b & ~WellKnownNames.ENTRY;
+            if (entry >= table.size()) {
+                throw new BitstreamException(field, "is well-known name " + entry + ", past this decoder's table ("
+                        + table.size() + " names: " + String.join(", ", table) + ")");
+            }
+            return table.get(entry);
         }
-        return utf8(bytes(n, field), field);
+        if (b > maxLen) {
+            throw new BitstreamException(field, "length " + b + " exceeds " + maxLen);
+        }
+        String s = utf8(bytes(b, field), field);
+        if (table.contains(s)) {
+            throw new BitstreamException(field, "spells out '" + s + "', which is written as its well-known entry "
+                    + table.indexOf(s));
+        }
+        return s;
     }
 
     private static String utf8(byte[] b, String field) throws BitstreamException {

@@ -2,6 +2,7 @@ package io.gvc.codec.bitstream;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Big-endian writes, the mirror of {@link FieldReader}. */
 public final class FieldWriter {
@@ -63,17 +64,21 @@ public final class FieldWriter {
         return this;
     }
 
-    public FieldWriter string(String s, boolean wide) {
+    /**
+     * A name field (version 13, {@link WellKnownNames}): one byte for a name of {@code table}, else
+     * its UTF-8 length (at most 127) and bytes.
+     */
+    public FieldWriter name(String s, List<String> table) {
+        int entry = table.indexOf(s);
+        if (entry >= 0) {
+            return u8(WellKnownNames.ENTRY | entry);
+        }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length > (wide ? 0xFFFF : 0xFF)) {
-            throw new IllegalArgumentException("string too long for its field: " + b.length + " bytes");
+        if (b.length > WellKnownNames.MAX_SPELLED_BYTES) {
+            throw new IllegalArgumentException("name too long for its field: " + b.length + " bytes (at most "
+                    + WellKnownNames.MAX_SPELLED_BYTES + ")");
         }
-        if (wide) {
-            u16(b.length);
-        } else {
-            u8(b.length);
-        }
-        return bytes(b);
+        return u8(b.length).bytes(b);
     }
 
     public int size() {

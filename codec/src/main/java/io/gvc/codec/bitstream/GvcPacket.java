@@ -19,20 +19,20 @@ import java.util.List;
  * @param priorSide     the prior's side information (Gaussian gains)
  * @param tailResidual  I2V coarse residual of the last latent frame (empty when off)
  * @param atomBits      number of valid bits in {@code atoms}
- * @param sse           encoder's squared error per plane (Y, U, V) over the frames this GOP outputs
+ * @param psnr          the encoder's PSNR per plane (Y, U, V) over the frames this GOP outputs, in quarter dB
  * @param bridgeOffsets the bridged frames' offsets ({@code BridgeOffsets}), (x, y) in luma
  *                      pixels per GOP position, or empty for none (version 6)
  */
 public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,
                         int tailLatentFrames, int anchorMode, int[] deviationScale, List<BoundaryPicture> boundaries, String prompt, byte[] priorSide,
-                        byte[] tailResidual, long atomBits, byte[] atoms, long[] sse, int[] bridgeOffsets) {
+                        byte[] tailResidual, long atomBits, byte[] atoms, EncoderPsnr psnr, int[] bridgeOffsets) {
 
     /** A packet without bridge offsets. */
     public GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConfig config, int m, int mTail,
                      int tailLatentFrames, int anchorMode, int[] deviationScale, List<BoundaryPicture> boundaries,
-                     String prompt, byte[] priorSide, byte[] tailResidual, long atomBits, byte[] atoms, long[] sse) {
+                     String prompt, byte[] priorSide, byte[] tailResidual, long atomBits, byte[] atoms, EncoderPsnr psnr) {
         this(gopSeq, firstFrame, frameCount, config, m, mTail, tailLatentFrames, anchorMode, deviationScale, boundaries,
-                prompt, priorSide, tailResidual, atomBits, atoms, sse, new int[0]);
+                prompt, priorSide, tailResidual, atomBits, atoms, psnr, new int[0]);
     }
 
     public GvcPacket {
@@ -50,7 +50,7 @@ public record GvcPacket(long gopSeq, long firstFrame, int frameCount, CodingConf
         priorSide = priorSide.clone();
         tailResidual = tailResidual.clone();
         atoms = atoms.clone();
-        sse = sse.clone();
+        java.util.Objects.requireNonNull(psnr, "psnr");
         prompt = prompt == null ? "" : prompt;
     }
 

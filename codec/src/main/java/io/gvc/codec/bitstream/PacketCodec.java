@@ -19,7 +19,7 @@ public final class PacketCodec {
     public static final int KIND_IMPLIED_CONFIG = 'Q';
     /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
     public static final int KIND_OWN_CONFIG = 'P';
-    public static final int VERSION = 12;
+    public static final int VERSION = 13;
 
     private PacketCodec() {
     }
@@ -30,15 +30,16 @@ public final class PacketCodec {
     }
 
     /**
-     * The packet as a file whose header holds {@code streamConfig} holds it: without magic or
-     * version, and without its config where it is the header's.
+     * The packet as a file with {@code header} holds it: without magic or version, without its
+     * config where it is the header's, and its first boundary's codec left out where it is the
+     * header's intra codec.
      */
-    public static byte[] writeInStream(GvcPacket p, CodingConfig streamConfig) {
-        return write(p, java.util.Objects.requireNonNull(streamConfig, "streamConfig"));
+    public static byte[] writeInStream(GvcPacket p, StreamHeader header) {
+        return write(p, java.util.Objects.requireNonNull(header, "header"));
     }
 
-    /** A live packet where {@code streamConfig} is null, else one inside a file with that header. */
-    private static byte[] write(GvcPacket p, CodingConfig streamConfig) {
+    /** A live packet where {@code header} is null, else one inside a file with that header. */
+    private static byte[] write(GvcPacket p, StreamHeader header) {
         CodingConfig c = p.config();
         // M is read before anything that could overflow a field: a clear refusal
         int maxM = Limits.maxAtoms(c.codebookSize());
@@ -48,10 +49,10 @@ public final class PacketCodec {
         if (!p.prompt().isEmpty() && !c.variant().carriesPrompt()) {
             throw new IllegalArgumentException("a " + c.variant() + " packet carries no prompt (only T2V does)");
         }
-        byte[] packet = layOut(p, streamConfig);
+        byte[] packet = layOut(p, header);
         // the writer refuses what the reader would, by the reader's own checks: one set of limits
         try {
-            read(packet, 0, packet.length, streamConfig);
+            read(packet, 0, packet.length, header);
         } catch (BitstreamException e) {
             throw new IllegalArgumentException("a packet no decoder would read: " + e.getMessage(), e);
         }
@@ -60,10 +61,11 @@ public final class PacketCodec {
 
     /**
      * The packet's bytes, unchecked: {@link #write} checks them with the reader (tests build bad
-     * packets with it). Live where {@code streamConfig} is null, else as a file with that header holds it.
+     * packets with it). Live where {@code header} is null, else as a file with that header holds it.
      */
-    static byte[] layOut(GvcPacket p, CodingConfig streamConfig) {
+    static byte[] layOut(GvcPacket p, StreamHeader header) {
         CodingConfig c = p.config();
+        CodingConfig streamConfig = header == null ? null : header.config();
         boolean impliedConfig = c.equals(streamConfig);
         FieldWriter body = new FieldWriter();
         // counts, lengths and numbers as varints (version 4): a packet of a few hundred bytes
@@ -73,7 +75,7 @@ public final class PacketCodec {
             writeConfig(body, c);
         }
         body.u8(p.anchorMode());
-        BoundaryField.write(body, p.boundaries());
+        BoundaryField.write(body, p.boundaries(), header == null ? null : header.intraCodec());
         byte[] offsets = BridgeOffsetField.write(p.bridgeOffsets(), p.keyframePositions());
         body.uv(offsets.length).bytes(offsets);
         if (c.variant().carriesPrompt()) {
@@ -90,9 +92,8 @@ public final class PacketCodec {
             body.uv(p.tailResidual().length).bytes(p.tailResidual());
             body.uv(p.atomBits()).bytes(p.atoms());
         }
-        for (long s : p.sse()) {
-            body.uv(s);
-        }
+        // the encoder's PSNR, a byte a plane (version 13; EncoderPsnr)
+        body.u8(p.psnr().y()).u8(p.psnr().u()).u8(p.psnr().v());
         byte[] b = body.toByteArray();
         FieldWriter out = new FieldWriter();
         if (streamConfig == null) {
@@ -112,7 +113,7 @@ public final class PacketCodec {
         w.u8(c.variant().code()).uv(f.width()).uv(f.height()).uv(f.fpsNum()).uv(f.fpsDen());
         w.uv(c.gopFrames()).u8(c.latentDownscale()).u8(c.temporalStride());
         w.uv(c.codebookSize()).uv(c.steps()).uv(c.tailSteps()).f32(c.shift()).f32(c.gScale()).u64(c.seed());
-        w.string(c.modelId(), false).bytes(c.modelHashPrefix());
+        w.name(c.modelId(), WellKnownNames.MODELS).bytes(c.modelHashPrefix());
     }
 
     static CodingConfig readConfig(FieldReader r, String ctx) throws BitstreamException {
@@ -148,7 +149,7 @@ public final class PacketCodec {
             throw new BitstreamException(ctx + ".g_scale", "must be >= 0, is " + g);
         }
         long seed = r.u64(ctx + ".seed");
-        String model = r.string(ctx + ".model_id", false, 255);
+        String model = r.name(ctx + ".model_id", WellKnownNames.MODELS, WellKnownNames.MAX_SPELLED_BYTES);
         byte[] hash = r.bytes(CodingConfig.HASH_PREFIX_BYTES, ctx + ".model_hash");
         return new CodingConfig(variant, new VideoFormat(w, h, fn, fd), gop, ds, stride, k, steps, tail, shift, g,
                 seed, model, hash);
@@ -216,12 +217,12 @@ public final class PacketCodec {
     }
 
     /**
-     * Reads one packet occupying exactly buf[off, end): a live packet where {@code streamConfig} is
-     * null, else one inside a file whose header holds {@code streamConfig} (which a packet without
-     * its own config takes).
+     * Reads one packet occupying exactly buf[off, end): a live packet where {@code header} is null,
+     * else one inside a file with that header (whose config a packet without its own takes, and
+     * whose intra codec a first boundary without a codec id takes).
      */
-    public static GvcPacket read(byte[] buf, int off, int end, CodingConfig streamConfig) throws BitstreamException {
-        Framing framing = framing(buf, off, end, streamConfig != null);
+    public static GvcPacket read(byte[] buf, int off, int end, StreamHeader header) throws BitstreamException {
+        Framing framing = framing(buf, off, end, header != null);
         boolean implied = framing.impliedConfig();
         int total = framing.end() - off;
         if (total != end - off) {
@@ -240,9 +241,10 @@ public final class PacketCodec {
         long seq = r.uvIn("packet.gop_seq", 0, Long.MAX_VALUE);
         long first = r.uvIn("packet.first_frame", 0, Limits.MAX_TOTAL_FRAMES);
         int frames = r.uvInt("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
-        CodingConfig config = implied ? streamConfig : readConfig(r, "packet.config");
+        CodingConfig config = implied ? header.config() : readConfig(r, "packet.config");
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
-        List<BoundaryPicture> boundaries = BoundaryField.read(r, frames, config.variant());
+        List<BoundaryPicture> boundaries = BoundaryField.read(r, frames, config.variant(),
+                header == null ? null : header.intraCodec());
         int offsetsLen = r.uvInt("packet.bridge_offsets.length", 0, Limits.MAX_SIDE_INFO_BYTES);
         if (offsetsLen > 0 && (!config.variant().hasLaterKeyframes() || anchorMode == 0)) {
             throw new BitstreamException("packet.bridge_offsets.length", "is " + offsetsLen + ": only FLF2V GOPs "
@@ -276,14 +278,11 @@ public final class PacketCodec {
                 throw new BitstreamException("packet.generated", "is 1 but every generated field is zero or empty");
             }
         }
-        // no error can exceed 255^2 per sample: bounding each GOP's SSE keeps a stream's sum in a long
-        long lumaMax = 65025L * frames * config.format().width() * config.format().height();
-        long[] sse = {r.uvIn("packet.sse_y", 0, lumaMax), r.uvIn("packet.sse_u", 0, lumaMax),
-                r.uvIn("packet.sse_v", 0, lumaMax)};
+        EncoderPsnr psnr = new EncoderPsnr(r.u8("packet.psnr_y"), r.u8("packet.psnr_u"), r.u8("packet.psnr_v"));
         if (r.remaining() != 0) {
             throw new BitstreamException("packet", r.remaining() + " unexpected bytes after the last field");
         }
         return new GvcPacket(seq, first, frames, config, m, mTail, tailFrames, anchorMode, scale, boundaries, prompt, side, residual,
-                atomBits, atoms, sse, offsets);
+                atomBits, atoms, psnr, offsets);
     }
 }

@@ -21,7 +21,7 @@ class BridgeOffsetFieldTest {
 
     private static GvcPacket packet(int anchorMode, int[] offsets) {
         return new GvcPacket(3, 24, 9, CONFIG, 0, 0, 0, anchorMode, new int[] {16, 8}, KEYFRAMES, "", new byte[0],
-                new byte[0], 0, new byte[0], new long[3], offsets);
+                new byte[0], 0, new byte[0], new EncoderPsnr(0, 0, 0), offsets);
     }
 
     /** (x, y) per position of the 9-frame GOP, zero at its keyframes 0, 4 and 8. */

@@ -23,7 +23,7 @@ class LimitsTest {
 
     private static GvcPacket packet(CodingConfig c, int frames, int m, String prompt) {
         return new GvcPacket(0, 0, frames, c, m, m, 0, 0, new int[2], List.of(), prompt, new byte[0], new byte[0], 0,
-                new byte[0], new long[3]);
+                new byte[0], new EncoderPsnr(0, 0, 0));
     }
 
     private static final CodingConfig T2V_SMALL = config(Variant.T2V, 16, 16, 9, 1, 2, 256, 12, 2);

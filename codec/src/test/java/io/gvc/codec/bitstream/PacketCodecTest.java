@@ -16,18 +16,20 @@ class PacketCodecTest {
 
     private static final CodingConfig CONFIG = new CodingConfig(Variant.FLF2V, new VideoFormat(176, 144, 30, 1), 17,
             4, 2, 1024, 12, 2, 3f, 3f, 42L, "gvc-learned-picture-3", new byte[8]);
+    /** A file of x265 keyframes with this config. */
+    private static final StreamHeader HEADER = new StreamHeader(CONFIG, 65, "x265");
 
     private static GvcPacket packet(List<BoundaryPicture> boundaries) {
         return new GvcPacket(3, 48, 17, CONFIG, 0, 0, 0, 1, new int[] {16, 8}, boundaries, "", new byte[] {1, 2},
-                new byte[0], 0, new byte[0], new long[] {123_456, 7_890, 6_543});
+                new byte[0], 0, new byte[0], new EncoderPsnr(117, 150, 161));
     }
 
     @Test
     void aCutGopRoundTripsWithItsCodecIdsWrittenOnce() throws BitstreamException {
         GvcPacket p = packet(List.of(new BoundaryPicture(8, "x265", 40, true, new byte[30]),
                 new BoundaryPicture(16, "x265", 40, true, new byte[20])));
-        byte[] b = PacketCodec.writeInStream(p, CONFIG);
-        GvcPacket back = PacketCodec.read(b, 0, b.length, CONFIG);
+        byte[] b = PacketCodec.writeInStream(p, HEADER);
+        GvcPacket back = PacketCodec.read(b, 0, b.length, HEADER);
         assertEquals(2, back.boundaries().size());
         for (int i = 0; i < 2; i++) {
             assertEquals(p.boundaries().get(i).position(), back.boundaries().get(i).position());
@@ -36,14 +38,58 @@ class PacketCodecTest {
             assertTrue(back.boundaries().get(i).predicted());
             assertArrayEquals(p.boundaries().get(i).data(), back.boundaries().get(i).data());
         }
-        assertArrayEquals(p.sse(), back.sse());
+        assertEquals(p.psnr(), back.psnr());
         assertEquals(3, back.gopSeq());
         assertEquals(48, back.firstFrame());
         // the fixed fields of this GOP in a file: kind 1, length 1, seq, first, count, anchor, boundary
-        // count 1 each (5), between mask 1 (version 10), boundaries 1+5+1+1 and 1+1+1+1, bridge offsets 1
-        // (none), no prompt (FLF2V), generated 1, m, m_tail, tail frames, 2 scales 1 each (5), side 1+2,
-        // residual 1, atom bits 1, SSE 3+2+2, CRC 4: 43 bytes besides the 50 of the pictures
-        assertEquals(43 + 50, b.length);
+        // count 1 each (5), between mask 1 (version 10), boundaries 1+1+1+1 and 1+1+1+1 (both codec ids
+        // empty: the first is the header's intra codec, version 13), bridge offsets 1 (none), no prompt
+        // (FLF2V), generated 1, m, m_tail, tail frames, 2 scales 1 each (5), side 1+2, residual 1, atom
+        // bits 1, PSNR 1+1+1 (version 13), CRC 4: 35 bytes besides the 50 of the pictures
+        assertEquals(35 + 50, b.length);
+        // the first boundary, position 8: its codec id empty (the header's), then its quality byte
+        assertEquals(40 | 0x80, b[indexOf(b, new byte[] {8, 0}) + 2] & 0xff);
+        // live, there is no header to take it from: x265 is named, as the codecs' well-known entry 0
+        byte[] live = PacketCodec.write(p);
+        assertEquals(40 | 0x80, live[indexOf(live, new byte[] {8, (byte) 0x80}) + 2] & 0xff);
+        assertEquals("x265", PacketCodec.read(live).boundaries().get(0).codecId());
+    }
+
+    /**
+     * Version 13: a file's first boundary names its codec where it is not the header's; a codec
+     * of the well-known table in one byte, any other spelled out.
+     */
+    @Test
+    void aFirstBoundaryOfAnotherCodecThanTheHeadersNamesIt() throws BitstreamException {
+        GvcPacket dct = packet(List.of(new BoundaryPicture(8, "gvc-dct", 40, true, new byte[30]),
+                new BoundaryPicture(16, "x265", 40, true, new byte[20])));
+        byte[] b = PacketCodec.writeInStream(dct, HEADER);
+        assertEquals(35 + 50, b.length); // gvc-dct is entry 2, x265 the one before it again: empty
+        assertEquals(List.of("gvc-dct", "x265"),
+                PacketCodec.read(b, 0, b.length, HEADER).boundaries().stream().map(BoundaryPicture::codecId).toList());
+        GvcPacket own = packet(List.of(new BoundaryPicture(8, "my-codec", 40, true, new byte[30]),
+                new BoundaryPicture(16, "x265", 40, true, new byte[20])));
+        byte[] spelled = PacketCodec.writeInStream(own, HEADER);
+        assertEquals(35 + 50 + 8, spelled.length); // "my-codec" spelled out (1 + 8 bytes for 1), x265 as entry 0 (1 for 1)
+        assertEquals(List.of("my-codec", "x265"), PacketCodec.read(spelled, 0, spelled.length, HEADER).boundaries()
+                .stream().map(BoundaryPicture::codecId).toList());
+    }
+
+    /** Version 13: a well-known name spelled out, and an entry past the table, are refused by name. */
+    @Test
+    void aWellKnownNameHasOneLayout() {
+        GvcPacket p = packet(List.of(new BoundaryPicture(16, "gvc-dct", 40, false, new byte[4])));
+        byte[] b = PacketCodec.write(p);
+        byte[] spelled = new FieldWriter().u8(7).bytes("gvc-dct".getBytes()).toByteArray();
+        BitstreamException e = assertThrows(BitstreamException.class,
+                () -> new FieldReader(spelled, 0, spelled.length).name("packet.boundary[0].codec", WellKnownNames.CODECS, 64));
+        assertEquals("packet.boundary[0].codec", e.field());
+        assertTrue(e.getMessage().contains("well-known entry 2"), e.getMessage());
+        int at = indexOf(b, new byte[] {16, (byte) 0x82}) + 1;
+        b[at] = (byte) 0x83; // past the three codecs
+        e = assertThrows(BitstreamException.class, () -> PacketCodec.read(fixCrc(b)));
+        assertEquals("packet.boundary[0].codec", e.field());
+        assertTrue(e.getMessage().contains("x265, x264, gvc-dct"), e.getMessage());
     }
 
     /** Version 8: a GOP whose output is its anchors carries one byte for everything generated. */
@@ -51,20 +97,20 @@ class PacketCodecTest {
     void aGopWithoutAGeneratedPartSpendsOneByteOnIt() throws BitstreamException {
         GvcPacket anchorsOnly = new GvcPacket(3, 48, 17, CONFIG, 0, 0, 0, 1, new int[] {0, 0},
                 List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])), "", new byte[0], new byte[0], 0,
-                new byte[0], new long[] {123_456, 7_890, 6_543});
+                new byte[0], new EncoderPsnr(117, 150, 161));
         assertTrue(!anchorsOnly.generates());
-        byte[] b = PacketCodec.writeInStream(anchorsOnly, CONFIG);
-        // kind 1, length 1, seq, first, count, anchor, boundary count (5), boundary 1+5+1+1, offsets 1,
-        // generated 1, SSE 7, CRC 4: 28 bytes besides the picture's 20
-        assertEquals(28 + 20, b.length);
-        GvcPacket back = PacketCodec.read(b, 0, b.length, CONFIG);
+        byte[] b = PacketCodec.writeInStream(anchorsOnly, HEADER);
+        // kind 1, length 1, seq, first, count, anchor, boundary count (5), boundary 1+1+1+1, offsets 1,
+        // generated 1, PSNR 3, CRC 4: 20 bytes besides the picture's 20
+        assertEquals(20 + 20, b.length);
+        GvcPacket back = PacketCodec.read(b, 0, b.length, HEADER);
         assertTrue(!back.generates());
         assertEquals(0, back.m());
         assertArrayEquals(new int[] {0, 0}, back.deviationScale());
         assertEquals(0, back.priorSide().length);
 
         // the flag set over nothing is a second form of the same GOP: refused by name
-        int flag = b.length - 4 - 7 - 1;
+        int flag = b.length - 4 - 3 - 1;
         assertEquals(0, b[flag]);
         byte[] withFlag = new byte[b.length + 8];
         System.arraycopy(b, 0, withFlag, 0, flag);
@@ -72,33 +118,33 @@ class PacketCodecTest {
         System.arraycopy(b, flag + 1, withFlag, flag + 9, b.length - flag - 1);
         withFlag[1] = (byte) (b[1] + 8); // the length
         BitstreamException e = assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(fixFileCrc(withFlag), 0, withFlag.length, CONFIG));
+                () -> PacketCodec.read(fixFileCrc(withFlag), 0, withFlag.length, HEADER));
         assertEquals("packet.generated", e.field());
     }
 
     @Test
     void aFilePacketOfAnotherKindAndALivePacketOfAnotherVersionAreRefusedByName() {
         GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])));
-        byte[] inFile = PacketCodec.writeInStream(p, CONFIG);
+        byte[] inFile = PacketCodec.writeInStream(p, HEADER);
         assertEquals('Q', inFile[0]);
         inFile[0] = 'X';
         assertEquals("packet.kind", assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(inFile, 0, inFile.length, CONFIG)).field());
+                () -> PacketCodec.read(inFile, 0, inFile.length, HEADER)).field());
         byte[] live = PacketCodec.write(p);
         assertEquals(PacketCodec.VERSION, live[4]);
         live[4] = 7;
         assertEquals("packet.version", assertThrows(BitstreamException.class, () -> PacketCodec.read(live)).field());
         // a packet as a file holds it is not a live packet
         assertEquals("packet.magic", assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(PacketCodec.writeInStream(p, CONFIG))).field());
+                () -> PacketCodec.read(PacketCodec.writeInStream(p, HEADER))).field());
     }
 
     @Test
     void anEmptyCodecIdOnTheFirstBoundaryIsRefused() {
         GvcPacket p = packet(List.of(new BoundaryPicture(16, "gvc-dct", 40, false, new byte[4])));
         byte[] b = PacketCodec.write(p);
-        // the codec id "gvc-dct" becomes "" + 7 bytes that the parser then reads as the quality and on
-        int at = indexOf(b, "gvc-dct".getBytes()) - 1;
+        // the codec id "gvc-dct" (well-known entry 2) becomes "": the same as the boundary before it, which there is not
+        int at = indexOf(b, new byte[] {16, (byte) 0x82}) + 1;
         b[at] = 0;
         BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(fixCrc(b)));
         assertEquals("packet.boundary[0].codec", e.field());
@@ -109,7 +155,7 @@ class PacketCodecTest {
         GvcPacket p = packet(List.of(new BoundaryPicture(0, "gvc-dct", 40, false, new byte[4]),
                 new BoundaryPicture(16, "gvc-dct", 40, true, new byte[4])));
         byte[] b = PacketCodec.write(p);
-        int at = indexOf(b, "gvc-dct".getBytes()) + "gvc-dct".length();
+        int at = indexOf(b, new byte[] {0, (byte) 0x82}) + 2;
         assertEquals(40, b[at]);
         b[at] = (byte) (40 | 0x80);
         BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(fixCrc(b)));

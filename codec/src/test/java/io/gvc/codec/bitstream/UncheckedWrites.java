@@ -16,7 +16,7 @@ public final class UncheckedWrites {
 
     /** A packet as a file with {@code header} holds it. */
     public static byte[] packetInStream(GvcPacket p, StreamHeader header) {
-        return PacketCodec.layOut(p, header.config());
+        return PacketCodec.layOut(p, header);
     }
 
     public static byte[] header(StreamHeader h) {

@@ -249,7 +249,7 @@ class LearnedModelTest {
             var config = new io.gvc.codec.bitstream.CodingConfig(Variant.FLF2V, new VideoFormat(16, 1, 25, 1), 9, 1, 2,
                     256, 8, 2, 3f, 3f, 1L, prior.id(), io.gvc.codec.bitstream.CodingConfig.hashPrefix(prior.sha256()));
             var packet = new io.gvc.codec.bitstream.GvcPacket(0, 0, 2, config, 0, 0, 0, 0, new int[2], List.of(), "",
-                    new byte[0], new byte[0], 0, new byte[0], new long[3]);
+                    new byte[0], new byte[0], 0, new byte[0], new io.gvc.codec.bitstream.EncoderPsnr(0, 0, 0));
             var read = io.gvc.codec.bitstream.PacketCodec.read(io.gvc.codec.bitstream.PacketCodec.write(packet));
             try (io.gvc.codec.GopDecoder dec = new io.gvc.codec.GopDecoder(prior, 1)) {
                 var e = org.junit.jupiter.api.Assertions.assertThrows(io.gvc.codec.bitstream.BitstreamException.class,

@@ -4,9 +4,7 @@ import io.gvc.codec.EncodedGop;
 import io.gvc.codec.GopAtomCoder;
 import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
-import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
-import io.gvc.codec.metrics.YuvSse;
 import io.gvc.kafka.formats.GvcHeaders;
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.kafka.formats.RawGopFormat;
@@ -119,7 +117,6 @@ public final class AtomSearchFunction extends ProcessFunction<AtomSearchTask, En
     private void report(String stream, RawGop gop, GvcPacket p, int bytes, boolean chained, long nanos) {
         long outFrames = chained ? gop.frameCount() - 1L : gop.frameCount();
         long pixels = outFrames * gop.width() * gop.height();
-        long chroma = outFrames * Frame.chromaWidth(gop.width()) * Frame.chromaHeight(gop.height());
         long bits = 8L * bytes;
         long boundaryBits = 8L * p.boundaryBytes();
         long atomBits = 8L * p.atoms().length;
@@ -130,7 +127,7 @@ public final class AtomSearchFunction extends ProcessFunction<AtomSearchTask, En
         metrics.set(stream, "atomBits", atomBits);
         metrics.set(stream, "sideBits", bits - boundaryBits - atomBits);
         metrics.set(stream, "atomsPerStep", p.m());
-        metrics.set(stream, "psnrY", new YuvSse(p.sse()[0], p.sse()[1], p.sse()[2], pixels, chroma).psnrY());
+        metrics.set(stream, "psnrY", p.psnr().psnrY());
         metrics.record(stream, "searchMs", nanos / 1_000_000);
     }
 

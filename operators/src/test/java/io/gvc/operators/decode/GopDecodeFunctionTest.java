@@ -234,7 +234,7 @@ class GopDecodeFunctionTest {
                 c.modelId(), otherHash);
         GvcPacket q = new GvcPacket(p.gopSeq(), p.firstFrame(), p.frameCount(), other, p.m(), p.mTail(),
                 p.tailLatentFrames(), p.anchorMode(), p.deviationScale(), p.boundaries(), p.prompt(), p.priorSide(), p.tailResidual(), p.atomBits(),
-                p.atoms(), p.sse());
+                p.atoms(), p.psnr());
         byte[] bytes = PacketCodec.write(q); // a valid packet (CRC included), for another model
         // the registry matches id and hash: the shipped model of that id, with another hash, is not installed here
         Result res = decode(new DecodeTask(env(0, bytes), -1, null, ""));
