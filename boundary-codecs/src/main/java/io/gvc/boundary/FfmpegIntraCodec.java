@@ -39,10 +39,42 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         this.parameterSets = new ParameterSets(codec, coded -> intraStream(coded, 50));
     }
 
+    /** The nominal QP of the coarsest quality: its pictures are coded at QP 51, the coarsest H.264 and HEVC have. */
+    static final int COARSEST_QP = 54;
+
+    /**
+     * Quality 1..100 onto the nominal QP 54..5: higher quality, lower QP, never the reverse. The
+     * nominal QP is the x26x {@code qp} option of an intra picture, which codes it 3 QP finer
+     * ({@link #intraQp}), and every picture of a quality is coded at that QP - 3. From quality 8 up
+     * linearly, round(51 - 0.46 quality); qualities 1..7 are one level each, 54..48, so that the
+     * coarsest pictures are at QP 51..49, where x265's own CRF 51 codes (bitstream version 13; until
+     * then quality 1 was QP 51, pictures at 48, and a short clip's lowest rate stopped there, far
+     * above a low target: CiscoVT2people at 0.015 bpp for 0.004).
+     */
+    static int qp(int quality) {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("quality must be 1..100, got " + quality);
+        }
+        if (quality <= 7) {
+            return COARSEST_QP + 1 - quality;
+        }
+        return Math.max(0, Math.min(51, (int) Math.round(51 - quality * 0.46)));
+    }
+
+    /**
+     * The x26x options that code an intra picture of nominal QP {@code qp} at {@code qp} - 3: the
+     * {@code qp} option itself with the encoders' default I-picture offset (ipratio 1.4, 3 QP) up to
+     * 51, above it (the three coarsest qualities) the picture's own QP with no offset, since the
+     * option stops at 51.
+     */
+    static String intraQp(int qp) {
+        return qp <= 51 ? "qp=" + qp : "qp=" + (qp - 3) + ":ipratio=1";
+    }
+
     /** One level per QP: qualities that share a QP code the same pictures (a predicted payload differs only in its quality byte). */
     @Override
     public int level(int quality) {
-        return QualityScale.level(quality);
+        return COARSEST_QP - qp(quality);
     }
 
     /** The encoder options for one intra picture at {@code qp}. */
@@ -73,7 +105,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private byte[] intraStream(Frame coded, int quality) {
         VideoFormat format = new VideoFormat(coded.width(), coded.height(), FPS, 1);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(QualityScale.qp(quality)))) {
+        try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(qp(quality)))) {
             enc.encode(coded).forEach(stream::writeBytes);
             enc.flush().forEach(stream::writeBytes);
         }
@@ -150,7 +182,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         Frame ref = fit(reference), cur = fit(frame);
         List<byte[]> packets = new ArrayList<>();
         try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(QualityScale.qp(quality)))) {
+                predictedOptions(qp(quality)))) {
             packets.addAll(enc.encode(ref));
             packets.addAll(enc.encode(cur));
             packets.addAll(enc.flush());
@@ -160,7 +192,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         }
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
-        references.put(ref, QualityScale.qp(quality), intra);
+        references.put(ref, qp(quality), intra);
         return payload(quality, intra, predicted);
     }
 
@@ -216,7 +248,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         int quality = payloadQuality(data, "predicted");
         checkSize(reference, width, height);
         Frame ref = fit(reference);
-        byte[] intra = references.get(ref, QualityScale.qp(quality), () -> referencePicture(ref, quality));
+        byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
         checkReferences(data, intra, "reference picture codes");
         return lastPicture(decodeUnits("predicted data", intra, payloadPicture(data)), 2,
                 "predicted data with its reference gives", width, height);
@@ -226,7 +258,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private byte[] referencePicture(Frame ref, int quality) {
         List<byte[]> packets = new ArrayList<>();
         try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(QualityScale.qp(quality)))) {
+                predictedOptions(qp(quality)))) {
             packets.addAll(enc.encode(ref));
             packets.addAll(enc.flush());
         }
@@ -253,11 +285,11 @@ abstract class FfmpegIntraCodec implements IntraCodec {
      */
     byte[] encodeBetweenPicture(Frame past, Frame future, Frame frame, int quality) {
         Frame p = fit(past), f = fit(future), cur = fit(frame);
-        List<byte[]> packets = codeBetweenSession(p, f, cur, QualityScale.qp(quality));
+        List<byte[]> packets = codeBetweenSession(p, f, cur, qp(quality));
         // the I and P pictures are the ones a decoder codes with its stand-in for the frame between
         // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
         byte[] references = joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
-        betweenPairs.put(p, f, QualityScale.qp(quality), references);
+        betweenPairs.put(p, f, qp(quality), references);
         return payload(quality, concatenated(references), codec.strip(packets.get(2)));
     }
 
@@ -268,8 +300,8 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         checkSize(past, width, height);
         checkSize(future, width, height);
         Frame p = fit(past), f = fit(future);
-        byte[] references = betweenPairs.get(p, f, QualityScale.qp(quality), () -> {
-            List<byte[]> packets = codeBetweenSession(p, f, p, QualityScale.qp(quality)); // the past stands in for the frame between
+        byte[] references = betweenPairs.get(p, f, qp(quality), () -> {
+            List<byte[]> packets = codeBetweenSession(p, f, p, qp(quality)); // the past stands in for the frame between
             return joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
         });
         checkReferences(data, concatenated(references), "reference pictures code");

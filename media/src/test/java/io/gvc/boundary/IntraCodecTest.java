@@ -116,16 +116,16 @@ class IntraCodecTest {
     void qualityMapsMonotonicallyOntoQp() {
         // version 13: qualities 1..7 one nominal QP each, 54..48 (pictures at 51..45), then as before
         for (int q = 1; q <= 8; q++) {
-            assertEquals(55 - q, QualityScale.qp(q), "quality " + q);
+            assertEquals(55 - q, FfmpegIntraCodec.qp(q), "quality " + q);
         }
-        assertEquals(5, QualityScale.qp(100));
+        assertEquals(5, FfmpegIntraCodec.qp(100));
         for (int q = 2; q <= 100; q++) {
-            assertTrue(QualityScale.qp(q) <= QualityScale.qp(q - 1));
+            assertTrue(FfmpegIntraCodec.qp(q) <= FfmpegIntraCodec.qp(q - 1));
         }
-        assertEquals("qp=51", QualityScale.intraQp(51));
-        assertEquals("qp=51:ipratio=1", QualityScale.intraQp(54)); // the option stops at 51
-        assertThrows(IllegalArgumentException.class, () -> QualityScale.qp(0));
-        assertThrows(IllegalArgumentException.class, () -> QualityScale.qp(101));
+        assertEquals("qp=51", FfmpegIntraCodec.intraQp(51));
+        assertEquals("qp=51:ipratio=1", FfmpegIntraCodec.intraQp(54)); // the option stops at 51
+        assertThrows(IllegalArgumentException.class, () -> FfmpegIntraCodec.qp(0));
+        assertThrows(IllegalArgumentException.class, () -> FfmpegIntraCodec.qp(101));
     }
 
     /**
