@@ -90,6 +90,10 @@ final class BoundaryField {
                             + "but it is the first boundary of a live packet, which has no stream header to take it from");
                 }
                 codec = previousCodec;
+                if (codec.isEmpty()) { // a stream header whose intra codec is empty has none to give
+                    throw new BitstreamException(f + ".codec", "is empty, and so is the stream header's intra codec "
+                            + "it would take");
+                }
             }
             previousCodec = codec;
             int qp = r.u8(f + ".quality");

@@ -75,6 +75,16 @@ class PacketCodecTest {
                 .stream().map(BoundaryPicture::codecId).toList());
     }
 
+    /** A file whose header names no intra codec has none to give a first boundary that names none. */
+    @Test
+    void anEmptyCodecIdTakesNothingFromAHeaderWithoutOne() {
+        GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])));
+        byte[] b = PacketCodec.writeInStream(p, HEADER);
+        StreamHeader none = new StreamHeader(CONFIG, 65, "");
+        BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(b, 0, b.length, none));
+        assertEquals("packet.boundary[0].codec", e.field());
+    }
+
     /** Version 13: a well-known name spelled out, and an entry past the table, are refused by name. */
     @Test
     void aWellKnownNameHasOneLayout() {
