@@ -128,7 +128,8 @@ public final class GopAtomCoder implements AutoCloseable {
             mTail = params.mTail() != null ? params.mTail() : RateController.defaultTail(m, params.codebookSize());
         } else {
             // every field but the atoms is known now, except the I2V tail residual (coded after the
-            // search): it is left out here, so --tail-residual overshoots the target by its size.
+            // search): it is left out here, so --tail-residual overshoots the target by its size. The
+            // PSNR is not known either, but it takes its three bytes whatever it is (version 13).
             GvcPacket withoutAtoms = packet(gop, n, 0, 0, layout.tailLatentFrames(), mode, offsets, new int[2],
                     boundaries, prompt, side, new byte[0], new BitWriter(), new EncoderPsnr(0, 0, 0));
             long fixed = 8L * PacketCodec.write(withoutAtoms).length;
