@@ -139,14 +139,14 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     }
 
     /**
-     * A predicted payload is laid out as [quality][u16: the low 16 bits of the CRC-32 of the I
-     * picture's bytes][the P picture's NAL units, Annex-B, without the first start code]. 16 bits
-     * of the check (bitstream 4): a different build on the far side still fails on the first
-     * predicted picture but once in 65536, and on the next one after that. Bitstream 8 dropped the
-     * payload's own version byte (the packet's version says which layout this is) and the start
-     * code: four bytes a picture.
+     * A predicted payload is laid out as [u16: the low 16 bits of the CRC-32 of the I picture's
+     * bytes][the P picture's NAL units, Annex-B, without the first start code]. 16 bits of the check
+     * (bitstream 4): a different build on the far side still fails on the first predicted picture
+     * but once in 65536, and on the next one after that. Bitstream 8 dropped the payload's own
+     * version byte (the packet's version says which layout this is) and the start code: four bytes a
+     * picture; bitstream 14 its quality byte, which the boundary's quality field already carries.
      */
-    private static final int PREDICTED_HEADER = 3;
+    private static final int PREDICTED_HEADER = 2;
 
     /**
      * Codes {@code frame} as the P picture of a two-picture stream whose I picture is
@@ -169,13 +169,12 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
         references.put(ref, qp(quality), intra);
-        return payload(quality, intra, predicted);
+        return payload(intra, predicted);
     }
 
-    /** [quality][u16: the low 16 bits of the CRC-32 of {@code references}][{@code picture} without its first start code]. */
-    private static byte[] payload(int quality, byte[] references, byte[] picture) {
+    /** [u16: the low 16 bits of the CRC-32 of {@code references}][{@code picture} without its first start code]. */
+    private static byte[] payload(byte[] references, byte[] picture) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(quality);
         long crc = crc(references);
         out.write((int) (crc >>> 8) & 0xFF);
         out.write((int) crc & 0xFF);
@@ -183,22 +182,20 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         return out.toByteArray();
     }
 
-    /** A payload's quality, checked along with its length; {@code kind} names it in errors ("predicted", "between"). */
-    private int payloadQuality(byte[] data, String kind) throws BitstreamException {
+    /** Checks a payload's length and the boundary's quality; {@code kind} names it in errors ("predicted", "between"). */
+    private void checkPayload(byte[] data, int quality, String kind) throws BitstreamException {
         if (data.length <= PREDICTED_HEADER) {
             throw new BitstreamException(FIELD, codec.id + " " + kind + " data holds " + data.length
                     + " bytes, not even its header and a picture");
         }
-        int quality = data[0] & 0xFF;
         if (quality < 1 || quality > 100) {
             throw new BitstreamException(FIELD, codec.id + " " + kind + " quality " + quality + " outside 1..100");
         }
-        return quality;
     }
 
     /** Refuses a payload whose check does not match the reference bytes coded here ({@code what} names them). */
     private void checkReferences(byte[] data, byte[] references, String what) throws BitstreamException {
-        long stored = ((data[1] & 0xFFL) << 8) | (data[2] & 0xFFL);
+        long stored = ((data[0] & 0xFFL) << 8) | (data[1] & 0xFFL);
         long here = crc(references) & 0xFFFF;
         if (here != stored) {
             throw new BitstreamException(FIELD, String.format("%s %s differently here (CRC low bits %04x, the "
@@ -220,8 +217,9 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     }
 
     /** Decodes {@link #encodePredictedPicture}'s bytes given the same reference. */
-    Frame decodePredictedPicture(byte[] data, Frame reference, int width, int height) throws BitstreamException {
-        int quality = payloadQuality(data, "predicted");
+    Frame decodePredictedPicture(byte[] data, Frame reference, int quality, int width, int height)
+            throws BitstreamException {
+        checkPayload(data, quality, "predicted");
         checkSize(reference, width, height);
         Frame ref = fit(reference);
         byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
@@ -252,7 +250,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     }
 
     /**
-     * A between payload is laid out as [quality][u16: the low 16 bits of the CRC-32 of the I and P
+     * A between payload is laid out as [u16: the low 16 bits of the CRC-32 of the I and P
      * pictures' bytes, in that order][the B picture's NAL units, Annex-B, without the first start
      * code]. The decoder codes the I and P pictures itself from its own two references, with a
      * copy of the past reference standing in for the frame between (x265 codes the I and P pictures
@@ -266,13 +264,13 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
         byte[] references = joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
         betweenPairs.put(p, f, qp(quality), references);
-        return payload(quality, concatenated(references), codec.strip(packets.get(2)));
+        return payload(concatenated(references), codec.strip(packets.get(2)));
     }
 
     /** Decodes {@link #encodeBetweenPicture}'s bytes given the same two references. */
-    Frame decodeBetweenPicture(byte[] data, Frame past, Frame future, int width, int height)
+    Frame decodeBetweenPicture(byte[] data, Frame past, Frame future, int quality, int width, int height)
             throws BitstreamException {
-        int quality = payloadQuality(data, "between");
+        checkPayload(data, quality, "between");
         checkSize(past, width, height);
         checkSize(future, width, height);
         Frame p = fit(past), f = fit(future);

@@ -118,9 +118,9 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
     }
 
     @Override
-    public Frame decodeBetween(byte[] data, Frame past, Frame future, int width, int height)
+    public Frame decodeBetween(byte[] data, Frame past, Frame future, int quality, int width, int height)
             throws BitstreamException {
-        return decodeBetweenPicture(data, past, future, width, height);
+        return decodeBetweenPicture(data, past, future, quality, width, height);
     }
 
     @Override
@@ -129,7 +129,8 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
     }
 
     @Override
-    public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
-        return decodePredictedPicture(data, reference, width, height);
+    public Frame decodePredicted(byte[] data, Frame reference, int quality, int width, int height)
+            throws BitstreamException {
+        return decodePredictedPicture(data, reference, quality, width, height);
     }
 }

@@ -60,7 +60,7 @@ final class BetweenCoder {
                 return null;
             }
             pictures.add(new BoundaryPicture(p, codec.id(), quality, true, true, data));
-            decoded.put(p, decode(data, past, future, w, h));
+            decoded.put(p, decode(data, past, future, quality, w, h));
         }
         pictures.sort(Comparator.comparingInt(BoundaryPicture::position));
         return new CodedKeyframes(pictures, new Keyframes(decoded.keySet().stream().mapToInt(Integer::intValue).toArray(),
@@ -76,9 +76,9 @@ final class BetweenCoder {
         return i;
     }
 
-    private Frame decode(byte[] data, Frame past, Frame future, int w, int h) {
+    private Frame decode(byte[] data, Frame past, Frame future, int quality, int w, int h) {
         try {
-            return codec.decodeBetween(data, past, future, w, h);
+            return codec.decodeBetween(data, past, future, quality, w, h);
         } catch (BitstreamException e) {
             throw new IllegalStateException(codec.id() + " cannot decode its own between picture: " + e.getMessage(), e);
         }

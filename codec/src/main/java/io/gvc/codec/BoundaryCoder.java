@@ -143,7 +143,8 @@ final class BoundaryCoder {
         int last = later[later.length - 1];
         Frame reference = sharedFirst;
         if (codeFirst) {
-            reference = decode(memo.encode(codec, gop, 0, DECISION_QUALITY), false, null, gop);
+            reference = LastKeyframeRaise.decode(codec, memo.encode(codec, gop, 0, DECISION_QUALITY), false, DECISION_QUALITY,
+                    null, gop);
         }
         if (reference == null) {
             return 0; // nothing before the picture to measure reuse against
@@ -293,7 +294,4 @@ final class BoundaryCoder {
         return codec instanceof PredictiveCodec && position == gop.size() - 1 && randomAccess(gop.seq());
     }
 
-    private Frame decode(byte[] data, boolean predicted, Frame reference, Gop gop) {
-        return LastKeyframeRaise.decode(codec, data, predicted, reference, gop);
-    }
 }

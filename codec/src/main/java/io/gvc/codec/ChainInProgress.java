@@ -71,7 +71,7 @@ final class ChainInProgress {
     private void add(int position, boolean predicted, int pictureQuality, byte[] data) {
         out.add(new BoundaryPicture(position, codec.id(), pictureQuality, predicted, data));
         bits += 8L * data.length;
-        previous = LastKeyframeRaise.decode(codec, data, predicted, previous, gop);
+        previous = LastKeyframeRaise.decode(codec, data, predicted, pictureQuality, previous, gop);
         positions[k] = position;
         pictures[k++] = previous;
     }

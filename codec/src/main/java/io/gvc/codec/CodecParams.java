@@ -1,5 +1,6 @@
 package io.gvc.codec;
 
+import io.gvc.codec.bitstream.ImpliedConfig;
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.intra.DctIntraCodec;
 import io.gvc.codec.rate.BridgeRule;
@@ -17,6 +18,10 @@ import io.gvc.codec.variant.Variant;
  * prototype found 4096 only 0.05-0.15 dB better at equal bits), 12 steps of which 10 stochastic
  * (fewer steps with more atoms each matched 20 steps at half the search), a latent frame every
  * second picture, and a target of 0.03 bits per pixel.
+ *
+ * <p>The defaults a stream's config may leave out (F, K, the steps, shift, noise scale and seed) are
+ * the bitstream's {@link ImpliedConfig} values, taken from there, so that a stream coded with them
+ * spends one byte on those fields (bitstream version 14); the reasons for each stay here.
  */
 public record CodecParams(Variant variant, int gopFrames, int latentDownscale, int temporalStride,
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
@@ -33,7 +38,7 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
      * the SSIM rule of the fidelity knob). Half the bridge's span also halves the ghosting of
      * things that move; mid-GOP keyframes ({@link #DEFAULT_MAX_SEGMENTS}) cut it further per GOP.
      */
-    public static final int DEFAULT_GOP_FRAMES = 17;
+    public static final int DEFAULT_GOP_FRAMES = ImpliedConfig.GOP_FRAMES_VALUE;
     /**
      * Share of a GOP's bit budget for its boundary pictures; the atoms get the rest. Measured on the
      * tuning clips (yoga and man-skiing of ../shared/data/video/train, 65 frames, x265 keyframe
@@ -78,17 +83,17 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
     /** A latent frame every second picture; the pictures between are interpolated. */
     public static final int DEFAULT_TEMPORAL_STRIDE = 2;
     /** K: the prototype found 4096 only 0.05-0.15 dB better at equal bits. */
-    public static final int DEFAULT_CODEBOOK_SIZE = 1024;
+    public static final int DEFAULT_CODEBOOK_SIZE = ImpliedConfig.CODEBOOK_SIZE_VALUE;
     /** I2V: latent frames at the end of a GOP that get M_tail atoms. */
     public static final int DEFAULT_TAIL_LATENT_FRAMES = 2;
     /** Fewer steps with more atoms each matched 20 steps at half the search. */
-    public static final int DEFAULT_STEPS = 12;
+    public static final int DEFAULT_STEPS = ImpliedConfig.STEPS_VALUE;
     /** Deterministic Euler steps at the end, without atoms. */
-    public static final int DEFAULT_TAIL_STEPS = 2;
-    public static final float DEFAULT_SHIFT = 3f;
-    public static final float DEFAULT_G_SCALE = 3f;
+    public static final int DEFAULT_TAIL_STEPS = ImpliedConfig.TAIL_STEPS_VALUE;
+    public static final float DEFAULT_SHIFT = ImpliedConfig.SHIFT_VALUE;
+    public static final float DEFAULT_G_SCALE = ImpliedConfig.G_SCALE_VALUE;
     /** The project's fixed codebook seed: "gvc_seed". */
-    public static final long DEFAULT_SEED = 0x6776635f73656564L;
+    public static final long DEFAULT_SEED = ImpliedConfig.SEED_VALUE;
     /** The pure-Java boundary codec; the CLI and the live encoder pick theirs with {@code IntraCodecs.defaultId()}. */
     public static final String DEFAULT_INTRA_CODEC = DctIntraCodec.ID;
     public static final String DEFAULT_PROMPT = "";

@@ -14,7 +14,8 @@ public final class EncoderRevision {
     /**
      * 18: intra against prediction decided again at the quality the rate search finds, and the search
      * run again where that changes it ({@code BoundaryCoder#codeWithin}, codec v17; bitstream version 12
-     * as v16; codec v18 codes the same pictures in bitstream version 13's smaller side information);
+     * as v16; codec v18 codes the same pictures in bitstream version 13's smaller side information, codec v19
+     * in version 14's, with the default config, a file packet's place and a predicted payload's quality implied);
      * 17: a GOP with a scene cut also tries every keyframe plan with keyframes on both sides of the
      * cut ({@link io.gvc.codec.rate.SceneCuts}, codec v15);
      * 16: FLF2V codes with the prior fine-tuned on the motion-compensated bridge by default

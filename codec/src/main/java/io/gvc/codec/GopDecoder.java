@@ -268,7 +268,7 @@ public final class GopDecoder implements AutoCloseable {
             throw new BitstreamException(field + ".predicted", b.codecId() + " cannot code predicted pictures");
         }
         try {
-            return b.predicted() ? ((PredictiveCodec) codec).decodePredicted(b.data(), reference, w, h)
+            return b.predicted() ? ((PredictiveCodec) codec).decodePredicted(b.data(), reference, b.quality(), w, h)
                     : codec.decode(b.data(), w, h);
         } catch (BitstreamException e) {
             throw e.within(field);
@@ -284,7 +284,7 @@ public final class GopDecoder implements AutoCloseable {
             throw new BitstreamException(field + ".between", b.codecId() + " cannot code between pictures");
         }
         try {
-            return codec.decodeBetween(b.data(), past, future, w, h);
+            return codec.decodeBetween(b.data(), past, future, b.quality(), w, h);
         } catch (BitstreamException e) {
             throw e.within(field);
         } catch (RuntimeException e) {

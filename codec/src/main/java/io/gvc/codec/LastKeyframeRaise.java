@@ -60,15 +60,15 @@ final class LastKeyframeRaise {
         List<BoundaryPicture> out = new ArrayList<>(pictures);
         out.set(out.size() - 1, raised);
         Frame[] decoded = keyframes.pictures();
-        decoded[decoded.length - 1] = decode(codec, raised.data(), raised.predicted(), reference, gop);
+        decoded[decoded.length - 1] = decode(codec, raised.data(), raised.predicted(), raised.quality(), reference, gop);
         return new CodedKeyframes(out, new Keyframes(keyframes.positions(), decoded));
     }
 
     /** A chain picture decoded (predicted ones from {@code reference}), as every decoder will see it. */
-    static Frame decode(IntraCodec codec, byte[] data, boolean predicted, Frame reference, Gop gop) {
+    static Frame decode(IntraCodec codec, byte[] data, boolean predicted, int quality, Frame reference, Gop gop) {
         int w = gop.frame(0).width(), h = gop.frame(0).height();
         try {
-            return predicted ? ((PredictiveCodec) codec).decodePredicted(data, reference, w, h)
+            return predicted ? ((PredictiveCodec) codec).decodePredicted(data, reference, quality, w, h)
                     : codec.decode(data, w, h);
         } catch (BitstreamException e) {
             throw new IllegalStateException(codec.id() + " cannot decode its own output: " + e.getMessage(), e);

@@ -55,7 +55,7 @@ class BetweenPictureTest {
 
     private static Frame decodeBetween(DctIntraCodec dct, BoundaryPicture b, Frame past, Frame future) {
         try {
-            return dct.decodeBetween(b.data(), past, future, past.width(), past.height());
+            return dct.decodeBetween(b.data(), past, future, b.quality(), past.width(), past.height());
         } catch (BitstreamException e) {
             throw new AssertionError(e);
         }

@@ -30,7 +30,8 @@ class DctPredictiveCodec implements PredictiveCodec {
     }
 
     @Override
-    public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
-        return dct.decodePredicted(data, reference, width, height);
+    public Frame decodePredicted(byte[] data, Frame reference, int quality, int width, int height)
+            throws BitstreamException {
+        return dct.decodePredicted(data, reference, quality, width, height);
     }
 }

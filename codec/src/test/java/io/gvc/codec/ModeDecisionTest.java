@@ -75,9 +75,11 @@ class ModeDecisionTest {
         }
 
         @Override
-        public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+        public Frame decodePredicted(byte[] data, Frame reference, int quality, int width, int height)
+                throws BitstreamException {
             int weight = ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8) | (data[3] & 0xFF);
-            return super.decodePredicted(Arrays.copyOfRange(data, 4 + weight, data.length), reference, width, height);
+            return super.decodePredicted(Arrays.copyOfRange(data, 4 + weight, data.length), reference, quality, width,
+                    height);
         }
     }
 }

@@ -35,12 +35,12 @@ class BetweenPictureX265Test {
         X265IntraCodec x265 = new X265IntraCodec();
         byte[] data = x265.encodeBetween(past, future, middle, 40);
         assertArrayEquals(data, new X265IntraCodec().encodeBetween(past, future, middle, 40), "encoding repeats");
-        Frame encoderSide = x265.decodeBetween(data, past, future, 176, 144);
-        Frame decoderSide = new X265IntraCodec().decodeBetween(data, past, future, 176, 144);
+        Frame encoderSide = x265.decodeBetween(data, past, future, 40, 176, 144);
+        Frame decoderSide = new X265IntraCodec().decodeBetween(data, past, future, 40, 176, 144);
         assertTrue(encoderSide.samePixels(decoderSide), "a decoder that never encoded sees the encoder's picture");
         byte[] predicted = x265.encodePredicted(past, middle, 40);
         double betweenPsnr = psnrY(middle, encoderSide);
-        double predictedPsnr = psnrY(middle, x265.decodePredicted(predicted, past, 176, 144));
+        double predictedPsnr = psnrY(middle, x265.decodePredicted(predicted, past, 40, 176, 144));
         assertTrue(data.length < predicted.length, data.length + " bytes between vs " + predicted.length + " predicted");
         assertTrue(betweenPsnr > predictedPsnr - 0.5, betweenPsnr + " dB between vs " + predictedPsnr + " dB predicted");
     }
@@ -67,8 +67,8 @@ class BetweenPictureX265Test {
     void otherReferencesAreRefusedByName() {
         byte[] data = new X265IntraCodec().encodeBetween(past, future, middle, 40);
         BitstreamException e = assertThrows(BitstreamException.class,
-                () -> new X265IntraCodec().decodeBetween(data, past, middle, 176, 144));
+                () -> new X265IntraCodec().decodeBetween(data, past, middle, 40, 176, 144));
         assertTrue(e.getMessage().contains("reference pictures code differently"), e.getMessage());
-        assertThrows(BitstreamException.class, () -> new X265IntraCodec().decodeBetween(new byte[3], past, future, 176, 144));
+        assertThrows(BitstreamException.class, () -> new X265IntraCodec().decodeBetween(new byte[2], past, future, 40, 176, 144));
     }
 }

@@ -33,8 +33,8 @@ class PredictedPictureTest {
         X265IntraCodec x265 = new X265IntraCodec();
         byte[] data = x265.encodePredicted(reference, frame, 40);
         assertArrayEquals(data, x265.encodePredicted(reference, frame, 40), "encoding repeats");
-        Frame once = x265.decodePredicted(data, reference, 176, 144);
-        Frame twice = x265.decodePredicted(data, reference, 176, 144);
+        Frame once = x265.decodePredicted(data, reference, 40, 176, 144);
+        Frame twice = x265.decodePredicted(data, reference, 40, 176, 144);
         assertTrue(once.samePixels(twice), "decoding repeats");
         byte[] intra = x265.encode(frame, 40);
         double predictedPsnr = psnrY(frame, once), intraPsnr = psnrY(frame, x265.decode(intra, 176, 144));
@@ -53,8 +53,8 @@ class PredictedPictureTest {
         X265IntraCodec encoder = new X265IntraCodec();
         for (int quality : new int[] {10, 50, 90}) {
             byte[] data = encoder.encodePredicted(reference, frame, quality);
-            Frame encoderSide = encoder.decodePredicted(data, reference, 176, 144);
-            Frame decoderSide = new X265IntraCodec().decodePredicted(data, reference, 176, 144);
+            Frame encoderSide = encoder.decodePredicted(data, reference, quality, 176, 144);
+            Frame decoderSide = new X265IntraCodec().decodePredicted(data, reference, quality, 176, 144);
             assertTrue(encoderSide.samePixels(decoderSide), "quality " + quality);
         }
     }
@@ -96,13 +96,13 @@ class PredictedPictureTest {
             byte[] other = codecV5Search.encodePredictedPicture(reference, frame, quality);
             byte[] now = new X265IntraCodec().encodePredicted(reference, frame, quality);
             assertTrue(!java.util.Arrays.equals(other, now), "quality " + quality + ": the search changed nothing");
-            Frame seenByItsEncoder = codecV5Search.decodePredictedPicture(other, reference, 176, 144);
-            assertTrue(seenByItsEncoder.samePixels(new X265IntraCodec().decodePredicted(other, reference, 176, 144)),
+            Frame seenByItsEncoder = codecV5Search.decodePredictedPicture(other, reference, quality, 176, 144);
+            assertTrue(seenByItsEncoder.samePixels(new X265IntraCodec().decodePredicted(other, reference, quality, 176, 144)),
                     "quality " + quality);
 
             byte[] old = version8.encodePredictedPicture(reference, frame, quality);
             BitstreamException e = assertThrows(BitstreamException.class,
-                    () -> new X265IntraCodec().decodePredicted(old, reference, 176, 144));
+                    () -> new X265IntraCodec().decodePredicted(old, reference, quality, 176, 144));
             assertTrue(e.getMessage().contains("reference picture codes differently"), e.getMessage());
         }
     }
@@ -126,19 +126,21 @@ class PredictedPictureTest {
         X265IntraCodec x265 = new X265IntraCodec();
         byte[] data = x265.encodePredicted(reference, frame, 40);
         BitstreamException e = assertThrows(BitstreamException.class,
-                () -> x265.decodePredicted(data, frame, 176, 144));
+                () -> x265.decodePredicted(data, frame, 40, 176, 144));
         assertTrue(e.getMessage().contains("reference picture codes differently"), e.getMessage());
     }
 
     @Test
     void damagedOrEmptyDataIsABitstreamError() {
         X265IntraCodec x265 = new X265IntraCodec();
-        assertThrows(BitstreamException.class, () -> x265.decodePredicted(new byte[0], reference, 176, 144));
+        assertThrows(BitstreamException.class, () -> x265.decodePredicted(new byte[0], reference, 40, 176, 144));
         byte[] data = x265.encodePredicted(reference, frame, 40);
-        data[0] = (byte) 200; // the quality byte
         BitstreamException e = assertThrows(BitstreamException.class,
-                () -> x265.decodePredicted(data, reference, 176, 144));
+                () -> x265.decodePredicted(data, reference, 200, 176, 144)); // a quality outside 1..100
         assertEquals(IntraCodecTestFields.FIELD, e.field().substring(0, IntraCodecTestFields.FIELD.length()));
+        // another quality than the payload was coded at codes another reference picture: refused by name
+        e = assertThrows(BitstreamException.class, () -> x265.decodePredicted(data, reference, 60, 176, 144));
+        assertTrue(e.getMessage().contains("reference picture codes differently"), e.getMessage());
     }
 
     /** The field name FfmpegIntraCodec reports. */

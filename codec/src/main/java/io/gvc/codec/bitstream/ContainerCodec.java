@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 public final class ContainerCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'S'};
-    public static final int VERSION = 13;
+    public static final int VERSION = 14;
     private static final int MAX_HEADER_BYTES = 4096;
 
     private ContainerCodec() {
@@ -58,7 +58,12 @@ public final class ContainerCodec {
         List<Long> lengths = new ArrayList<>();
         int pos = parsed.end();
         long expectedSeq = 0;
+        long gops = GopPlace.gopCount(header);
         while (pos < file.length) {
+            if (expectedSeq == gops) { // every packet's place is implied: one past the last has none
+                throw new BitstreamException("stream.total_frames", header.totalFrames() + " frames need " + gops
+                        + " GOPs, the file holds more");
+            }
             int n;
             try {
                 n = PacketCodec.framedLengthInFile(file, pos, file.length);
@@ -67,13 +72,9 @@ public final class ContainerCodec {
             }
             GvcPacket p;
             try {
-                p = PacketCodec.read(file, pos, pos + n, header);
+                p = PacketCodec.read(file, pos, pos + n, header, GopPlace.of(header, expectedSeq));
             } catch (BitstreamException e) {
                 throw e.within("gop[" + expectedSeq + "]");
-            }
-            if (p.gopSeq() != expectedSeq) {
-                throw new BitstreamException("gop[" + expectedSeq + "].gop_seq", "is " + p.gopSeq()
-                        + ", GOPs must follow one another");
             }
             packets.add(p);
             lengths.add((long) n);

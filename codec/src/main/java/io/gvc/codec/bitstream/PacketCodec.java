@@ -12,14 +12,14 @@ public final class PacketCodec {
     /** Magic of a live packet, alone on Kafka: it carries its version and its own config. */
     public static final byte[] MAGIC = {'G', 'V', 'C', 'P'};
     /**
-     * First byte of a packet inside a .gvc file whose coding config is the stream header's: the ~70
-     * bytes of config are left out. A file's packets need no magic or version of their own (the
+     * First byte of a packet inside a .gvc file whose coding config is the stream header's: the
+     * config is left out (20 to 70 bytes). A file's packets need no magic or version of their own (the
      * stream header has both), so each starts with this one byte instead of five (version 8).
      */
     public static final int KIND_IMPLIED_CONFIG = 'Q';
     /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
     public static final int KIND_OWN_CONFIG = 'P';
-    public static final int VERSION = 13;
+    public static final int VERSION = 14;
 
     private PacketCodec() {
     }
@@ -31,8 +31,9 @@ public final class PacketCodec {
 
     /**
      * The packet as a file with {@code header} holds it: without magic or version, without its
-     * config where it is the header's, and its first boundary's codec left out where it is the
-     * header's intra codec.
+     * place in the stream (the header implies it, {@link GopPlace}), without its config where it is
+     * the header's, and its first boundary's codec left out where it is the header's intra codec.
+     * Refused where its place is not the one the header implies for its GOP number.
      */
     public static byte[] writeInStream(GvcPacket p, StreamHeader header) {
         return write(p, java.util.Objects.requireNonNull(header, "header"));
@@ -49,10 +50,15 @@ public final class PacketCodec {
         if (!p.prompt().isEmpty() && !c.variant().carriesPrompt()) {
             throw new IllegalArgumentException("a " + c.variant() + " packet carries no prompt (only T2V does)");
         }
+        GopPlace place = header == null ? null : GopPlace.of(header, p.gopSeq());
+        if (place != null && (place.firstFrame() != p.firstFrame() || place.frameCount() != p.frameCount())) {
+            throw new IllegalArgumentException("GOP " + p.gopSeq() + " covers frames " + p.firstFrame() + "+"
+                    + p.frameCount() + ", the stream header implies " + place.firstFrame() + "+" + place.frameCount());
+        }
         byte[] packet = layOut(p, header);
         // the writer refuses what the reader would, by the reader's own checks: one set of limits
         try {
-            read(packet, 0, packet.length, header);
+            read(packet, 0, packet.length, header, place);
         } catch (BitstreamException e) {
             throw new IllegalArgumentException("a packet no decoder would read: " + e.getMessage(), e);
         }
@@ -69,8 +75,10 @@ public final class PacketCodec {
         boolean impliedConfig = c.equals(streamConfig);
         FieldWriter body = new FieldWriter();
         // counts, lengths and numbers as varints (version 4): a packet of a few hundred bytes
-        // spent about 40 of them on fixed-width zeros
-        body.uv(p.gopSeq()).uv(p.firstFrame()).uv(p.frameCount());
+        // spent about 40 of them on fixed-width zeros; a file's header implies the place (version 14)
+        if (header == null) {
+            body.uv(p.gopSeq()).uv(p.firstFrame()).uv(p.frameCount());
+        }
         if (!impliedConfig) {
             writeConfig(body, c);
         }
@@ -108,12 +116,42 @@ public final class PacketCodec {
         return out.toByteArray();
     }
 
+    /**
+     * The config as docs/bitstream.md lays it out: variant, size, rate, latent geometry, then a
+     * byte of {@code config.present} and only the fields it marks, those that differ from their
+     * {@link ImpliedConfig} values (version 14), then the model id and, where marked, its hash.
+     */
     static void writeConfig(FieldWriter w, CodingConfig c) {
         VideoFormat f = c.format();
         w.u8(c.variant().code()).uv(f.width()).uv(f.height()).uv(f.fpsNum()).uv(f.fpsDen());
-        w.uv(c.gopFrames()).u8(c.latentDownscale()).u8(c.temporalStride());
-        w.uv(c.codebookSize()).uv(c.steps()).uv(c.tailSteps()).f32(c.shift()).f32(c.gScale()).u64(c.seed());
-        w.name(c.modelId(), WellKnownNames.MODELS).bytes(c.modelHashPrefix());
+        w.u8(c.latentDownscale()).u8(c.temporalStride());
+        int present = ImpliedConfig.present(c);
+        w.u8(present);
+        if ((present & ImpliedConfig.GOP_FRAMES) != 0) {
+            w.uv(c.gopFrames());
+        }
+        if ((present & ImpliedConfig.CODEBOOK_SIZE) != 0) {
+            w.uv(c.codebookSize());
+        }
+        if ((present & ImpliedConfig.STEPS) != 0) {
+            w.uv(c.steps());
+        }
+        if ((present & ImpliedConfig.TAIL_STEPS) != 0) {
+            w.uv(c.tailSteps());
+        }
+        if ((present & ImpliedConfig.SHIFT) != 0) {
+            w.f32(c.shift());
+        }
+        if ((present & ImpliedConfig.G_SCALE) != 0) {
+            w.f32(c.gScale());
+        }
+        if ((present & ImpliedConfig.SEED) != 0) {
+            w.u64(c.seed());
+        }
+        w.name(c.modelId(), WellKnownNames.MODELS);
+        if ((present & ImpliedConfig.MODEL_HASH) != 0) {
+            w.bytes(c.modelHashPrefix());
+        }
     }
 
     static CodingConfig readConfig(FieldReader r, String ctx) throws BitstreamException {
@@ -128,8 +166,6 @@ public final class PacketCodec {
         int h = r.uvInt(ctx + ".height", 1, Limits.MAX_SIDE);
         int fn = r.uvInt(ctx + ".fps_num", 1, Integer.MAX_VALUE);
         int fd = r.uvInt(ctx + ".fps_den", 1, Integer.MAX_VALUE);
-        // GOPs that share a boundary advance by F - 1 frames, so they need F >= 2
-        int gop = r.uvInt(ctx + ".gop_frames", variant.minGopFrames(), Limits.MAX_GOP_FRAMES);
         int ds = r.u8In(ctx + ".latent_downscale", 1, Limits.MAX_DOWNSCALE);
         long dim = io.gvc.codec.latent.DctLatentSpace.geometry(w, h, ds).dim(); // as Limits.latentDim
         if (dim > Limits.MAX_LATENT_DIM) {
@@ -137,22 +173,73 @@ public final class PacketCodec {
                     + " latent values per frame, above " + Limits.MAX_LATENT_DIM);
         }
         int stride = r.u8In(ctx + ".temporal_stride", 1, Limits.MAX_STRIDE);
-        int k = r.uvInt(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK);
-        int steps = r.uvInt(ctx + ".steps", 1, Limits.MAX_STEPS);
-        int tail = r.uvInt(ctx + ".tail_steps", 0, steps);
-        float shift = r.f32(ctx + ".shift");
+        int present = r.u8(ctx + ".present");
+        // GOPs that share a boundary advance by F - 1 frames, so they need F >= 2
+        int gop = (present & ImpliedConfig.GOP_FRAMES) == 0 ? ImpliedConfig.GOP_FRAMES_VALUE
+                : notImplied(r.uvInt(ctx + ".gop_frames", variant.minGopFrames(), Limits.MAX_GOP_FRAMES),
+                        ImpliedConfig.GOP_FRAMES_VALUE, ctx + ".gop_frames");
+        int k = (present & ImpliedConfig.CODEBOOK_SIZE) == 0 ? ImpliedConfig.CODEBOOK_SIZE_VALUE
+                : notImplied(r.uvInt(ctx + ".codebook_size", 1, Limits.MAX_CODEBOOK),
+                        ImpliedConfig.CODEBOOK_SIZE_VALUE, ctx + ".codebook_size");
+        int steps = (present & ImpliedConfig.STEPS) == 0 ? ImpliedConfig.STEPS_VALUE
+                : notImplied(r.uvInt(ctx + ".steps", 1, Limits.MAX_STEPS), ImpliedConfig.STEPS_VALUE, ctx + ".steps");
+        int tail = (present & ImpliedConfig.TAIL_STEPS) == 0 ? ImpliedConfig.TAIL_STEPS_VALUE
+                : notImplied(r.uvInt(ctx + ".tail_steps", 0, steps), ImpliedConfig.TAIL_STEPS_VALUE,
+                        ctx + ".tail_steps");
+        if (tail > steps) { // the implied tail against written steps
+            throw new BitstreamException(ctx + ".tail_steps", "is " + tail + ", above the " + steps + " steps");
+        }
+        float shift = (present & ImpliedConfig.SHIFT) == 0 ? ImpliedConfig.SHIFT_VALUE
+                : notImplied(r.f32(ctx + ".shift"), ImpliedConfig.SHIFT_VALUE, ctx + ".shift");
         if (!(shift > 0)) {
             throw new BitstreamException(ctx + ".shift", "must be positive, is " + shift);
         }
-        float g = r.f32(ctx + ".g_scale");
+        float g = (present & ImpliedConfig.G_SCALE) == 0 ? ImpliedConfig.G_SCALE_VALUE
+                : notImplied(r.f32(ctx + ".g_scale"), ImpliedConfig.G_SCALE_VALUE, ctx + ".g_scale");
         if (!(g >= 0)) {
             throw new BitstreamException(ctx + ".g_scale", "must be >= 0, is " + g);
         }
-        long seed = r.u64(ctx + ".seed");
+        long seed = ImpliedConfig.SEED_VALUE;
+        if ((present & ImpliedConfig.SEED) != 0) {
+            seed = r.u64(ctx + ".seed");
+            if (seed == ImpliedConfig.SEED_VALUE) {
+                throw impliedWritten(ctx + ".seed", Long.toHexString(seed));
+            }
+        }
         String model = r.name(ctx + ".model_id", WellKnownNames.MODELS, WellKnownNames.MAX_SPELLED_BYTES);
-        byte[] hash = r.bytes(CodingConfig.HASH_PREFIX_BYTES, ctx + ".model_hash");
+        java.util.Optional<byte[]> impliedHash = ImpliedConfig.modelHash(model);
+        byte[] hash;
+        if ((present & ImpliedConfig.MODEL_HASH) != 0) {
+            hash = r.bytes(CodingConfig.HASH_PREFIX_BYTES, ctx + ".model_hash");
+            if (impliedHash.isPresent() && java.util.Arrays.equals(hash, impliedHash.get())) {
+                throw impliedWritten(ctx + ".model_hash", java.util.HexFormat.of().formatHex(hash));
+            }
+        } else {
+            hash = impliedHash.orElseThrow(() -> new BitstreamException(ctx + ".present", "leaves out the model "
+                    + "hash, but model '" + model + "' has no implied hash"));
+        }
         return new CodingConfig(variant, new VideoFormat(w, h, fn, fd), gop, ds, stride, k, steps, tail, shift, g,
                 seed, model, hash);
+    }
+
+    /** {@code value}, refused where it is the implied one: a field equal to it is left out (one layout per value). */
+    private static int notImplied(int value, int implied, String field) throws BitstreamException {
+        if (value == implied) {
+            throw impliedWritten(field, Integer.toString(value));
+        }
+        return value;
+    }
+
+    private static float notImplied(float value, float implied, String field) throws BitstreamException {
+        if (Float.floatToRawIntBits(value) == Float.floatToRawIntBits(implied)) {
+            throw impliedWritten(field, Float.toString(value));
+        }
+        return value;
+    }
+
+    private static BitstreamException impliedWritten(String field, String value) {
+        return new BitstreamException(field, "is written as " + value + ", its implied value: a field equal to it is "
+                + "left out (config.present)");
     }
 
     /** Refuses a packet whose atoms would cost more to decode than its pictures allow ({@link Limits#maxAtomWork}). */
@@ -213,15 +300,19 @@ public final class PacketCodec {
 
     /** Reads one self-contained packet occupying exactly buf[off, end). */
     public static GvcPacket read(byte[] buf, int off, int end) throws BitstreamException {
-        return read(buf, off, end, null);
+        return read(buf, off, end, null, null);
     }
 
     /**
      * Reads one packet occupying exactly buf[off, end): a live packet where {@code header} is null,
-     * else one inside a file with that header (whose config a packet without its own takes, and
-     * whose intra codec a first boundary without a codec id takes).
+     * else the packet at {@code place} inside a file with that header (whose config a packet
+     * without its own takes, and whose intra codec a first boundary without a codec id takes).
      */
-    public static GvcPacket read(byte[] buf, int off, int end, StreamHeader header) throws BitstreamException {
+    public static GvcPacket read(byte[] buf, int off, int end, StreamHeader header, GopPlace place)
+            throws BitstreamException {
+        if ((header == null) != (place == null)) {
+            throw new IllegalArgumentException("a packet in a file is read at its place, a live one without");
+        }
         Framing framing = framing(buf, off, end, header != null);
         boolean implied = framing.impliedConfig();
         int total = framing.end() - off;
@@ -238,9 +329,17 @@ public final class PacketCodec {
                     stored, crc.getValue()));
         }
         FieldReader r = new FieldReader(buf, bodyStart, bodyEnd);
-        long seq = r.uvIn("packet.gop_seq", 0, Long.MAX_VALUE);
-        long first = r.uvIn("packet.first_frame", 0, Limits.MAX_TOTAL_FRAMES);
-        int frames = r.uvInt("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
+        long seq, first;
+        int frames;
+        if (place == null) {
+            seq = r.uvIn("packet.gop_seq", 0, Long.MAX_VALUE);
+            first = r.uvIn("packet.first_frame", 0, Limits.MAX_TOTAL_FRAMES);
+            frames = r.uvInt("packet.frame_count", 1, Limits.MAX_GOP_FRAMES);
+        } else {
+            seq = place.gopSeq();
+            first = place.firstFrame();
+            frames = place.frameCount();
+        }
         CodingConfig config = implied ? header.config() : readConfig(r, "packet.config");
         int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
         List<BoundaryPicture> boundaries = BoundaryField.read(r, frames, config.variant(),

@@ -21,6 +21,7 @@ public interface BidirectionalCodec extends PredictiveCodec {
      */
     byte[] encodeBetween(Frame past, Frame future, Frame frame, int quality);
 
-    /** Decodes bytes written by {@link #encodeBetween} given the same two references. */
-    Frame decodeBetween(byte[] data, Frame past, Frame future, int width, int height) throws BitstreamException;
+    /** Decodes bytes written by {@link #encodeBetween} given the same two references and the quality they were coded at. */
+    Frame decodeBetween(byte[] data, Frame past, Frame future, int quality, int width, int height)
+            throws BitstreamException;
 }

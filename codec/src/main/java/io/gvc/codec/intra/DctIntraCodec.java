@@ -57,13 +57,13 @@ public final class DctIntraCodec implements BidirectionalCodec {
     }
 
     @Override
-    public Frame decodeBetween(byte[] data, Frame past, Frame future, int width, int height)
+    public Frame decodeBetween(byte[] data, Frame past, Frame future, int quality, int width, int height)
             throws BitstreamException {
         if (past.width() != future.width() || past.height() != future.height()) {
             throw new BitstreamException("boundary.gvc-dct", "references are " + past.width() + "x" + past.height()
                     + " and " + future.width() + "x" + future.height());
         }
-        return decodePredicted(data, mean(past, future), width, height);
+        return decodePredicted(data, mean(past, future), quality, width, height);
     }
 
     /** The per-sample mean of two pictures of one size, rounded half up. */
@@ -149,9 +149,14 @@ public final class DctIntraCodec implements BidirectionalCodec {
     }
 
     @Override
-    public Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException {
+    public Frame decodePredicted(byte[] data, Frame reference, int quality, int width, int height)
+            throws BitstreamException {
         if (data.length < 2 || (data[0] & 0xFF) != PREDICTED) {
             throw new BitstreamException("boundary.gvc-dct", "not a gvc-dct predicted picture");
+        }
+        if ((data[1] & 0xFF) != quality) { // gvc-dct pictures carry their own quality: it must be the boundary's
+            throw new BitstreamException("boundary.gvc-dct.quality", "is " + (data[1] & 0xFF) + ", the boundary's "
+                    + quality);
         }
         if (reference.width() != width || reference.height() != height) {
             throw new BitstreamException("boundary.gvc-dct", "reference is " + reference.width() + "x"

@@ -16,6 +16,9 @@ public interface PredictiveCodec extends IntraCodec {
     /** Codes {@code frame} as a prediction from {@code reference} (same size); quality as for intra. */
     byte[] encodePredicted(Frame reference, Frame frame, int quality);
 
-    /** Decodes bytes written by {@link #encodePredicted} given the same reference picture. */
-    Frame decodePredicted(byte[] data, Frame reference, int width, int height) throws BitstreamException;
+    /**
+     * Decodes bytes written by {@link #encodePredicted} given the same reference picture and the
+     * quality they were coded at (the boundary's quality field carries it, so a payload need not).
+     */
+    Frame decodePredicted(byte[] data, Frame reference, int quality, int width, int height) throws BitstreamException;
 }

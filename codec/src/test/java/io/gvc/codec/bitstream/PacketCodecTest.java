@@ -29,7 +29,7 @@ class PacketCodecTest {
         GvcPacket p = packet(List.of(new BoundaryPicture(8, "x265", 40, true, new byte[30]),
                 new BoundaryPicture(16, "x265", 40, true, new byte[20])));
         byte[] b = PacketCodec.writeInStream(p, HEADER);
-        GvcPacket back = PacketCodec.read(b, 0, b.length, HEADER);
+        GvcPacket back = readInFile(b, HEADER);
         assertEquals(2, back.boundaries().size());
         for (int i = 0; i < 2; i++) {
             assertEquals(p.boundaries().get(i).position(), back.boundaries().get(i).position());
@@ -41,12 +41,13 @@ class PacketCodecTest {
         assertEquals(p.psnr(), back.psnr());
         assertEquals(3, back.gopSeq());
         assertEquals(48, back.firstFrame());
-        // the fixed fields of this GOP in a file: kind 1, length 1, seq, first, count, anchor, boundary
-        // count 1 each (5), between mask 1 (version 10), boundaries 1+1+1+1 and 1+1+1+1 (both codec ids
-        // empty: the first is the header's intra codec, version 13), bridge offsets 1 (none), no prompt
-        // (FLF2V), generated 1, m, m_tail, tail frames, 2 scales 1 each (5), side 1+2, residual 1, atom
-        // bits 1, PSNR 1+1+1 (version 13), CRC 4: 35 bytes besides the 50 of the pictures
-        assertEquals(35 + 50, b.length);
+        // the fixed fields of this GOP in a file: kind 1, length 1, no seq, first or count (the header
+        // implies them, version 14), anchor, boundary count 1 each (2), between mask 1 (version 10),
+        // boundaries 1+1+1+1 and 1+1+1+1 (both codec ids empty: the first is the header's intra codec,
+        // version 13), bridge offsets 1 (none), no prompt (FLF2V), generated 1, m, m_tail, tail frames,
+        // 2 scales 1 each (5), side 1+2, residual 1, atom bits 1, PSNR 1+1+1 (version 13), CRC 4: 32
+        // bytes besides the 50 of the pictures
+        assertEquals(32 + 50, b.length);
         // the first boundary, position 8: its codec id empty (the header's), then its quality byte
         assertEquals(40 | 0x80, b[indexOf(b, new byte[] {8, 0}) + 2] & 0xff);
         // live, there is no header to take it from: x265 is named, as the codecs' well-known entry 0
@@ -64,14 +65,14 @@ class PacketCodecTest {
         GvcPacket dct = packet(List.of(new BoundaryPicture(8, "gvc-dct", 40, true, new byte[30]),
                 new BoundaryPicture(16, "x265", 40, true, new byte[20])));
         byte[] b = PacketCodec.writeInStream(dct, HEADER);
-        assertEquals(35 + 50, b.length); // gvc-dct is entry 2, x265 the one before it again: empty
+        assertEquals(32 + 50, b.length); // gvc-dct is entry 2, x265 the one before it again: empty
         assertEquals(List.of("gvc-dct", "x265"),
-                PacketCodec.read(b, 0, b.length, HEADER).boundaries().stream().map(BoundaryPicture::codecId).toList());
+                readInFile(b, HEADER).boundaries().stream().map(BoundaryPicture::codecId).toList());
         GvcPacket own = packet(List.of(new BoundaryPicture(8, "my-codec", 40, true, new byte[30]),
                 new BoundaryPicture(16, "x265", 40, true, new byte[20])));
         byte[] spelled = PacketCodec.writeInStream(own, HEADER);
-        assertEquals(35 + 50 + 8, spelled.length); // "my-codec" spelled out (1 + 8 bytes for 1), x265 as entry 0 (1 for 1)
-        assertEquals(List.of("my-codec", "x265"), PacketCodec.read(spelled, 0, spelled.length, HEADER).boundaries()
+        assertEquals(32 + 50 + 8, spelled.length); // "my-codec" spelled out (1 + 8 bytes for 1), x265 as entry 0 (1 for 1)
+        assertEquals(List.of("my-codec", "x265"), readInFile(spelled, HEADER).boundaries()
                 .stream().map(BoundaryPicture::codecId).toList());
     }
 
@@ -81,7 +82,7 @@ class PacketCodecTest {
         GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])));
         byte[] b = PacketCodec.writeInStream(p, HEADER);
         StreamHeader none = new StreamHeader(CONFIG, 65, "");
-        BitstreamException e = assertThrows(BitstreamException.class, () -> PacketCodec.read(b, 0, b.length, none));
+        BitstreamException e = assertThrows(BitstreamException.class, () -> readInFile(b, none));
         assertEquals("packet.boundary[0].codec", e.field());
     }
 
@@ -110,10 +111,10 @@ class PacketCodecTest {
                 new byte[0], new EncoderPsnr(117, 150, 161));
         assertTrue(!anchorsOnly.generates());
         byte[] b = PacketCodec.writeInStream(anchorsOnly, HEADER);
-        // kind 1, length 1, seq, first, count, anchor, boundary count (5), boundary 1+1+1+1, offsets 1,
-        // generated 1, PSNR 3, CRC 4: 20 bytes besides the picture's 20
-        assertEquals(20 + 20, b.length);
-        GvcPacket back = PacketCodec.read(b, 0, b.length, HEADER);
+        // kind 1, length 1, anchor, boundary count (4), boundary 1+1+1+1, offsets 1, generated 1, PSNR 3,
+        // CRC 4: 17 bytes besides the picture's 20
+        assertEquals(17 + 20, b.length);
+        GvcPacket back = readInFile(b, HEADER);
         assertTrue(!back.generates());
         assertEquals(0, back.m());
         assertArrayEquals(new int[] {0, 0}, back.deviationScale());
@@ -128,7 +129,7 @@ class PacketCodecTest {
         System.arraycopy(b, flag + 1, withFlag, flag + 9, b.length - flag - 1);
         withFlag[1] = (byte) (b[1] + 8); // the length
         BitstreamException e = assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(fixFileCrc(withFlag), 0, withFlag.length, HEADER));
+                () -> readInFile(fixFileCrc(withFlag), HEADER));
         assertEquals("packet.generated", e.field());
     }
 
@@ -139,7 +140,7 @@ class PacketCodecTest {
         assertEquals('Q', inFile[0]);
         inFile[0] = 'X';
         assertEquals("packet.kind", assertThrows(BitstreamException.class,
-                () -> PacketCodec.read(inFile, 0, inFile.length, HEADER)).field());
+                () -> readInFile(inFile, HEADER)).field());
         byte[] live = PacketCodec.write(p);
         assertEquals(PacketCodec.VERSION, live[4]);
         live[4] = 7;
@@ -209,6 +210,11 @@ class PacketCodecTest {
     void theWriterRefusesAQualityThatWouldSetThePredictedBit() {
         GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 200, false, new byte[4])));
         assertThrows(IllegalArgumentException.class, () -> PacketCodec.write(p));
+    }
+
+    /** Reads a packet as a file with {@code header} holds it, at GOP 3's place (every packet here is GOP 3). */
+    private static GvcPacket readInFile(byte[] b, StreamHeader header) throws BitstreamException {
+        return PacketCodec.read(b, 0, b.length, header, GopPlace.of(header, 3));
     }
 
     private static int indexOf(byte[] b, byte[] what) {

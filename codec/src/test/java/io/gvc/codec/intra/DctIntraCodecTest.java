@@ -52,7 +52,7 @@ class DctIntraCodecTest {
         byte[] intra = codec.encode(f, 60);
         byte[] predicted = codec.encodePredicted(ref, f, 60);
         assertTrue(predicted.length < intra.length, predicted.length + " vs " + intra.length + " bytes");
-        Frame back = codec.decodePredicted(predicted, ref, 64, 48);
+        Frame back = codec.decodePredicted(predicted, ref, 60, 64, 48);
         assertTrue(Psnr.psnrY(f, back) >= Psnr.psnrY(f, ref) - 0.5, Psnr.psnrY(f, back) + " dB");
     }
 
