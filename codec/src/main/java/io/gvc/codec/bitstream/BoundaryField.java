@@ -18,9 +18,9 @@ final class BoundaryField {
     }
 
     /**
-     * Writes {@code boundaries}; a codec id equal to the one before it is written empty, and so is
-     * the first boundary's where it equals {@code streamCodec}, the stream header's intra codec
-     * (version 13; null for a live packet, which has no header).
+     * Writes {@code boundaries}. In a live packet ({@code streamCodec} null) each names its codec, a
+     * codec id equal to the one before it written empty; in a file every boundary is coded with the
+     * stream header's intra codec {@code streamCodec} and names none (version 14; refused otherwise).
      */
     static void write(FieldWriter out, List<BoundaryPicture> boundaries, String streamCodec) {
         out.u8(boundaries.size());
@@ -28,7 +28,7 @@ final class BoundaryField {
         if (boundaries.size() >= 2) { // one boundary is the last, never a between picture
             out.uv(between);
         }
-        String previousCodec = streamCodec;
+        String previousCodec = null;
         for (BoundaryPicture b : boundaries) {
             if (b.quality() < Limits.MIN_QUALITY || b.quality() > Limits.MAX_QUALITY) {
                 throw new IllegalArgumentException("boundary at " + b.position() + " has quality " + b.quality()
@@ -37,11 +37,16 @@ final class BoundaryField {
             if (b.codecId().isEmpty()) {
                 throw new IllegalArgumentException("boundary at " + b.position() + " names no codec");
             }
-            // a codec id the boundary before it in this packet (or the stream header) already named is written empty
-            String codec = b.codecId().equals(previousCodec) ? "" : b.codecId();
-            previousCodec = b.codecId();
-            out.uv(b.position()).name(codec, WellKnownNames.CODECS).u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0))
-                    .uv(b.data().length).bytes(b.data());
+            out.uv(b.position());
+            if (streamCodec == null) {
+                // a codec id the boundary before it in this packet already named is written empty
+                out.name(b.codecId().equals(previousCodec) ? "" : b.codecId(), WellKnownNames.CODECS);
+                previousCodec = b.codecId();
+            } else if (!b.codecId().equals(streamCodec)) {
+                throw new IllegalArgumentException("boundary at " + b.position() + " is coded with " + b.codecId()
+                        + ": a file codes every boundary with its header's intra codec, " + streamCodec);
+            }
+            out.u8(b.quality() | (b.predicted() ? PREDICTED_BIT : 0)).uv(b.data().length).bytes(b.data());
         }
     }
 
@@ -61,8 +66,9 @@ final class BoundaryField {
     }
 
     /**
-     * The boundaries of a GOP of {@code frames} frames, in increasing position; an empty codec id of
-     * the first boundary is {@code streamCodec}'s (the stream header's intra codec; null for a live packet).
+     * The boundaries of a GOP of {@code frames} frames, in increasing position; in a file
+     * ({@code streamCodec} the header's intra codec) each is coded with {@code streamCodec}, in a
+     * live packet ({@code streamCodec} null) each names its own.
      */
     static List<BoundaryPicture> read(FieldReader r, int frames, Variant variant, String streamCodec)
             throws BitstreamException {
@@ -72,9 +78,13 @@ final class BoundaryField {
             throw new BitstreamException("packet.between", "is " + between + ": it marks a boundary past the "
                     + "packet's " + nb + " or its last one, which must be a chain keyframe");
         }
+        if (nb > 0 && streamCodec != null && streamCodec.isEmpty()) {
+            throw new BitstreamException("packet.boundary_count", "is " + nb + ", but the stream header names no intra "
+                    + "codec to code them with");
+        }
         List<BoundaryPicture> boundaries = new ArrayList<>(nb);
         int previous = -1;
-        String previousCodec = streamCodec;
+        String previousCodec = null;
         for (int i = 0; i < nb; i++) {
             String f = "packet.boundary[" + i + "]";
             // keyframes in increasing position; ones between the first and last frame only in FLF2V
@@ -83,19 +93,18 @@ final class BoundaryField {
                 throw new BitstreamException(f + ".position", "is " + pos + ": only FLF2V GOPs carry mid-GOP keyframes");
             }
             previous = pos;
-            String codec = r.name(f + ".codec", WellKnownNames.CODECS, 64);
-            if (codec.isEmpty()) {
-                if (previousCodec == null) {
-                    throw new BitstreamException(f + ".codec", "is empty (same as the boundary before it), "
-                            + "but it is the first boundary of a live packet, which has no stream header to take it from");
+            String codec = streamCodec; // a file's boundaries name no codec: the header's (version 14)
+            if (streamCodec == null) {
+                codec = r.name(f + ".codec", WellKnownNames.CODECS, 64);
+                if (codec.isEmpty()) {
+                    if (previousCodec == null) {
+                        throw new BitstreamException(f + ".codec", "is empty (same as the boundary before it), "
+                                + "but it is the first boundary of a live packet, which has no other to take it from");
+                    }
+                    codec = previousCodec;
                 }
-                codec = previousCodec;
-                if (codec.isEmpty()) { // a stream header whose intra codec is empty has none to give
-                    throw new BitstreamException(f + ".codec", "is empty, and so is the stream header's intra codec "
-                            + "it would take");
-                }
+                previousCodec = codec;
             }
-            previousCodec = codec;
             int qp = r.u8(f + ".quality");
             int q = (int) FieldReader.checkRange(f + ".quality", qp & ~PREDICTED_BIT, Limits.MIN_QUALITY, Limits.MAX_QUALITY);
             // a keyframe after the first may be predicted from the keyframe before it

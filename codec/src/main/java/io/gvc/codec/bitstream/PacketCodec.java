@@ -20,6 +20,8 @@ public final class PacketCodec {
     /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
     public static final int KIND_OWN_CONFIG = 'P';
     public static final int VERSION = 14;
+    /** {@code packet.flags} (version 14): the anchor mode in bits 0..1, then whether the generated part and the bridge offsets follow. */
+    static final int ANCHOR_MODE_BITS = 0x03, FLAG_GENERATED = 0x04, FLAG_OFFSETS = 0x08;
 
     private PacketCodec() {
     }
@@ -46,6 +48,9 @@ public final class PacketCodec {
         int maxM = Limits.maxAtoms(c.codebookSize());
         if (p.m() > maxM || p.mTail() > maxM) {
             throw new IllegalArgumentException("M " + p.m() + " / M_tail " + p.mTail() + " above the limit " + maxM);
+        }
+        if (p.anchorMode() < 0 || p.anchorMode() > Limits.MAX_ANCHOR_MODE) { // two bits of packet.flags
+            throw new IllegalArgumentException("anchor mode " + p.anchorMode() + " outside 0.." + Limits.MAX_ANCHOR_MODE);
         }
         if (!p.prompt().isEmpty() && !c.variant().carriesPrompt()) {
             throw new IllegalArgumentException("a " + c.variant() + " packet carries no prompt (only T2V does)");
@@ -82,17 +87,20 @@ public final class PacketCodec {
         if (!impliedConfig) {
             writeConfig(body, c);
         }
-        body.u8(p.anchorMode());
-        BoundaryField.write(body, p.boundaries(), header == null ? null : header.intraCodec());
         byte[] offsets = BridgeOffsetField.write(p.bridgeOffsets(), p.keyframePositions());
-        body.uv(offsets.length).bytes(offsets);
+        // the anchor mode and whether the bridge offsets and the generated part follow, in one byte
+        // (version 14; three bytes until then)
+        body.u8(p.anchorMode() | (p.generates() ? FLAG_GENERATED : 0) | (offsets.length > 0 ? FLAG_OFFSETS : 0));
+        BoundaryField.write(body, p.boundaries(), header == null ? null : header.intraCodec());
+        if (offsets.length > 0) {
+            body.uv(offsets.length).bytes(offsets);
+        }
         if (c.variant().carriesPrompt()) {
             body.vstring(p.prompt());
         }
         // the generated part, all of it behind one flag (version 8): a GOP whose anchors are its
         // output (no atoms, no deviation, no residual, no side information) spent about ten bytes
         // on zeros and empty lengths, a tenth of a low-rate packet
-        body.u8(p.generates() ? 1 : 0);
         if (p.generates()) {
             body.uv(p.m()).uv(p.mTail()).u8(p.tailLatentFrames());
             body.u8(p.deviationScale()[0]).u8(p.deviationScale()[1]);
@@ -341,18 +349,25 @@ public final class PacketCodec {
             frames = place.frameCount();
         }
         CodingConfig config = implied ? header.config() : readConfig(r, "packet.config");
-        int anchorMode = r.u8In("packet.anchor_mode", 0, Limits.MAX_ANCHOR_MODE);
+        int flags = r.u8("packet.flags");
+        if ((flags & ~(ANCHOR_MODE_BITS | FLAG_GENERATED | FLAG_OFFSETS)) != 0) {
+            throw new BitstreamException("packet.flags", String.format("is 0x%02x: bits 4..7 are reserved and 0", flags));
+        }
+        int anchorMode = flags & ANCHOR_MODE_BITS; // 0..3, every value valid (Limits.MAX_ANCHOR_MODE)
         List<BoundaryPicture> boundaries = BoundaryField.read(r, frames, config.variant(),
                 header == null ? null : header.intraCodec());
-        int offsetsLen = r.uvInt("packet.bridge_offsets.length", 0, Limits.MAX_SIDE_INFO_BYTES);
-        if (offsetsLen > 0 && (!config.variant().hasLaterKeyframes() || anchorMode == 0)) {
-            throw new BitstreamException("packet.bridge_offsets.length", "is " + offsetsLen + ": only FLF2V GOPs "
-                    + "anchored on the motion-compensated bridge (anchor modes 1..3) carry bridge offsets");
+        int offsetsLen = 0;
+        if ((flags & FLAG_OFFSETS) != 0) {
+            if (!config.variant().hasLaterKeyframes() || anchorMode == 0) {
+                throw new BitstreamException("packet.flags", "marks bridge offsets: only FLF2V GOPs anchored on the "
+                        + "motion-compensated bridge (anchor modes 1..3) carry them");
+            }
+            offsetsLen = r.uvInt("packet.bridge_offsets.length", 1, Limits.MAX_SIDE_INFO_BYTES);
         }
         int[] offsets = BridgeOffsetField.read(r.bytes(offsetsLen, "packet.bridge_offsets"),
                 GvcPacket.keyframePositions(frames, boundaries));
         String prompt = config.variant().carriesPrompt() ? r.vstring("packet.prompt", Limits.MAX_PROMPT_BYTES) : "";
-        int generated = r.u8In("packet.generated", 0, 1);
+        int generated = (flags & FLAG_GENERATED) != 0 ? 1 : 0;
         int m = 0, mTail = 0, tailFrames = 0;
         int[] scale = {0, 0};
         byte[] side = new byte[0], residual = new byte[0], atoms = new byte[0];

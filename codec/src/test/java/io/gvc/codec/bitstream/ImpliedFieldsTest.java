@@ -91,9 +91,9 @@ class ImpliedFieldsTest {
         assertEquals(List.of(0L, 1L), c.packets().stream().map(GvcPacket::gopSeq).toList());
         assertEquals(List.of(0L, 16L), c.packets().stream().map(GvcPacket::firstFrame).toList());
         assertEquals(List.of(17, 17), c.packets().stream().map(GvcPacket::frameCount).toList());
-        // kind 1, length 1 (no seq, first or count, no config), anchor, boundary count, boundary
-        // 1+1+1+1, offsets 1, generated 1, PSNR 3, CRC 4: 17 bytes besides the picture's 20
-        assertEquals(17 + 20, gop1.length);
+        // kind 1, length 1 (no seq, first or count, no config), flags 1, boundary count 1, boundary
+        // 1+1+1 (no codec id), PSNR 3, CRC 4: 14 bytes besides the picture's 20
+        assertEquals(14 + 20, gop1.length);
 
         // the same two packets under a header of 17 frames: one GOP, so the second has no place
         ByteArrayOutputStream oneGop = new ByteArrayOutputStream();

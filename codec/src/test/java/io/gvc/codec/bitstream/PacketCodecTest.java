@@ -25,7 +25,7 @@ class PacketCodecTest {
     }
 
     @Test
-    void aCutGopRoundTripsWithItsCodecIdsWrittenOnce() throws BitstreamException {
+    void aCutGopRoundTripsWithoutCodecIdsInAFile() throws BitstreamException {
         GvcPacket p = packet(List.of(new BoundaryPicture(8, "x265", 40, true, new byte[30]),
                 new BoundaryPicture(16, "x265", 40, true, new byte[20])));
         byte[] b = PacketCodec.writeInStream(p, HEADER);
@@ -42,48 +42,57 @@ class PacketCodecTest {
         assertEquals(3, back.gopSeq());
         assertEquals(48, back.firstFrame());
         // the fixed fields of this GOP in a file: kind 1, length 1, no seq, first or count (the header
-        // implies them, version 14), anchor, boundary count 1 each (2), between mask 1 (version 10),
-        // boundaries 1+1+1+1 and 1+1+1+1 (both codec ids empty: the first is the header's intra codec,
-        // version 13), bridge offsets 1 (none), no prompt (FLF2V), generated 1, m, m_tail, tail frames,
-        // 2 scales 1 each (5), side 1+2, residual 1, atom bits 1, PSNR 1+1+1 (version 13), CRC 4: 32
-        // bytes besides the 50 of the pictures
-        assertEquals(32 + 50, b.length);
-        // the first boundary, position 8: its codec id empty (the header's), then its quality byte
-        assertEquals(40 | 0x80, b[indexOf(b, new byte[] {8, 0}) + 2] & 0xff);
+        // implies them), flags 1 (anchor mode, generated, no offsets: version 14), boundary count 1,
+        // between mask 1 (version 10), boundaries 1+1+1 and 1+1+1 (no codec ids: the header's intra
+        // codec, version 14), no prompt (FLF2V), m, m_tail, tail frames, 2 scales 1 each (5), side 1+2,
+        // residual 1, atom bits 1, PSNR 1+1+1 (version 13), CRC 4: 28 bytes besides the 50 of the pictures
+        assertEquals(28 + 50, b.length);
+        // the first boundary, position 8, then its quality byte (40, predicted)
+        indexOf(b, new byte[] {8, (byte) (40 | 0x80), 30});
         // live, there is no header to take it from: x265 is named, as the codecs' well-known entry 0
         byte[] live = PacketCodec.write(p);
-        assertEquals(40 | 0x80, live[indexOf(live, new byte[] {8, (byte) 0x80}) + 2] & 0xff);
+        indexOf(live, new byte[] {8, (byte) 0x80, (byte) (40 | 0x80), 30});
         assertEquals("x265", PacketCodec.read(live).boundaries().get(0).codecId());
     }
 
-    /**
-     * Version 13: a file's first boundary names its codec where it is not the header's; a codec
-     * of the well-known table in one byte, any other spelled out.
-     */
+    /** Version 14: a file codes every boundary with its header's intra codec; a live packet names each. */
     @Test
-    void aFirstBoundaryOfAnotherCodecThanTheHeadersNamesIt() throws BitstreamException {
+    void aFileCodesEveryBoundaryWithItsHeadersCodec() throws BitstreamException {
         GvcPacket dct = packet(List.of(new BoundaryPicture(8, "gvc-dct", 40, true, new byte[30]),
                 new BoundaryPicture(16, "x265", 40, true, new byte[20])));
-        byte[] b = PacketCodec.writeInStream(dct, HEADER);
-        assertEquals(32 + 50, b.length); // gvc-dct is entry 2, x265 the one before it again: empty
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PacketCodec.writeInStream(dct, HEADER));
+        assertTrue(e.getMessage().contains("its header's intra codec, x265"), e.getMessage());
         assertEquals(List.of("gvc-dct", "x265"),
-                readInFile(b, HEADER).boundaries().stream().map(BoundaryPicture::codecId).toList());
+                PacketCodec.read(PacketCodec.write(dct)).boundaries().stream().map(BoundaryPicture::codecId).toList());
         GvcPacket own = packet(List.of(new BoundaryPicture(8, "my-codec", 40, true, new byte[30]),
-                new BoundaryPicture(16, "x265", 40, true, new byte[20])));
-        byte[] spelled = PacketCodec.writeInStream(own, HEADER);
-        assertEquals(32 + 50 + 8, spelled.length); // "my-codec" spelled out (1 + 8 bytes for 1), x265 as entry 0 (1 for 1)
-        assertEquals(List.of("my-codec", "x265"), readInFile(spelled, HEADER).boundaries()
-                .stream().map(BoundaryPicture::codecId).toList());
+                new BoundaryPicture(16, "my-codec", 40, true, new byte[20])));
+        StreamHeader ownHeader = new StreamHeader(CONFIG, 65, "my-codec");
+        byte[] b = PacketCodec.writeInStream(own, ownHeader);
+        assertEquals(28 + 50, b.length, "the header spells the codec out once");
+        assertEquals(List.of("my-codec", "my-codec"), readInFile(b, ownHeader).boundaries().stream()
+                .map(BoundaryPicture::codecId).toList());
     }
 
-    /** A file whose header names no intra codec has none to give a first boundary that names none. */
+    /** A file whose header names no intra codec has none to code a boundary with. */
     @Test
-    void anEmptyCodecIdTakesNothingFromAHeaderWithoutOne() {
+    void aHeaderWithoutAnIntraCodecHasNoBoundaries() {
         GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])));
         byte[] b = PacketCodec.writeInStream(p, HEADER);
         StreamHeader none = new StreamHeader(CONFIG, 65, "");
         BitstreamException e = assertThrows(BitstreamException.class, () -> readInFile(b, none));
-        assertEquals("packet.boundary[0].codec", e.field());
+        assertEquals("packet.boundary_count", e.field());
+    }
+
+    /** Version 14: packet.flags' bits 4..7 are reserved. */
+    @Test
+    void aReservedFlagIsRefusedByName() {
+        GvcPacket p = packet(List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])));
+        byte[] b = PacketCodec.writeInStream(p, HEADER);
+        assertEquals(1 | 0x04, b[2]); // kind, length, flags: the bridge, generated
+        b[2] |= 0x10;
+        BitstreamException e = assertThrows(BitstreamException.class, () -> readInFile(fixFileCrc(b), HEADER));
+        assertEquals("packet.flags", e.field());
     }
 
     /** Version 13: a well-known name spelled out, and an entry past the table, are refused by name. */
@@ -103,17 +112,17 @@ class PacketCodecTest {
         assertTrue(e.getMessage().contains("x265, x264, gvc-dct"), e.getMessage());
     }
 
-    /** Version 8: a GOP whose output is its anchors carries one byte for everything generated. */
+    /** Version 8: a GOP whose output is its anchors carries nothing for everything generated (version 14: one bit). */
     @Test
-    void aGopWithoutAGeneratedPartSpendsOneByteOnIt() throws BitstreamException {
+    void aGopWithoutAGeneratedPartSpendsOneBitOnIt() throws BitstreamException {
         GvcPacket anchorsOnly = new GvcPacket(3, 48, 17, CONFIG, 0, 0, 0, 1, new int[] {0, 0},
                 List.of(new BoundaryPicture(16, "x265", 40, true, new byte[20])), "", new byte[0], new byte[0], 0,
                 new byte[0], new EncoderPsnr(117, 150, 161));
         assertTrue(!anchorsOnly.generates());
         byte[] b = PacketCodec.writeInStream(anchorsOnly, HEADER);
-        // kind 1, length 1, anchor, boundary count (4), boundary 1+1+1+1, offsets 1, generated 1, PSNR 3,
-        // CRC 4: 17 bytes besides the picture's 20
-        assertEquals(17 + 20, b.length);
+        // kind 1, length 1, flags 1, boundary count 1, boundary 1+1+1, PSNR 3, CRC 4: 14 bytes besides
+        // the picture's 20
+        assertEquals(14 + 20, b.length);
         GvcPacket back = readInFile(b, HEADER);
         assertTrue(!back.generates());
         assertEquals(0, back.m());
@@ -121,12 +130,11 @@ class PacketCodecTest {
         assertEquals(0, back.priorSide().length);
 
         // the flag set over nothing is a second form of the same GOP: refused by name
-        int flag = b.length - 4 - 3 - 1;
-        assertEquals(0, b[flag]);
+        int psnr = b.length - 4 - 3;
         byte[] withFlag = new byte[b.length + 8];
-        System.arraycopy(b, 0, withFlag, 0, flag);
-        withFlag[flag] = 1; // then m, m_tail, tail, 2 scales, side length, residual length, atom bits: all 0
-        System.arraycopy(b, flag + 1, withFlag, flag + 9, b.length - flag - 1);
+        System.arraycopy(b, 0, withFlag, 0, psnr);
+        withFlag[2] |= 0x04; // then m, m_tail, tail, 2 scales, side length, residual length, atom bits: all 0
+        System.arraycopy(b, psnr, withFlag, psnr + 8, b.length - psnr);
         withFlag[1] = (byte) (b[1] + 8); // the length
         BitstreamException e = assertThrows(BitstreamException.class,
                 () -> readInFile(fixFileCrc(withFlag), HEADER));
