@@ -32,7 +32,7 @@ public final class ContainerCodec {
     /** The header's bytes, unchecked: {@link #writeHeader} checks them with the reader (tests build bad headers with it). */
     static byte[] layOutHeader(StreamHeader h) {
         FieldWriter body = new FieldWriter();
-        PacketCodec.writeConfig(body, h.config());
+        ConfigField.write(body, h.config());
         body.uv(h.totalFrames());
         body.name(h.intraCodec(), WellKnownNames.CODECS);
         byte[] b = body.toByteArray();
@@ -110,7 +110,7 @@ public final class ContainerCodec {
             throw new BitstreamException("stream.crc32c", "header checksum mismatch");
         }
         FieldReader h = new FieldReader(file, bodyStart, bodyEnd);
-        CodingConfig config = PacketCodec.readConfig(h, "stream.config");
+        CodingConfig config = ConfigField.read(h, "stream.config");
         long total = h.uvIn("stream.total_frames", 1, Limits.MAX_TOTAL_FRAMES);
         String intra = h.name("stream.intra_codec", WellKnownNames.CODECS, 64);
         if (h.remaining() != 0) {

@@ -71,7 +71,7 @@ class ImpliedFieldsTest {
         byte[] hash = {1, 2, 3, 4, 5, 6, 7, 8};
         FieldWriter w = config(0x80).name("my-prior", WellKnownNames.MODELS).bytes(hash);
         byte[] b = w.toByteArray();
-        CodingConfig c = PacketCodec.readConfig(new FieldReader(b, 0, b.length), "cfg");
+        CodingConfig c = ConfigField.read(new FieldReader(b, 0, b.length), "cfg");
         assertEquals("my-prior", c.modelId());
         assertArrayEquals(hash, c.modelHashPrefix());
         assertEquals(0x6776635f73656564L, c.seed(), "the other fields implied");
@@ -121,7 +121,7 @@ class ImpliedFieldsTest {
     private static void assertRefused(String field, FieldWriter w) {
         byte[] b = w.toByteArray();
         BitstreamException e = assertThrows(BitstreamException.class,
-                () -> PacketCodec.readConfig(new FieldReader(b, 0, b.length), "cfg"));
+                () -> ConfigField.read(new FieldReader(b, 0, b.length), "cfg"));
         assertEquals(field, e.field(), e.getMessage());
     }
 }
