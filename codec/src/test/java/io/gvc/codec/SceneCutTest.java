@@ -66,21 +66,26 @@ class SceneCutTest {
     }
 
     @Test
-    void everyChainIsAlsoOfferedWithKeyframesOnBothSidesOfTheCut() {
+    void onlyChainsWithKeyframesOnBothSidesOfTheCutAreOffered() {
         List<int[]> chains = new ArrayList<>();
         for (KeyframePlans.Plan p : KeyframePlans.candidates(Variant.FLF2V, 9, 4, false, false, new int[] {CUT})) {
             chains.add(p.chain());
         }
-        assertEquals(5, chains.size());
-        assertArrayEquals(new int[] {8}, chains.get(0), "the uncut plan stays first");
-        assertArrayEquals(new int[] {4, 5, 8}, chains.get(3)); // [8] and [4, 8] with the cut: one plan
-        assertArrayEquals(new int[] {2, 4, 5, 6, 8}, chains.get(4));
+        // codec v19: the regular chains [8], [4, 8], [2, 4, 6, 8] with the cut, and nothing else
+        assertEquals(2, chains.size());
+        assertArrayEquals(new int[] {4, 5, 8}, chains.get(0), "[8] and [4, 8] with the cut: one plan, first");
+        assertArrayEquals(new int[] {2, 4, 5, 6, 8}, chains.get(1));
+        // with between pictures: in the middle of every segment that has a frame between its keyframes
+        List<KeyframePlans.Plan> withBetween = KeyframePlans.candidates(Variant.FLF2V, 9, 4, true, false,
+                new int[] {CUT});
+        assertEquals(4, withBetween.size());
+        assertArrayEquals(new int[] {2, 6}, withBetween.get(2).between());
         // a GOP that may not be cut gets no cut plans; a cut at position 1 or at the last adds one keyframe
         assertEquals(1, KeyframePlans.candidates(Variant.FLF2V, 9, 1, false, false, new int[] {CUT}).size());
         assertArrayEquals(new int[] {1, 8},
-                KeyframePlans.candidates(Variant.FLF2V, 9, 2, false, false, new int[] {1}).get(2).chain());
+                KeyframePlans.candidates(Variant.FLF2V, 9, 2, false, false, new int[] {1}).get(0).chain());
         assertArrayEquals(new int[] {7, 8},
-                KeyframePlans.candidates(Variant.FLF2V, 9, 2, false, false, new int[] {8}).get(2).chain());
+                KeyframePlans.candidates(Variant.FLF2V, 9, 2, false, false, new int[] {8}).get(0).chain());
     }
 
     @Test
@@ -89,6 +94,21 @@ class SceneCutTest {
         // regular ones are {8}, {4, 8}, and with between pictures {4, 8} and {2, 4, 6, 8})
         StreamEncoder.Result r = StreamEncoder.encode(withCut(), KeyframeChainTest.rateControlled(2),
                 KeyframeChainTest.prior, Progress.NONE);
+        GvcPacket first = ContainerCodec.read(r.file()).packets().get(0);
+        assertNotNull(first.boundaryAt(CUT - 1), "a keyframe ends the first scene");
+        assertNotNull(first.boundaryAt(CUT), "a keyframe starts the second");
+        KeyframeChainTest.assertDecodesToReconstruction(r, KeyframeChainTest.prior);
+    }
+
+    /**
+     * Codec v19: at a rate too low for the cut plan to fit the uncut plan's bits (its second scene
+     * starts with another picture, here intra), the cut is still keyframed on both sides; codec v15
+     * bridged across it there, a double exposure of both scenes.
+     */
+    @Test
+    void evenAtALowRateNoBridgeCrossesTheCut() throws BitstreamException {
+        CodecParams low = KeyframeChainTest.rateControlled(8).toBuilder().targetBpp(0.02).build();
+        StreamEncoder.Result r = StreamEncoder.encode(withCut(), low, KeyframeChainTest.prior, Progress.NONE);
         GvcPacket first = ContainerCodec.read(r.file()).packets().get(0);
         assertNotNull(first.boundaryAt(CUT - 1), "a keyframe ends the first scene");
         assertNotNull(first.boundaryAt(CUT), "a keyframe starts the second");
