@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 19: where a GOP holds a scene cut, only keyframe plans with keyframes on both sides of every cut
+     * ({@link io.gvc.codec.rate.KeyframePlans}, codec v19; until then offered beside the others, and
+     * at the lowest rates never fitting the uncut plan's bits);
      * 18: intra against prediction decided again at the quality the rate search finds, and the search
      * run again where that changes it ({@code BoundaryCoder#codeWithin}, codec v17; bitstream version 12
      * as v16; codec v18 codes the same pictures in bitstream version 13's smaller side information, codec v19
@@ -44,7 +47,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 18;
+    public static final int CURRENT = 19;
 
     private EncoderRevision() {
     }
