@@ -82,6 +82,8 @@ public final class KeyframeChainCoder {
         IntraMemo memo = new IntraMemo();
         List<KeyframePlans.Plan> candidates = KeyframePlans.candidates(variant, n, maxSegments,
                 boundaryCoder.codesBetween(), codeFirst, maxSegments > 1 ? SceneCuts.in(gop) : new int[0]);
+        // the first plan, "uncut" below, codes the GOP whole (where it has a scene cut, with keyframes
+        // on both sides of it, codec v19) to the budget; every other plan is judged against its bits
         CodedKeyframes uncut = params.holdsQuality()
                 ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), params.targetQuality(), memo)
                 : boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, memo);
