@@ -101,9 +101,10 @@ class SceneCutTest {
     }
 
     /**
-     * Codec v19: at a rate too low for the cut plan to fit the uncut plan's bits (its second scene
-     * starts with another picture, here intra), the cut is still keyframed on both sides; codec v15
-     * bridged across it there, a double exposure of both scenes.
+     * Codec v19: at a rate too low for the cut plan to fit the uncut plan's bits (it codes two more
+     * pictures, the second scene's first predicted from the first scene or intra), the cut is still
+     * keyframed on both sides; codec v15 bridged across it there (this test fails with its rule), a
+     * double exposure of both scenes.
      */
     @Test
     void evenAtALowRateNoBridgeCrossesTheCut() throws BitstreamException {

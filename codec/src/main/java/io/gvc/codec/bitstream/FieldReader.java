@@ -141,7 +141,6 @@ public final class FieldReader {
         return out;
     }
 
-    /** A UTF-8 string prefixed by a u8 (maxLen &lt;= 255) or u16 length. */
     /**
      * A name field (version 13, {@link WellKnownNames}): an entry of {@code table}, or a name of at
      * most {@code maxLen} bytes spelled out, which must not be one of the table's (one layout per value).

@@ -43,19 +43,18 @@ public final class ImpliedConfig {
      * model-assets checks each against the model as shipped): the learned priors, the closed-form
      * prior as ONNX, and the closed-form prior run in Java on the shipped spectrum.
      */
-    private static final Map<String, String> MODEL_HASHES = Map.of(
-            "gvc-learned-bridge-1", "5a416b82a9eb1aa3",
-            "gvc-learned-picture-3", "79476b9109a7aecf",
-            "gvc-gauss-dct-onnx", "cf9aafa360f5cdf6",
-            "gvc-gauss-dct", "065420b207e2b131");
+    private static final Map<String, byte[]> MODEL_HASHES = Map.of(
+            "gvc-learned-bridge-1", HexFormat.of().parseHex("5a416b82a9eb1aa3"),
+            "gvc-learned-picture-3", HexFormat.of().parseHex("79476b9109a7aecf"),
+            "gvc-gauss-dct-onnx", HexFormat.of().parseHex("cf9aafa360f5cdf6"),
+            "gvc-gauss-dct", HexFormat.of().parseHex("065420b207e2b131"));
 
     private ImpliedConfig() {
     }
 
-    /** The hash prefix a stream of model {@code modelId} leaves out, if it has one. */
+    /** The hash prefix a stream of model {@code modelId} leaves out, if it has one (a copy). */
     public static Optional<byte[]> modelHash(String modelId) {
-        String hex = MODEL_HASHES.get(modelId);
-        return hex == null ? Optional.empty() : Optional.of(HexFormat.of().parseHex(hex));
+        return Optional.ofNullable(MODEL_HASHES.get(modelId)).map(byte[]::clone);
     }
 
     /** The fields of {@code c} written (their bits of {@code config.present}): those that differ from their implied values. */

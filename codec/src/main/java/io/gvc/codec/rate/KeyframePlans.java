@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Where the GOP holds a scene cut ({@link SceneCuts}), each of those chains is offered with
  * keyframes on both sides of every cut instead (codec v15 offered them beside the others; codec v19
  * offers nothing else): no bridge crosses a cut. Offered beside, a cut plan had to fit the uncut
- * plan's bits, which at the lowest rates it never did (the new scene's first picture is an intra
- * picture), so cooking at 0.004 bpp bridged its cut: fourteen frames of double exposure, the last at
+ * plan's bits, which at the lowest rates it never did (its pictures either side of the cut cost
+ * more than the one picture of the uncut plan: the new scene's is predicted from another scene), so
+ * cooking at 0.004 bpp bridged its cut: fourteen frames of double exposure, the last at
  * PSNR-Y 9.6 dB and LPIPS 0.70.
  *
  * <p>Where the codec codes between pictures (codec v12), each plan also comes with a between
