@@ -36,7 +36,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     FfmpegIntraCodec(X26x codec) {
         this.codec = codec;
         this.encoder = codec.encoder();
-        this.parameterSets = new ParameterSets(codec, coded -> intraStream(coded, 50));
+        this.parameterSets = new ParameterSets(codec, coded -> intraStream(coded, 50), SlicePrefix.intra(codec));
     }
 
     /** Quality 1..100 onto QP 51..5, linearly: higher quality, lower QP, never the reverse. */
@@ -139,20 +139,11 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     }
 
     /**
-     * A predicted payload is laid out as [u16: the low 16 bits of the CRC-32 of the I picture's
-     * bytes][the P picture's NAL units, Annex-B, without the first start code]. 16 bits of the check
-     * (bitstream 4): a different build on the far side still fails on the first predicted picture
-     * but once in 65536, and on the next one after that. Bitstream 8 dropped the payload's own
-     * version byte (the packet's version says which layout this is) and the start code: four bytes a
-     * picture; bitstream 14 its quality byte, which the boundary's quality field already carries.
-     */
-    private static final int PREDICTED_HEADER = 2;
-
-    /**
      * Codes {@code frame} as the P picture of a two-picture stream whose I picture is
      * {@code reference}. Only the P picture is sent, with a checksum of the I picture's bytes: the
      * decoder already holds the reference and codes the same I picture itself, so the checksum turns
-     * a different x265 build on the far side into a clear error instead of a wrong picture.
+     * a different x265 build on the far side into a clear error instead of a wrong picture (the
+     * layout: {@link ReferencedPayload}).
      */
     byte[] encodePredictedPicture(Frame reference, Frame frame, int quality) {
         Frame ref = fit(reference), cur = fit(frame);
@@ -169,44 +160,18 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
         references.put(ref, qp(quality), intra);
-        return payload(intra, predicted);
-    }
-
-    /** [u16: the low 16 bits of the CRC-32 of {@code references}][{@code picture} without its first start code]. */
-    private static byte[] payload(byte[] references, byte[] picture) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long crc = crc(references);
-        out.write((int) (crc >>> 8) & 0xFF);
-        out.write((int) crc & 0xFF);
-        out.writeBytes(AnnexB.withoutFirstStartCode(picture));
-        return out.toByteArray();
+        return ReferencedPayload.write(intra, predicted, SlicePrefix.predicted(codec));
     }
 
     /** Checks a payload's length and the boundary's quality; {@code kind} names it in errors ("predicted", "between"). */
     private void checkPayload(byte[] data, int quality, String kind) throws BitstreamException {
-        if (data.length <= PREDICTED_HEADER) {
+        if (data.length <= ReferencedPayload.HEADER) {
             throw new BitstreamException(FIELD, codec.id + " " + kind + " data holds " + data.length
                     + " bytes, not even its header and a picture");
         }
         if (quality < 1 || quality > 100) {
             throw new BitstreamException(FIELD, codec.id + " " + kind + " quality " + quality + " outside 1..100");
         }
-    }
-
-    /** Refuses a payload whose check does not match the reference bytes coded here ({@code what} names them). */
-    private void checkReferences(byte[] data, byte[] references, String what) throws BitstreamException {
-        long stored = ((data[0] & 0xFFL) << 8) | (data[1] & 0xFFL);
-        long here = crc(references) & 0xFFFF;
-        if (here != stored) {
-            throw new BitstreamException(FIELD, String.format("%s %s differently here (CRC low bits %04x, the "
-                    + "encoder's %04x): encoder and decoder need the same %s build", codec.id, what, here, stored,
-                    codec.id));
-        }
-    }
-
-    /** A payload's picture, Annex-B with its first start code put back. */
-    private static byte[] payloadPicture(byte[] data) {
-        return AnnexB.withFirstStartCode(java.util.Arrays.copyOfRange(data, PREDICTED_HEADER, data.length));
     }
 
     private static void checkSize(Frame reference, int width, int height) throws BitstreamException {
@@ -223,8 +188,9 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         checkSize(reference, width, height);
         Frame ref = fit(reference);
         byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
-        checkReferences(data, intra, "reference picture codes");
-        return lastPicture(decodeUnits("predicted data", intra, payloadPicture(data)), 2,
+        ReferencedPayload.checkReferences(data, intra, codec.id, "reference picture codes");
+        return lastPicture(decodeUnits("predicted data", intra,
+                ReferencedPayload.picture(data, SlicePrefix.predicted(codec))), 2,
                 "predicted data with its reference gives", width, height);
     }
 
@@ -264,7 +230,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
         byte[] references = joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
         betweenPairs.put(p, f, qp(quality), references);
-        return payload(concatenated(references), codec.strip(packets.get(2)));
+        return ReferencedPayload.write(concatenated(references), codec.strip(packets.get(2)), SlicePrefix.between(codec));
     }
 
     /** Decodes {@link #encodeBetweenPicture}'s bytes given the same two references. */
@@ -278,9 +244,10 @@ abstract class FfmpegIntraCodec implements IntraCodec {
             List<byte[]> packets = codeBetweenSession(p, f, p, qp(quality)); // the past stands in for the frame between
             return joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
         });
-        checkReferences(data, concatenated(references), "reference pictures code");
+        ReferencedPayload.checkReferences(data, concatenated(references), codec.id, "reference pictures code");
         byte[][] units = split(references);
-        List<Frame> pictures = decodeUnits("between data", units[0], units[1], payloadPicture(data));
+        List<Frame> pictures = decodeUnits("between data", units[0], units[1],
+                ReferencedPayload.picture(data, SlicePrefix.between(codec)));
         if (pictures.size() != 3) {
             throw new BitstreamException(FIELD, codec.id + " between data with its references gives "
                     + pictures.size() + " pictures, expected 3");
@@ -324,11 +291,5 @@ abstract class FfmpegIntraCodec implements IntraCodec {
 
     private Frame fit(Frame f) {
         return Fit.toSize(f, codec.codedSide(f.width()), codec.codedSide(f.height()));
-    }
-
-    private static long crc(byte[] b) {
-        java.util.zip.CRC32 c = new java.util.zip.CRC32();
-        c.update(b);
-        return c.getValue();
     }
 }

@@ -18,15 +18,19 @@ import java.util.zip.CRC32;
  * <p>An intra payload (bitstream version 12) leaves them out where they are exactly the ones this
  * build codes for its size, and a decoder puts them back. Such a payload opens with two bytes: the
  * high bit set (a NAL unit's first bit, forbidden_zero_bit, never is, so a decoder tells the two
- * layouts apart without a field), then the low 15 bits of the CRC-32 of the sets it left out, so
- * a decoder whose sets differ (another size, another x264/x265 build) refuses it by name instead
- * of showing a wrong picture. A payload whose sets differ keeps them and opens with the first.
+ * layouts apart without a field), then whether the slices' {@link SlicePrefix} is left out too
+ * (bit 14, version 15: 2 bytes of x265's), then the low 14 bits (15 until version 15) of the CRC-32
+ * of the sets it left out, so a decoder whose sets differ (another size, another x264/x265 build)
+ * refuses it by name instead of showing a wrong picture. A payload whose sets differ keeps them and
+ * opens with the first.
  */
 final class ParameterSets {
 
     private final X26x codec;
     /** Codes one picture of a coded size (any content, any quality): Annex-B, filtered, as {@link X26x#strip} gives. */
     private final Function<Frame, byte[]> intraStream;
+    /** What the slices open with, left out behind the check where they do (version 15). */
+    private final SlicePrefix slicePrefix;
     /**
      * The canonical parameter sets per codec and coded size, Annex-B with start codes, as they open an
      * intra stream: shared by every codec instance of the process (a decoder makes one per stream),
@@ -37,9 +41,10 @@ final class ParameterSets {
     private record Key(X26x codec, int width, int height) {
     }
 
-    ParameterSets(X26x codec, Function<Frame, byte[]> intraStream) {
+    ParameterSets(X26x codec, Function<Frame, byte[]> intraStream, SlicePrefix slicePrefix) {
         this.codec = codec;
         this.intraStream = intraStream;
+        this.slicePrefix = slicePrefix;
     }
 
     /**
@@ -52,11 +57,13 @@ final class ParameterSets {
         byte[] canonical = canonical(codedWidth, codedHeight);
         if (sets > 0 && sets < stream.length && Arrays.equals(stream, 0, sets, canonical, 0, canonical.length)) {
             byte[] slices = AnnexB.withoutFirstStartCode(Arrays.copyOfRange(stream, sets, stream.length));
-            int check = check(canonical);
-            byte[] out = new byte[CHECK_BYTES + slices.length];
-            out[0] = (byte) (0x80 | (check >> 8));
-            out[1] = (byte) check;
-            System.arraycopy(slices, 0, out, CHECK_BYTES, slices.length);
+            boolean leftOut = slicePrefix.opens(slices);
+            int from = leftOut ? slicePrefix.length() : 0;
+            int head = SETS_LEFT_OUT | (leftOut ? PREFIX_LEFT_OUT : 0) | check(canonical);
+            byte[] out = new byte[CHECK_BYTES + slices.length - from];
+            out[0] = (byte) (head >> 8);
+            out[1] = (byte) head;
+            System.arraycopy(slices, from, out, CHECK_BYTES, slices.length - from);
             return out;
         }
         return AnnexB.withoutFirstStartCode(stream);
@@ -78,25 +85,31 @@ final class ParameterSets {
             throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " cannot code the parameter sets for "
                     + codedWidth + "x" + codedHeight + ": " + e.getMessage(), e);
         }
-        int check = ((payload[0] & 0x7F) << 8) | (payload[1] & 0xFF);
-        if (check != check(sets)) {
+        int head = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        if ((head & CHECK_MASK) != check(sets)) {
             throw new BitstreamException(FfmpegIntraCodec.FIELD, codec.id + " data was coded with other parameter "
                     + "sets than this decoder's for " + codedWidth + "x" + codedHeight
                     + " (another picture size or another " + codec.id + " build)");
         }
-        byte[] out = Arrays.copyOf(sets, sets.length + 3 + payload.length - CHECK_BYTES);
+        byte[] slices = (head & PREFIX_LEFT_OUT) != 0 ? slicePrefix.restore(payload, CHECK_BYTES)
+                : Arrays.copyOfRange(payload, CHECK_BYTES, payload.length);
+        byte[] out = Arrays.copyOf(sets, sets.length + 3 + slices.length);
         out[sets.length + 2] = 1; // the slices' start code
-        System.arraycopy(payload, CHECK_BYTES, out, sets.length + 3, payload.length - CHECK_BYTES);
+        System.arraycopy(slices, 0, out, sets.length + 3, slices.length);
         return out;
     }
 
-    /** The bytes of a payload's parameter-set check. */
+    /** The bytes of a payload's parameter-set check, with its two flags. */
     static final int CHECK_BYTES = 2;
+    private static final int SETS_LEFT_OUT = 0x8000;
+    /** The slices' {@link SlicePrefix} left out too (version 15): the check keeps 14 bits. */
+    private static final int PREFIX_LEFT_OUT = 0x4000;
+    private static final int CHECK_MASK = 0x3FFF;
 
     private static int check(byte[] sets) {
         CRC32 crc = new CRC32();
         crc.update(sets);
-        return (int) (crc.getValue() & 0x7FFF);
+        return (int) (crc.getValue() & CHECK_MASK);
     }
 
     /** This size's parameter sets: those of a mid-grey picture coded once (then kept). */

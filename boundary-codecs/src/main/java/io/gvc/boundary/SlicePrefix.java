@@ -1,0 +1,72 @@
+package io.gvc.boundary;
+
+import java.util.Arrays;
+
+/**
+ * The bytes every picture of one kind opens with when x265 codes it as this format's settings ask
+ * (bitstream version 15): the NAL unit header of its slice and, for P and B pictures, the first
+ * three bytes of the slice segment header. A payload leaves them out where its picture opens with
+ * them (a flag in its check says so) and a decoder puts them back: 2 bytes an intra picture, 5 a
+ * predicted or between picture, the same bytes at every size, quality and content (x265 3.x through
+ * JavaCV's FFmpeg, checked at 176x144, 352x288, 848x480 and 1280x720, qualities 1 to 90; {@code
+ * SlicePrefixTest}). What they hold:
+ * <ul>
+ * <li>intra: {@code 28 01}, an IDR_N_LP NAL unit (type 20), layer 0, TemporalId 0; the slice header
+ *     that follows starts with the QP-dependent part soon, so nothing more is fixed;</li>
+ * <li>predicted: {@code 02 01}, TRAIL_R (type 1), then {@code d0 09 79}: first slice segment, PPS 0,
+ *     slice type P, picture order count 1, and the start of its reference picture set;</li>
+ * <li>between: {@code 00 01}, TRAIL_N (type 0: nothing predicts from it), then {@code e0 24 be}:
+ *     first slice segment, PPS 0, slice type B, picture order count 1 (the P picture after it is 2).</li>
+ * </ul>
+ * A table apart from the logic that uses it ({@link ReferencedPayload}, {@link ParameterSets}); x264
+ * has none (its intra payloads mostly keep their parameter sets, and it codes no other kind).
+ */
+enum SlicePrefix {
+    NONE(),
+    X265_INTRA(0x28, 0x01),
+    X265_PREDICTED(0x02, 0x01, 0xd0, 0x09, 0x79),
+    X265_BETWEEN(0x00, 0x01, 0xe0, 0x24, 0xbe);
+
+    private final byte[] bytes;
+
+    SlicePrefix(int... bytes) {
+        this.bytes = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            this.bytes[i] = (byte) bytes[i];
+        }
+    }
+
+    /** The prefix of {@code codec}'s intra pictures ({@link #NONE} for x264). */
+    static SlicePrefix intra(X26x codec) {
+        return codec == X26x.X265 ? X265_INTRA : NONE;
+    }
+
+    /** The prefix of {@code codec}'s predicted pictures ({@link #NONE} where it codes none). */
+    static SlicePrefix predicted(X26x codec) {
+        return codec == X26x.X265 ? X265_PREDICTED : NONE;
+    }
+
+    /** The prefix of {@code codec}'s between pictures ({@link #NONE} where it codes none). */
+    static SlicePrefix between(X26x codec) {
+        return codec == X26x.X265 ? X265_BETWEEN : NONE;
+    }
+
+    /** Bytes left out where a picture opens with them. */
+    int length() {
+        return bytes.length;
+    }
+
+    /** Whether {@code units} (NAL units without their first start code) open with this prefix and go on after it. */
+    boolean opens(byte[] units) {
+        return bytes.length > 0 && units.length > bytes.length
+                && Arrays.equals(units, 0, bytes.length, bytes, 0, bytes.length);
+    }
+
+    /** {@code units} from {@code from} on, put behind this prefix: what a payload left out, back. */
+    byte[] restore(byte[] units, int from) {
+        byte[] out = new byte[bytes.length + units.length - from];
+        System.arraycopy(bytes, 0, out, 0, bytes.length);
+        System.arraycopy(units, from, out, bytes.length, units.length - from);
+        return out;
+    }
+}
