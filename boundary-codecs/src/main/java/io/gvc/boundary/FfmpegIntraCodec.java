@@ -72,6 +72,19 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         return parameterSets.toPayload(intraStream(coded, quality), coded.width(), coded.height());
     }
 
+    /**
+     * A payload as a packet carries it (bitstream version 15): without the bytes its picture opens
+     * with where they are the ones every picture of its kind opens with ({@link SlicePrefix}). Every
+     * decode here takes both forms.
+     */
+    @Override
+    public byte[] compact(byte[] payload, boolean predicted, boolean between) {
+        if (between) {
+            return ReferencedPayload.compact(payload, SlicePrefix.between(codec));
+        }
+        return predicted ? ReferencedPayload.compact(payload, SlicePrefix.predicted(codec)) : parameterSets.compact(payload);
+    }
+
     /** The parameter sets a payload of a {@code width x height} frame leaves out, Annex-B (for tests). */
     byte[] parameterSetsFor(int width, int height) {
         return parameterSets.canonical(codec.codedSide(width), codec.codedSide(height)).clone();
@@ -160,7 +173,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
         references.put(ref, qp(quality), intra);
-        return ReferencedPayload.write(intra, predicted, SlicePrefix.predicted(codec));
+        return ReferencedPayload.write(intra, predicted);
     }
 
     /** Checks a payload's length and the boundary's quality; {@code kind} names it in errors ("predicted", "between"). */
@@ -230,7 +243,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
         byte[] references = joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
         betweenPairs.put(p, f, qp(quality), references);
-        return ReferencedPayload.write(concatenated(references), codec.strip(packets.get(2)), SlicePrefix.between(codec));
+        return ReferencedPayload.write(concatenated(references), codec.strip(packets.get(2)));
     }
 
     /** Decodes {@link #encodeBetweenPicture}'s bytes given the same two references. */

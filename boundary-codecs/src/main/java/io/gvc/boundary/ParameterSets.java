@@ -29,7 +29,7 @@ final class ParameterSets {
     private final X26x codec;
     /** Codes one picture of a coded size (any content, any quality): Annex-B, filtered, as {@link X26x#strip} gives. */
     private final Function<Frame, byte[]> intraStream;
-    /** What the slices open with, left out behind the check where they do (version 15). */
+    /** What the slices open with, left out behind the check where they do ({@link #compact}, version 15). */
     private final SlicePrefix slicePrefix;
     /**
      * The canonical parameter sets per codec and coded size, Annex-B with start codes, as they open an
@@ -57,19 +57,33 @@ final class ParameterSets {
         byte[] canonical = canonical(codedWidth, codedHeight);
         if (sets > 0 && sets < stream.length && Arrays.equals(stream, 0, sets, canonical, 0, canonical.length)) {
             byte[] slices = AnnexB.withoutFirstStartCode(Arrays.copyOfRange(stream, sets, stream.length));
-            boolean leftOut = slicePrefix.opens(slices);
-            int from = leftOut ? slicePrefix.length() : 0;
-            int head = SETS_LEFT_OUT | (leftOut ? PREFIX_LEFT_OUT : 0) | check(canonical);
-            byte[] out = new byte[CHECK_BYTES + slices.length - from];
+            int head = SETS_LEFT_OUT | check(canonical);
+            byte[] out = new byte[CHECK_BYTES + slices.length];
             out[0] = (byte) (head >> 8);
             out[1] = (byte) head;
-            System.arraycopy(slices, from, out, CHECK_BYTES, slices.length - from);
+            System.arraycopy(slices, 0, out, CHECK_BYTES, slices.length);
             return out;
         }
         return AnnexB.withoutFirstStartCode(stream);
     }
 
-    /** {@link #toPayload}'s input back: the stream a decoder reads. */
+    /**
+     * {@code payload} as a packet carries it (version 15): where its sets are left out and its
+     * slices open with the {@link SlicePrefix}, without that too, flagged in bit 14; else as it is.
+     */
+    byte[] compact(byte[] payload) {
+        if (payload.length <= CHECK_BYTES || (payload[0] & 0xC0) != 0x80
+                || !slicePrefix.opens(Arrays.copyOfRange(payload, CHECK_BYTES, payload.length))) {
+            return payload;
+        }
+        byte[] out = new byte[payload.length - slicePrefix.length()];
+        out[0] = (byte) (payload[0] | (PREFIX_LEFT_OUT >> 8));
+        out[1] = payload[1];
+        System.arraycopy(payload, CHECK_BYTES + slicePrefix.length(), out, CHECK_BYTES, out.length - CHECK_BYTES);
+        return out;
+    }
+
+    /** {@link #toPayload}'s or {@link #compact}'s output back: the stream a decoder reads. */
     byte[] toStream(byte[] payload, int codedWidth, int codedHeight) throws BitstreamException {
         if ((payload[0] & 0x80) == 0) {
             return AnnexB.withFirstStartCode(payload); // it kept its own sets

@@ -22,22 +22,36 @@ final class ReferencedPayload {
     /** Bytes before the picture: the flag and the check. */
     static final int HEADER = 2;
 
-    private static final int PREFIX_LEFT_OUT = 0x8000;
     private static final int CHECK_MASK = 0x7FFF;
 
     private ReferencedPayload() {
     }
 
-    /** The payload of {@code picture} (filtered Annex-B, with its first start code) coded against {@code references}. */
-    static byte[] write(byte[] references, byte[] picture, SlicePrefix prefix) {
+    /**
+     * The payload of {@code picture} (filtered Annex-B, with its first start code) coded against
+     * {@code references}, every byte kept (flag clear): what the encoder measures, its rate control
+     * included ({@link #compact} leaves the prefix out for the packet).
+     */
+    static byte[] write(byte[] references, byte[] picture) {
         byte[] units = AnnexB.withoutFirstStartCode(picture);
-        boolean leftOut = prefix.opens(units);
-        int from = leftOut ? prefix.length() : 0;
-        int head = (leftOut ? PREFIX_LEFT_OUT : 0) | check(references);
-        byte[] out = new byte[HEADER + units.length - from];
-        out[0] = (byte) (head >>> 8);
-        out[1] = (byte) head;
-        System.arraycopy(units, from, out, HEADER, units.length - from);
+        int check = check(references);
+        byte[] out = new byte[HEADER + units.length];
+        out[0] = (byte) (check >>> 8);
+        out[1] = (byte) check;
+        System.arraycopy(units, 0, out, HEADER, units.length);
+        return out;
+    }
+
+    /** {@code data} as a packet carries it: without the prefix, flagged, where its picture opens with it; else as it is. */
+    static byte[] compact(byte[] data, SlicePrefix prefix) {
+        if (data.length <= HEADER || (data[0] & 0x80) != 0
+                || !prefix.opens(Arrays.copyOfRange(data, HEADER, data.length))) {
+            return data;
+        }
+        byte[] out = new byte[data.length - prefix.length()];
+        out[0] = (byte) (data[0] | 0x80);
+        out[1] = data[1];
+        System.arraycopy(data, HEADER + prefix.length(), out, HEADER, out.length - HEADER);
         return out;
     }
 

@@ -9,9 +9,9 @@ import io.gvc.codec.bitstream.BitstreamException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout of predicted and between payloads at the byte level (version 15): the slice prefix is
- * left out exactly where the picture opens with it, flagged in bit 15, and put back on reading;
- * the other 15 bits check the references.
+ * The layout of predicted and between payloads at the byte level (version 15): as coded every byte
+ * is kept; in a packet the slice prefix is left out exactly where the picture opens with it, flagged
+ * in bit 15, and put back on reading; the other 15 bits check the references.
  */
 class ReferencedPayloadTest {
 
@@ -29,7 +29,11 @@ class ReferencedPayloadTest {
     @Test
     void aPictureThatOpensWithItsPrefixLeavesItOutAndGetsItBack() throws BitstreamException {
         byte[] picture = annexB(0x02, 0x01, 0xd0, 0x09, 0x79, 0xaa, 0xbb);
-        byte[] data = ReferencedPayload.write(REFERENCES, picture, SlicePrefix.X265_PREDICTED);
+        byte[] coded = ReferencedPayload.write(REFERENCES, picture);
+        assertEquals(ReferencedPayload.HEADER + picture.length - 3, coded.length, "as coded, every byte");
+        assertEquals(0, coded[0] & 0x80);
+        assertArrayEquals(picture, ReferencedPayload.picture(coded, SlicePrefix.X265_PREDICTED));
+        byte[] data = ReferencedPayload.compact(ReferencedPayload.write(REFERENCES, picture), SlicePrefix.X265_PREDICTED);
         assertEquals(ReferencedPayload.HEADER + 2, data.length, "5 bytes of prefix left out");
         assertTrue((data[0] & 0x80) != 0, "flagged");
         assertEquals((byte) 0xaa, data[2]);
@@ -41,23 +45,25 @@ class ReferencedPayloadTest {
     void aPictureThatDoesNotOpenWithItKeepsEveryByte() throws BitstreamException {
         for (byte[] picture : new byte[][] {annexB(0x02, 0x01, 0xd0, 0x09, 0x78, 0xaa), // one bit off
                 annexB(0x02, 0x01, 0xd0, 0x09, 0x79)}) { // the prefix and nothing after it
-            byte[] data = ReferencedPayload.write(REFERENCES, picture, SlicePrefix.X265_PREDICTED);
+            byte[] data = ReferencedPayload.compact(ReferencedPayload.write(REFERENCES, picture),
+                    SlicePrefix.X265_PREDICTED);
             assertEquals(ReferencedPayload.HEADER + picture.length - 3, data.length);
             assertEquals(0, data[0] & 0x80, "not flagged");
             assertArrayEquals(picture, ReferencedPayload.picture(data, SlicePrefix.X265_PREDICTED));
             ReferencedPayload.checkReferences(data, REFERENCES, "x265", "reference picture codes");
         }
         byte[] between = annexB(0x00, 0x01, 0xe0, 0x24, 0xbe, 0x18);
+        byte[] coded = ReferencedPayload.write(REFERENCES, between);
         assertEquals(ReferencedPayload.HEADER + between.length - 3,
-                ReferencedPayload.write(REFERENCES, between, SlicePrefix.X265_PREDICTED).length, "another kind's prefix");
-        assertEquals(ReferencedPayload.HEADER + 1, ReferencedPayload.write(REFERENCES, between, SlicePrefix.X265_BETWEEN).length);
+                ReferencedPayload.compact(coded, SlicePrefix.X265_PREDICTED).length, "another kind's prefix");
+        assertEquals(ReferencedPayload.HEADER + 1, ReferencedPayload.compact(coded, SlicePrefix.X265_BETWEEN).length);
     }
 
     /** The check has 15 bits now; each of them, and other references, is refused by name. */
     @Test
     void theCheckCoversOtherReferencesAndEachOfItsBits() {
-        byte[] data = ReferencedPayload.write(REFERENCES, annexB(0x02, 0x01, 0xd0, 0x09, 0x79, 0xaa),
-                SlicePrefix.X265_PREDICTED);
+        byte[] data = ReferencedPayload.compact(ReferencedPayload.write(REFERENCES,
+                annexB(0x02, 0x01, 0xd0, 0x09, 0x79, 0xaa)), SlicePrefix.X265_PREDICTED);
         BitstreamException e = assertThrows(BitstreamException.class,
                 () -> ReferencedPayload.checkReferences(data, new byte[] {1, 2, 3}, "x265", "reference picture codes"));
         assertTrue(e.getMessage().contains("x265 reference picture codes differently here"), e.getMessage());

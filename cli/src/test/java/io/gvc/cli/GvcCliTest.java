@@ -111,6 +111,26 @@ class GvcCliTest {
         assertEquals(measured, info.get("psnr_y").asDouble(), 0.13);
     }
 
+    /**
+     * Every x265 picture the file carries leaves out the bytes every picture of its kind opens with
+     * (bitstream version 15): an intra picture's flag is bit 14 of its parameter-set check, a
+     * predicted or between picture's bit 15 of its reference check. The decodes above read them.
+     */
+    @Test
+    void everyKeyframeIsCarriedWithoutItsSlicePrefix() throws Exception {
+        var container = io.gvc.codec.bitstream.ContainerCodec.read(Files.readAllBytes(gvc));
+        int pictures = 0;
+        for (var packet : container.packets()) {
+            for (var b : packet.boundaries()) {
+                int flags = b.data()[0] & 0xFF;
+                assertEquals(b.predicted() ? 0x80 : 0xC0, flags & (b.predicted() ? 0x80 : 0xC0),
+                        "GOP " + packet.gopSeq() + " position " + b.position());
+                pictures++;
+            }
+        }
+        assertTrue(pictures > container.packets().size(), pictures + " pictures");
+    }
+
     private JsonNode infoJson() throws Exception {
         return infoJson(gvc);
     }

@@ -19,8 +19,8 @@ public final class EncoderRevision {
      * run again where that changes it ({@code BoundaryCoder#codeWithin}, codec v17; bitstream version 12
      * as v16; codec v18 codes the same pictures in bitstream version 13's smaller side information, codec v19
      * in version 14's, with the default config, a file packet's place and a predicted payload's quality implied,
-     * codec v20 in version 15's, with the x265 pictures' slice prefixes implied; the rate control spends the bytes
-     * freed, so v19's and v20's pictures differ where that buys a richer plan);
+     * codec v20 in version 15's, with the x265 pictures' slice prefixes left out of the packet, while the rate
+     * control still measures the pictures as coded, so their decisions and pictures are v19's);
      * 17: a GOP with a scene cut also tries every keyframe plan with keyframes on both sides of the
      * cut ({@link io.gvc.codec.rate.SceneCuts}, codec v15);
      * 16: FLF2V codes with the prior fine-tuned on the motion-compensated bridge by default

@@ -135,8 +135,18 @@ public final class KeyframeChainCoder {
         }
         AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, decoded, chained ? 1 : 0, params.bridgeRule());
         CodedKeyframes chosen = plans.get(choice.plan());
-        return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), chosen.pictures(), chosen.keyframes(),
+        return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), compact(chosen.pictures()), chosen.keyframes(),
                 choice.offsets(), budgeted ? chainQuality(gop, uncutPlan) : QualityFloor.NONE);
+    }
+
+    /** The chosen pictures as the packet carries them ({@link IntraCodec#compact}). */
+    private List<BoundaryPicture> compact(List<BoundaryPicture> pictures) {
+        List<BoundaryPicture> out = new ArrayList<>(pictures.size());
+        for (BoundaryPicture b : pictures) {
+            out.add(new BoundaryPicture(b.position(), b.codecId(), b.quality(), b.predicted(), b.between(),
+                    intra.compact(b.data(), b.predicted(), b.between())));
+        }
+        return out;
     }
 
     /**

@@ -42,22 +42,20 @@ class ParameterSetsTest {
                 assertTrue(picture.samePixels(decoder.decode(ownSets, f.width(), f.height())),
                         "quality " + quality + ": with and without the sets, one picture");
                 assertEquals(ownSets.length - encoder.parameterSetsFor(f.width(), f.height()).length
-                        + ParameterSets.CHECK_BYTES - SlicePrefix.X265_INTRA.length(), payload.length,
-                        "the sets and the slice prefix left out (version 15), their check in");
+                        + ParameterSets.CHECK_BYTES, payload.length, "the sets left out, their check in");
             }
         }
         assertTrue(encoder.parameterSetsFor(176, 144).length > 50, "x265's sets are worth leaving out");
     }
 
-    /** The payload's pictures behind the sets it left out (and their slice prefix back), without the first start code. */
+    /** The payload's pictures behind the sets it left out, without the first start code. */
     private static byte[] withOwnSets(FfmpegIntraCodec codec, byte[] payload, Frame f) {
         byte[] sets = codec.parameterSetsFor(f.width(), f.height());
-        assertTrue((payload[0] & 0x40) != 0, "the slice prefix left out");
-        byte[] slices = SlicePrefix.X265_INTRA.restore(payload, ParameterSets.CHECK_BYTES);
-        byte[] full = new byte[sets.length + 3 + slices.length];
+        int slices = payload.length - ParameterSets.CHECK_BYTES;
+        byte[] full = new byte[sets.length + 3 + slices];
         System.arraycopy(sets, 0, full, 0, sets.length);
         full[sets.length + 2] = 1;
-        System.arraycopy(slices, 0, full, sets.length + 3, slices.length);
+        System.arraycopy(payload, ParameterSets.CHECK_BYTES, full, sets.length + 3, slices);
         return Arrays.copyOfRange(full, 3, full.length);
     }
 

@@ -2,18 +2,20 @@ package io.gvc.boundary;
 
 import static io.gvc.media.MediaTestSupport.corner;
 import static io.gvc.media.MediaTestSupport.sharedFrames;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.frame.Frame;
 import java.io.IOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
  * x265's pictures open with the bytes {@link SlicePrefix} says at every size, quality and content
- * this format codes (version 15), so every payload leaves them out; a payload that keeps them (as
- * version 14 wrote every one, flag clear) decodes to the same picture.
+ * this format codes (version 15), so every payload a packet carries leaves them out
+ * ({@link FfmpegIntraCodec#compact}), and it decodes to the picture the payload as coded decodes to.
  */
 class SlicePrefixTest {
 
@@ -29,42 +31,35 @@ class SlicePrefixTest {
             for (int quality : new int[] {1, 50, 90}) {
                 String at = w + "x" + h + " quality " + quality;
                 byte[] intra = encoder.encode(f[0], quality);
-                assertEquals(0xC0, intra[0] & 0xC0, at + ": intra, sets and prefix left out");
-                assertTrue(decoder.decode(intra, w, h).samePixels(
-                        decoder.decode(keepingIntra(intra), w, h)), at);
+                byte[] packed = encoder.compact(intra, false, false);
+                assertEquals(0x80, intra[0] & 0xC0, at + ": as coded, the sets left out, the prefix in");
+                assertEquals(0xC0, packed[0] & 0xC0, at + ": in a packet, the prefix left out too");
+                assertPrefixLeftOut(intra, packed, SlicePrefix.X265_INTRA, at);
+                assertTrue(decoder.decode(intra, w, h).samePixels(decoder.decode(packed, w, h)), at);
 
                 byte[] predicted = encoder.encodePredicted(f[0], f[2], quality);
-                assertEquals(0x80, predicted[0] & 0x80, at + ": predicted, prefix left out");
-                byte[] longPredicted = keeping(predicted, SlicePrefix.X265_PREDICTED);
-                assertEquals(predicted.length + 5, longPredicted.length);
+                packed = encoder.compact(predicted, true, false);
+                assertPrefixLeftOut(predicted, packed, SlicePrefix.X265_PREDICTED, at);
                 assertTrue(decoder.decodePredicted(predicted, f[0], quality, w, h).samePixels(
-                        decoder.decodePredicted(longPredicted, f[0], quality, w, h)), at);
+                        decoder.decodePredicted(packed, f[0], quality, w, h)), at);
 
                 byte[] between = encoder.encodeBetween(f[0], f[2], f[1], quality);
-                assertEquals(0x80, between[0] & 0x80, at + ": between, prefix left out");
+                packed = encoder.compact(between, true, true);
+                assertPrefixLeftOut(between, packed, SlicePrefix.X265_BETWEEN, at);
                 assertTrue(decoder.decodeBetween(between, f[0], f[2], quality, w, h).samePixels(
-                        decoder.decodeBetween(keeping(between, SlicePrefix.X265_BETWEEN), f[0], f[2], quality, w, h)), at);
+                        decoder.decodeBetween(packed, f[0], f[2], quality, w, h)), at);
+                assertArrayEquals(packed, encoder.compact(packed, true, true), at + ": compacting twice changes nothing");
             }
         }
     }
 
-    /** A predicted or between payload with its prefix in it and the flag clear. */
-    private static byte[] keeping(byte[] data, SlicePrefix prefix) {
-        byte[] units = prefix.restore(data, ReferencedPayload.HEADER);
-        byte[] out = new byte[ReferencedPayload.HEADER + units.length];
-        out[0] = (byte) (data[0] & 0x7F);
-        out[1] = data[1];
-        System.arraycopy(units, 0, out, ReferencedPayload.HEADER, units.length);
-        return out;
-    }
-
-    /** An intra payload with its prefix in it and bit 14 clear. */
-    private static byte[] keepingIntra(byte[] data) {
-        byte[] units = SlicePrefix.X265_INTRA.restore(data, ParameterSets.CHECK_BYTES);
-        byte[] out = new byte[ParameterSets.CHECK_BYTES + units.length];
-        out[0] = (byte) (data[0] & ~0x40);
-        out[1] = data[1];
-        System.arraycopy(units, 0, out, ParameterSets.CHECK_BYTES, units.length);
-        return out;
+    /** {@code packed} is {@code coded} without the prefix that follows its 2-byte check, flagged in the check's first byte. */
+    private static void assertPrefixLeftOut(byte[] coded, byte[] packed, SlicePrefix prefix, String at) {
+        assertEquals(coded.length - prefix.length(), packed.length, at + " " + prefix);
+        assertTrue(prefix.opens(Arrays.copyOfRange(coded, 2, coded.length)), at + " " + prefix);
+        assertEquals(coded[1], packed[1], at);
+        assertTrue((packed[0] & ~coded[0] & 0xFF) != 0, at + ": one flag bit more");
+        assertArrayEquals(Arrays.copyOfRange(coded, 2 + prefix.length(), coded.length),
+                Arrays.copyOfRange(packed, 2, packed.length), at);
     }
 }

@@ -23,6 +23,19 @@ public interface IntraCodec {
     byte[] encode(Frame frame, int quality);
 
     /**
+     * A payload this codec coded (intra, predicted, or between) as a packet carries it: without what
+     * the format lets it leave out and the codec's decode puts back (x265: the bytes every picture of
+     * its kind opens with, bitstream version 15). The encoder measures, and its rate control
+     * budgets, the payload as coded: the keyframe plans are decided as before the format left those
+     * bytes out, and the saving goes to the stream, not to denser plans, which the plan decision's
+     * SSIM rates above what LPIPS and the eye see (measured: docs/results.md, "Codec v20"). By
+     * default the payload as it is.
+     */
+    default byte[] compact(byte[] payload, boolean predicted, boolean between) {
+        return payload;
+    }
+
+    /**
      * The codec's own quality step for {@code quality} (1..100), never lower for a higher quality.
      * Qualities of one level code to the same pictures and the same number of bytes (x265: one QP),
      * so a rate search need try only one of them. By default every quality is its own level.
