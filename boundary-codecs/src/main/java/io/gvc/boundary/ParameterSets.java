@@ -72,15 +72,9 @@ final class ParameterSets {
      * slices open with the {@link SlicePrefix}, without that too, flagged in bit 14; else as it is.
      */
     byte[] compact(byte[] payload) {
-        if (payload.length <= CHECK_BYTES || (payload[0] & 0xC0) != 0x80
-                || !slicePrefix.opens(Arrays.copyOfRange(payload, CHECK_BYTES, payload.length))) {
-            return payload;
-        }
-        byte[] out = new byte[payload.length - slicePrefix.length()];
-        out[0] = (byte) (payload[0] | (PREFIX_LEFT_OUT >> 8));
-        out[1] = payload[1];
-        System.arraycopy(payload, CHECK_BYTES + slicePrefix.length(), out, CHECK_BYTES, out.length - CHECK_BYTES);
-        return out;
+        int head = payload.length > CHECK_BYTES ? (payload[0] & 0xFF) << 8 : 0;
+        boolean setsOnly = (head & (SETS_LEFT_OUT | PREFIX_LEFT_OUT)) == SETS_LEFT_OUT;
+        return setsOnly ? slicePrefix.leaveOut(payload, CHECK_BYTES, PREFIX_LEFT_OUT >> 8) : payload;
     }
 
     /** {@link #toPayload}'s or {@link #compact}'s output back: the stream a decoder reads. */
@@ -105,8 +99,7 @@ final class ParameterSets {
                     + "sets than this decoder's for " + codedWidth + "x" + codedHeight
                     + " (another picture size or another " + codec.id + " build)");
         }
-        byte[] slices = (head & PREFIX_LEFT_OUT) != 0 ? slicePrefix.restore(payload, CHECK_BYTES)
-                : Arrays.copyOfRange(payload, CHECK_BYTES, payload.length);
+        byte[] slices = slicePrefix.unitsAfter(payload, CHECK_BYTES, (head & PREFIX_LEFT_OUT) != 0);
         byte[] out = Arrays.copyOf(sets, sets.length + 3 + slices.length);
         out[sets.length + 2] = 1; // the slices' start code
         System.arraycopy(slices, 0, out, sets.length + 3, slices.length);

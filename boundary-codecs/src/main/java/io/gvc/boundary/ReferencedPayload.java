@@ -1,7 +1,6 @@
 package io.gvc.boundary;
 
 import io.gvc.codec.bitstream.BitstreamException;
-import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -22,6 +21,8 @@ final class ReferencedPayload {
     /** Bytes before the picture: the flag and the check. */
     static final int HEADER = 2;
 
+    /** Bit 15 of the head, in its first byte: the prefix left out. */
+    private static final int PREFIX_LEFT_OUT = 0x80;
     private static final int CHECK_MASK = 0x7FFF;
 
     private ReferencedPayload() {
@@ -44,15 +45,8 @@ final class ReferencedPayload {
 
     /** {@code data} as a packet carries it: without the prefix, flagged, where its picture opens with it; else as it is. */
     static byte[] compact(byte[] data, SlicePrefix prefix) {
-        if (data.length <= HEADER || (data[0] & 0x80) != 0
-                || !prefix.opens(Arrays.copyOfRange(data, HEADER, data.length))) {
-            return data;
-        }
-        byte[] out = new byte[data.length - prefix.length()];
-        out[0] = (byte) (data[0] | 0x80);
-        out[1] = data[1];
-        System.arraycopy(data, HEADER + prefix.length(), out, HEADER, out.length - HEADER);
-        return out;
+        return data.length > HEADER && (data[0] & PREFIX_LEFT_OUT) == 0 ? prefix.leaveOut(data, HEADER, PREFIX_LEFT_OUT)
+                : data;
     }
 
     /** Refuses {@code data} whose check does not match {@code references} as coded here; {@code what} names them. */
@@ -68,8 +62,7 @@ final class ReferencedPayload {
 
     /** The payload's picture as a decoder reads it: Annex-B with its first start code, its prefix put back. */
     static byte[] picture(byte[] data, SlicePrefix prefix) {
-        byte[] units = (data[0] & 0x80) != 0 ? prefix.restore(data, HEADER) : Arrays.copyOfRange(data, HEADER, data.length);
-        return AnnexB.withFirstStartCode(units);
+        return AnnexB.withFirstStartCode(prefix.unitsAfter(data, HEADER, (data[0] & PREFIX_LEFT_OUT) != 0));
     }
 
     private static int check(byte[] references) {

@@ -57,17 +57,34 @@ enum SlicePrefix {
         return bytes.length;
     }
 
-    /** Whether {@code units} (NAL units without their first start code) open with this prefix and go on after it. */
-    boolean opens(byte[] units) {
-        return bytes.length > 0 && units.length > bytes.length
-                && Arrays.equals(units, 0, bytes.length, bytes, 0, bytes.length);
+    /** Whether {@code data} from {@code from} on (NAL units without their first start code) opens with this prefix and goes on after it. */
+    boolean opens(byte[] data, int from) {
+        return bytes.length > 0 && data.length - from > bytes.length
+                && Arrays.equals(data, from, from + bytes.length, bytes, 0, bytes.length);
     }
 
-    /** {@code units} from {@code from} on, put behind this prefix: what a payload left out, back. */
-    byte[] restore(byte[] units, int from) {
-        byte[] out = new byte[bytes.length + units.length - from];
-        System.arraycopy(bytes, 0, out, 0, bytes.length);
-        System.arraycopy(units, from, out, bytes.length, units.length - from);
+    /**
+     * {@code data} whose picture follows a head of {@code from} bytes, as a packet carries it: without
+     * this prefix and with {@code flag} set in its first byte where the picture opens with it; else
+     * {@code data} itself.
+     */
+    byte[] leaveOut(byte[] data, int from, int flag) {
+        if (!opens(data, from)) {
+            return data;
+        }
+        byte[] out = new byte[data.length - bytes.length];
+        System.arraycopy(data, 0, out, 0, from);
+        out[0] |= (byte) flag;
+        System.arraycopy(data, from + bytes.length, out, from, out.length - from);
+        return out;
+    }
+
+    /** The picture's units after a head of {@code from} bytes: with this prefix put back where {@code leftOut}. */
+    byte[] unitsAfter(byte[] data, int from, boolean leftOut) {
+        int prefix = leftOut ? bytes.length : 0;
+        byte[] out = new byte[prefix + data.length - from];
+        System.arraycopy(bytes, 0, out, 0, prefix);
+        System.arraycopy(data, from, out, prefix, data.length - from);
         return out;
     }
 }

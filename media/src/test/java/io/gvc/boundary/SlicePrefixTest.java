@@ -56,7 +56,7 @@ class SlicePrefixTest {
     /** {@code packed} is {@code coded} without the prefix that follows its 2-byte check, flagged in the check's first byte. */
     private static void assertPrefixLeftOut(byte[] coded, byte[] packed, SlicePrefix prefix, String at) {
         assertEquals(coded.length - prefix.length(), packed.length, at + " " + prefix);
-        assertTrue(prefix.opens(Arrays.copyOfRange(coded, 2, coded.length)), at + " " + prefix);
+        assertTrue(prefix.opens(coded, 2), at + " " + prefix);
         assertEquals(coded[1], packed[1], at);
         assertTrue((packed[0] & ~coded[0] & 0xFF) != 0, at + ": one flag bit more");
         assertArrayEquals(Arrays.copyOfRange(coded, 2 + prefix.length(), coded.length),
