@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,8 +23,14 @@ import java.util.function.Supplier;
  */
 final class ReferencePictures {
 
-    /** Enough for one GOP's rate search with eight keyframes in flight, twice over. */
-    private static final int CAPACITY = 32;
+    /**
+     * The bytes remembered, at most. Bounded by bytes rather than by count, because a GOP's search
+     * and its final decode together touch far more pictures than the 32 this once held (an encoder
+     * then coded again, at the end of every GOP, most of the I pictures its decode needed: 6 % of
+     * an encode's time, docs/performance.md), and a picture's size runs from a few hundred bytes to
+     * hundreds of kilobytes. 32 MiB holds a 720p GOP's whole search.
+     */
+    static final long MAX_BYTES = 32L << 20;
 
     private record Key(byte[] digest, int qp) {
         @Override
@@ -37,12 +44,10 @@ final class ReferencePictures {
         }
     }
 
-    private final Map<Key, byte[]> pictures = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    /** Least recently used first. */
+    private final Map<Key, byte[]> pictures = new LinkedHashMap<>(64, 0.75f, true);
+    /** The bytes of the pictures held; guarded by {@code pictures}. */
+    private long bytes;
 
     /** The I picture of {@code reference} at {@code qp}: remembered, or coded by {@code code} now. */
     byte[] get(Frame reference, int qp, Supplier<byte[]> code) {
@@ -78,7 +83,13 @@ final class ReferencePictures {
 
     private void put(Key key, byte[] intra) {
         synchronized (pictures) {
-            pictures.put(key, intra.clone());
+            byte[] old = pictures.put(key, intra.clone());
+            bytes += intra.length - (old == null ? 0 : old.length);
+            Iterator<byte[]> eldest = pictures.values().iterator();
+            while (bytes > MAX_BYTES && pictures.size() > 1) {
+                bytes -= eldest.next().length;
+                eldest.remove();
+            }
         }
     }
 
