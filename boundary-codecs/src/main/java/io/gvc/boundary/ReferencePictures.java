@@ -28,9 +28,11 @@ final class ReferencePictures {
      * and its final decode together touch far more pictures than the 32 this once held (an encoder
      * then coded again, at the end of every GOP, most of the I pictures its decode needed: 6 % of
      * an encode's time, docs/performance.md), and a picture's size runs from a few hundred bytes to
-     * hundreds of kilobytes. 32 MiB holds a 720p GOP's whole search.
+     * hundreds of kilobytes. 16 MiB: at 320x240 a GOP's whole search (measured on archery: 7 % off the
+     * encode), at 720p part of it; a codec holds two of these (predicted and between pictures), a
+     * stream's encoder one codec, so a live stream holds at most 32 MiB of them.
      */
-    static final long MAX_BYTES = 32L << 20;
+    static final long MAX_BYTES = 16L << 20;
 
     private record Key(byte[] digest, int qp) {
         @Override
