@@ -29,14 +29,7 @@ final class KeyframeDecoder {
     private KeyframeDecoder() {
     }
 
-    /**
-     * The frame the next GOP of the chain starts from, without generating this GOP: FLF2V codes a
-     * GOP's last frame as a keyframe, so it is the decode of that picture (bit-identical to the last
-     * frame {@link #decode} returns). A predicted keyframe needs the keyframe before it, back to
-     * this GOP's first frame: {@code sharedFirst} when the GOP shares it (see
-     * {@link #needsSharedFirst}), else the packet's own first picture. Empty for variants whose
-     * last frame is generated (I2V) or that do not chain (T2V), and for single-frame GOPs.
-     */
+    /** {@link GopDecoder#lastBoundary}: the chain decoded up to the GOP's last keyframe, and no further. */
     static java.util.Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
         CodingConfig config = p.config();
         int n = p.frameCount();
@@ -66,7 +59,7 @@ final class KeyframeDecoder {
         if (variant.hasLastKeyframe() && n > 1 && p.boundaryAt(n - 1) == null) {
             throw new BitstreamException("packet.boundary", "FLF2V GOP lacks its last frame");
         }
-        List<BoundaryPicture> later = new java.util.ArrayList<>();
+        List<BoundaryPicture> later = new ArrayList<>();
         for (BoundaryPicture b : p.boundaries()) {
             if (b.position() > 0) {
                 later.add(b); // the reader keeps them in increasing position
@@ -172,7 +165,7 @@ final class KeyframeDecoder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while decoding between pictures", e);
         } finally {
-            betweens.forEach(t -> t.cancel(true)); // only the ones not done: a chain picture failed
+            betweens.forEach(t -> t.cancel(false)); // the ones not started, where a chain picture failed
         }
         return new Keyframes(positions, pictures);
     }
