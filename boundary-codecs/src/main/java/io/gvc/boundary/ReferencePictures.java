@@ -25,9 +25,9 @@ final class ReferencePictures {
 
     /**
      * The bytes remembered, at most. Bounded by bytes rather than by count, because a GOP's search
-     * and its final decode together touch far more pictures than the 32 this once held (an encoder
-     * then coded again, at the end of every GOP, most of the I pictures its decode needed: 6 % of
-     * an encode's time, docs/performance.md), and a picture's size runs from a few hundred bytes to
+     * and its decodes touch more pictures than the 32 this once held (an encoder then coded again
+     * many of the I pictures its own decodes needed: 6 % of an encode's time, none left with a bound
+     * of 32 MiB, docs/performance.md), and a picture's size runs from a few hundred bytes to
      * hundreds of kilobytes. 16 MiB: at 320x240 a GOP's whole search (measured on archery: 7 % off the
      * encode), at 720p part of it; a codec holds two of these (predicted and between pictures), a
      * stream's encoder one codec, so a live stream holds at most 32 MiB of them.
