@@ -19,6 +19,7 @@ import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.bitstream.TailResidual;
 import io.gvc.codec.variant.Variant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,7 +98,7 @@ public final class GopDecoder implements AutoCloseable {
         Frame last = variant.hasLastKeyframe() && n > 1 ? keyframes.at(n - 1) : null;
         AnchorMode mode = AnchorMode.fromCode(p.anchorMode()); // the reader checked the range
         BridgeOffsets offsets = BridgeOffsets.fromPacket(p.bridgeOffsets(), n); // the reader checked them
-        Frame[] pictures = GopAnchors.picturesByMode(layout, java.util.EnumSet.of(mode), keyframes, offsets, w, h)
+        Frame[] pictures = GopAnchors.picturesByMode(layout, EnumSet.of(mode), keyframes, offsets, w, h)
                 .get(mode);
         if (!p.generates()) {
             // the encoder's reconstruction too: its anchors as they are, so no latent of them is needed

@@ -12,9 +12,7 @@ import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.intra.PredictiveCodec;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -106,50 +104,34 @@ final class KeyframeDecoder {
         int[] positions = new int[later.size() + 1];
         Frame[] pictures = new Frame[positions.length];
         pictures[0] = firstFrame(p, sharedFirst);
-        // each between picture's references, as indices into pictures (whose 0 is the first frame);
-        // the reader checked that a chain keyframe follows every between picture
-        int[] past = new int[later.size()], future = new int[later.size()];
-        for (int i = 0; i < later.size(); i++) {
-            positions[i + 1] = later.get(i).position();
-            if (later.get(i).between()) {
-                past[i] = i;
-                future[i] = i + 2;
-                while (past[i] > 0 && later.get(past[i] - 1).between()) {
-                    past[i]--;
-                }
-                while (later.get(future[i] - 1).between()) {
-                    future[i]++;
-                }
-            }
-        }
-        List<FutureTask<Frame>> betweens = new ArrayList<>(); // in position order
-        Map<Integer, FutureTask<Frame>> byIndex = new HashMap<>();
+        // per keyframe after the first, its between picture's decode (null for a chain keyframe),
+        // made once the chain keyframe after it is decoded (the reader checked that one follows)
+        List<FutureTask<Frame>> betweens = new ArrayList<>(java.util.Collections.nCopies(later.size(), null));
         try {
-            int chainBefore = 0;
+            int chainBefore = 0; // index into pictures of the newest chain keyframe
             for (int i = 0; i < later.size(); i++) {
                 BoundaryPicture b = later.get(i);
+                positions[i + 1] = b.position();
                 if (b.between()) {
-                    int k = i;
-                    FutureTask<Frame> task = new FutureTask<>(() -> between(b, pictures[past[k]], pictures[future[k]], w,
-                            h, fieldOf(b, n)));
-                    betweens.add(task);
-                    byIndex.put(i, task);
                     continue;
                 }
                 pictures[i + 1] = boundary(b, b.predicted() ? pictures[chainBefore] : null, w, h, fieldOf(b, n));
-                chainBefore = i + 1;
-                if (pool != null) {
-                    // the between pictures this chain keyframe completes may start now
-                    for (int j = 0; j < i; j++) {
-                        if (later.get(j).between() && future[j] == i + 1) {
-                            pool.execute(byIndex.get(j));
-                        }
+                // the between pictures since the previous chain keyframe have both references now
+                int past = chainBefore, future = i + 1;
+                for (int k = chainBefore; k < i; k++) {
+                    BoundaryPicture between = later.get(k);
+                    FutureTask<Frame> task = new FutureTask<>(() -> between(between, pictures[past], pictures[future],
+                            w, h, fieldOf(between, n)));
+                    betweens.set(k, task);
+                    if (pool != null) {
+                        pool.execute(task);
                     }
                 }
+                chainBefore = i + 1;
             }
             for (int i = 0; i < later.size(); i++) {
-                if (later.get(i).between()) {
-                    FutureTask<Frame> task = byIndex.get(i);
+                FutureTask<Frame> task = betweens.get(i);
+                if (task != null) {
                     if (pool == null) {
                         task.run();
                     }
@@ -165,7 +147,11 @@ final class KeyframeDecoder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while decoding between pictures", e);
         } finally {
-            betweens.forEach(t -> t.cancel(false)); // the ones not started, where a chain picture failed
+            for (FutureTask<Frame> task : betweens) {
+                if (task != null) {
+                    task.cancel(false); // the ones not started, where a chain picture failed
+                }
+            }
         }
         return new Keyframes(positions, pictures);
     }
