@@ -15,7 +15,15 @@ import io.gvc.codec.rate.SceneCuts;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * The sequential half of the encoder: codes a GOP's keyframes (the first frame where the GOP does
@@ -48,7 +56,7 @@ public final class KeyframeChainCoder {
      * output does not depend on it.
      */
     public KeyframeChainCoder(CodecParams params, VideoFormat format, FlowPrior prior,
-            java.util.concurrent.ExecutorService pool) {
+            ExecutorService pool) {
         this(params, CodingSetup.forEncoder(params, format, prior, pool));
     }
 
@@ -70,62 +78,20 @@ public final class KeyframeChainCoder {
         int n = gop.size();
         boolean chained = variant.sharesBoundary() && sharedFirst != null;
         GopLayout layout = setup.layout(n, params.tailLatentFrames());
-        long budget = budget(params, gop, chained);
-
-        // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
         boolean codeFirst = variant.hasFirstKeyframe() && !chained;
-        long boundaryBudget = (long) (budget * params.boundaryShare());
+        Frame shared = chained ? sharedFirst : null;
+        IntraMemo memo = new IntraMemo();
         // plans are compared at equal bits, which only the rate-controlled quality gives: with a fixed
         // keyframe quality more keyframes would always measure closer, so the GOP stays whole
         int maxSegments = params.keyframeQuality() == null ? params.maxSegments() : 1;
-        Frame shared = chained ? sharedFirst : null;
-        IntraMemo memo = new IntraMemo();
         List<KeyframePlans.Plan> candidates = KeyframePlans.candidates(variant, n, maxSegments,
                 boundaryCoder.codesBetween(), codeFirst, maxSegments > 1 ? SceneCuts.in(gop) : new int[0]);
-        // the first plan, "uncut" below, codes the GOP whole (where it has a scene cut, with keyframes
-        // on both sides of it, codec v19) to the budget; every other plan is judged against its bits
-        CodedKeyframes uncut = params.holdsQuality()
-                ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), params.targetQuality(), memo)
-                : boundaryCoder.code(gop, shared, codeFirst, candidates.get(0).chain(), boundaryBudget, memo);
-        // under a budget, no steeper fall from the GOP before than the floor allows (QualityFloor)
         boolean budgeted = !params.holdsQuality() && params.keyframeQuality() == null;
-        int floor = budgeted && chained ? QualityFloor.floor(intra, previousQuality) : QualityFloor.NONE;
-        if (QualityFloor.below(intra, chainQuality(gop, uncut), floor)) {
-            uncut = boundaryCoder.codeAtQuality(gop, shared, codeFirst, candidates.get(0).chain(), floor, memo);
-        }
-        CodedKeyframes uncutPlan = uncut; // final, for the plans' lambdas
-        // a cut plan is coded within the bits the uncut plan actually spent (its quality steps leave
-        // some of its budget unused), so the comparison is at equal or fewer bits; one that cannot fit
-        // even at the lowest quality is not a candidate. The plans are independent of each other, so
-        // they are coded at once on the encoder's threads: first the chains alone, then those with
-        // between pictures whose chain alone fitted (with between pictures on top the others cannot)
-        CodedKeyframes[] coded = new CodedKeyframes[candidates.size()];
-        coded[0] = uncutPlan;
-        java.util.Set<String> chainsThatFit = new java.util.HashSet<>();
-        chainsThatFit.add(java.util.Arrays.toString(candidates.get(0).chain()));
-        for (boolean withBetween : new boolean[] {false, true}) {
-            List<Integer> wave = new ArrayList<>();
-            for (int i = 1; i < candidates.size(); i++) {
-                KeyframePlans.Plan plan = candidates.get(i);
-                if ((plan.between().length > 0) == withBetween
-                        && (!withBetween || chainsThatFit.contains(java.util.Arrays.toString(plan.chain())))) {
-                    wave.add(i);
-                }
-            }
-            inParallel(wave, i -> coded[i] = boundaryCoder.codeWithin(gop, shared, codeFirst, candidates.get(i).chain(),
-                    candidates.get(i).between(), uncutPlan.bits(), memo, uncutPlan.intraBoost()));
-            for (int i : wave) {
-                if (coded[i].fitsBudget()) {
-                    chainsThatFit.add(java.util.Arrays.toString(candidates.get(i).chain()));
-                }
-            }
-        }
-        List<CodedKeyframes> plans = new ArrayList<>();
-        for (int i = 0; i < coded.length; i++) {
-            if (i == 0 || (coded[i] != null && coded[i].fitsBudget())) {
-                plans.add(coded[i]);
-            }
-        }
+
+        // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
+        CodedKeyframes uncut = codeUncut(gop, shared, codeFirst, candidates.get(0).chain(), chained, budgeted,
+                previousQuality, memo);
+        List<CodedKeyframes> plans = codeWithinUncut(gop, shared, codeFirst, candidates, uncut, memo);
 
         // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest; the
         // atom coder builds the chosen anchors' latents itself, as the decoder does
@@ -136,7 +102,70 @@ public final class KeyframeChainCoder {
         AnchorDecision.Choice choice = AnchorDecision.decide(gop, layout, decoded, chained ? 1 : 0, params.bridgeRule());
         CodedKeyframes chosen = plans.get(choice.plan());
         return new KeyframedGop(gop.seq(), variant, n, chained, choice.mode(), compact(chosen.pictures()), chosen.keyframes(),
-                choice.offsets(), budgeted ? chainQuality(gop, uncutPlan) : QualityFloor.NONE);
+                choice.offsets(), budgeted ? chainQuality(gop, uncut) : QualityFloor.NONE);
+    }
+
+    /**
+     * The first plan, the GOP whole (where it has a scene cut, with keyframes on both sides of it,
+     * codec v19), coded to the GOP's budget or at the quality held; under a budget no coarser than
+     * {@link QualityFloor} lets it fall from the GOP before. Every other plan is judged against its bits.
+     */
+    private CodedKeyframes codeUncut(Gop gop, Frame shared, boolean codeFirst, int[] chain, boolean chained,
+            boolean budgeted, int previousQuality, IntraMemo memo) {
+        long boundaryBudget = (long) (budget(params, gop, chained) * params.boundaryShare());
+        CodedKeyframes uncut = params.holdsQuality()
+                ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, chain, params.targetQuality(), memo)
+                : boundaryCoder.code(gop, shared, codeFirst, chain, boundaryBudget, memo);
+        int floor = budgeted && chained ? QualityFloor.floor(intra, previousQuality) : QualityFloor.NONE;
+        if (QualityFloor.below(intra, chainQuality(gop, uncut), floor)) {
+            uncut = boundaryCoder.codeAtQuality(gop, shared, codeFirst, chain, floor, memo);
+        }
+        return uncut;
+    }
+
+    /**
+     * The uncut plan and every other candidate that fits within the bits it actually spent (its
+     * quality steps leave some of its budget unused), so the comparison is at equal or fewer bits; a
+     * plan that cannot fit even at the lowest quality is not a candidate. The plans are independent of
+     * each other, so they are coded at once on the encoder's threads: first the chains alone, then
+     * those with between pictures whose chain alone fitted (with between pictures on top the others
+     * cannot). In the candidates' order, the uncut plan first.
+     */
+    private List<CodedKeyframes> codeWithinUncut(Gop gop, Frame shared, boolean codeFirst,
+            List<KeyframePlans.Plan> candidates, CodedKeyframes uncut, IntraMemo memo) {
+        CodedKeyframes[] coded = new CodedKeyframes[candidates.size()];
+        coded[0] = uncut;
+        Set<List<Integer>> chainsThatFit = new HashSet<>();
+        chainsThatFit.add(positions(candidates.get(0).chain()));
+        for (boolean withBetween : new boolean[] {false, true}) {
+            List<Integer> wave = new ArrayList<>();
+            for (int i = 1; i < candidates.size(); i++) {
+                KeyframePlans.Plan plan = candidates.get(i);
+                if ((plan.between().length > 0) == withBetween
+                        && (!withBetween || chainsThatFit.contains(positions(plan.chain())))) {
+                    wave.add(i);
+                }
+            }
+            inParallel(wave, i -> coded[i] = boundaryCoder.codeWithin(gop, shared, codeFirst, candidates.get(i).chain(),
+                    candidates.get(i).between(), uncut.bits(), memo, uncut.intraBoost()));
+            for (int i : wave) {
+                if (coded[i].fitsBudget()) {
+                    chainsThatFit.add(positions(candidates.get(i).chain()));
+                }
+            }
+        }
+        List<CodedKeyframes> plans = new ArrayList<>();
+        for (int i = 0; i < coded.length; i++) {
+            if (i == 0 || (coded[i] != null && coded[i].fitsBudget())) {
+                plans.add(coded[i]);
+            }
+        }
+        return plans;
+    }
+
+    /** A chain's keyframe positions as a value (arrays compare by identity). */
+    private static List<Integer> positions(int[] chain) {
+        return Arrays.stream(chain).boxed().toList();
     }
 
     /** The chosen pictures as the packet carries them ({@link IntraCodec#compact}). */
@@ -166,12 +195,12 @@ public final class KeyframeChainCoder {
     }
 
     /** Runs {@code task} for every index, on the setup's threads where it has them; each index writes its own slot. */
-    private void inParallel(List<Integer> indices, java.util.function.IntConsumer task) {
+    private void inParallel(List<Integer> indices, IntConsumer task) {
         if (setup.pool == null || indices.size() < 2) {
             indices.forEach(task::accept);
             return;
         }
-        List<java.util.concurrent.Callable<Void>> calls = new ArrayList<>();
+        List<Callable<Void>> calls = new ArrayList<>();
         for (int i : indices) {
             calls.add(() -> {
                 task.accept(i);
@@ -179,13 +208,13 @@ public final class KeyframeChainCoder {
             });
         }
         try {
-            for (java.util.concurrent.Future<Void> f : setup.pool.invokeAll(calls)) {
+            for (Future<Void> f : setup.pool.invokeAll(calls)) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while coding keyframe plans", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
