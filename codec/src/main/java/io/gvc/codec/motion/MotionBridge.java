@@ -184,7 +184,10 @@ public final class MotionBridge {
     static void vectorAt(float[] px, float[] py, int w, int h, float qx, float qy, float a, float[] out) {
         float mx = qx, my = qy;
         float ux = 0f, uy = 0f;
-        for (int it = 0; it <= FLOW_ITERATIONS; it++) {
+        // at a = 1/2 every step starts again from m = q (qx - 0f * ux is qx) and finds the same vector,
+        // so the first is the answer, bit for bit: the dense plans' two-frame segments bridge only there
+        int iterations = a == 0.5f ? 0 : FLOW_ITERATIONS;
+        for (int it = 0; it <= iterations; it++) {
             float x = clampf(mx, w - 1), y = clampf(my, h - 1);
             int x0 = (int) x, y0 = (int) y;
             int x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
@@ -196,7 +199,7 @@ public final class MotionBridge {
             top = py[i00] * (1f - fx) + py[i01] * fx;
             bottom = py[i10] * (1f - fx) + py[i11] * fx;
             uy = top * (1f - fy) + bottom * fy;
-            if (it < FLOW_ITERATIONS) {
+            if (it < iterations) {
                 mx = qx - (a - 0.5f) * ux;
                 my = qy - (a - 0.5f) * uy;
             }

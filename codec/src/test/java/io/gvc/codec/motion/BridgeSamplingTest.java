@@ -1,5 +1,6 @@
 package io.gvc.codec.motion;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.frame.Frame;
@@ -100,6 +101,32 @@ class BridgeSamplingTest {
         double psnr = Psnr.psnrY(shifted(0.5), bridge.at(0.5f));
         // bilinear sampling (version 6) gives 33.97 dB here, bicubic 35.89
         assertTrue(psnr > 35, "bridge at a = 1/2: " + psnr + " dB");
+    }
+
+    @Test
+    void atTheMiddleTheVectorIsTheFieldAtThePlaceItselfAsEveryStepFindsIt() {
+        // vectorAt skips its fixed-point steps at a = 1/2, where each starts from m = q again; the
+        // answer must be the field interpolated at q, bit for bit, wherever the field varies
+        float[] px = new float[W * H], py = new float[W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                px[y * W + x] = (x % 7) * 0.37f - (y % 5) * 0.61f;
+                py[y * W + x] = (y % 9) * 0.29f - (x % 3) * 0.83f;
+            }
+        }
+        float[] out = new float[2];
+        for (float qy = 0.25f; qy < H - 1; qy += 3.7f) {
+            for (float qx = 0.5f; qx < W - 1; qx += 2.3f) {
+                MotionBridge.vectorAt(px, py, W, H, qx, qy, 0.5f, out);
+                int x0 = (int) qx, y0 = (int) qy;
+                float fx = qx - x0, fy = qy - y0;
+                int i00 = y0 * W + x0, i01 = i00 + 1, i10 = i00 + W, i11 = i10 + 1;
+                float ux = (px[i00] * (1f - fx) + px[i01] * fx) * (1f - fy) + (px[i10] * (1f - fx) + px[i11] * fx) * fy;
+                float uy = (py[i00] * (1f - fx) + py[i01] * fx) * (1f - fy) + (py[i10] * (1f - fx) + py[i11] * fx) * fy;
+                assertEquals(ux, out[0], 0f, "x at " + qx + ", " + qy);
+                assertEquals(uy, out[1], 0f, "y at " + qx + ", " + qy);
+            }
+        }
     }
 
     /** The background alone, shifted right by {@code dx} pixels. */
