@@ -12,7 +12,9 @@ import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.intra.PredictiveCodec;
 import io.gvc.codec.variant.Variant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -28,11 +30,11 @@ final class KeyframeDecoder {
     }
 
     /** {@link GopDecoder#lastBoundary}: the chain decoded up to the GOP's last keyframe, and no further. */
-    static java.util.Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
+    static Optional<Frame> lastBoundary(GvcPacket p, Frame sharedFirst) throws BitstreamException {
         CodingConfig config = p.config();
         int n = p.frameCount();
         if (!config.variant().hasLastKeyframe() || n < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<BoundaryPicture> later = chainOnly(laterKeyframes(p));
         // the chain back from the last frame to its newest intra picture: only that part is decoded,
@@ -47,7 +49,7 @@ final class KeyframeDecoder {
             BoundaryPicture b = later.get(i);
             picture = boundary(b, b.predicted() ? picture : null, w, h, fieldOf(b, n));
         }
-        return java.util.Optional.of(picture);
+        return Optional.of(picture);
     }
 
     /** The packet's keyframes after position 0, in increasing position; FLF2V must carry its last frame. */
@@ -106,7 +108,7 @@ final class KeyframeDecoder {
         pictures[0] = firstFrame(p, sharedFirst);
         // per keyframe after the first, its between picture's decode (null for a chain keyframe),
         // made once the chain keyframe after it is decoded (the reader checked that one follows)
-        List<FutureTask<Frame>> betweens = new ArrayList<>(java.util.Collections.nCopies(later.size(), null));
+        List<FutureTask<Frame>> betweens = new ArrayList<>(Collections.nCopies(later.size(), null));
         try {
             int chainBefore = 0; // index into pictures of the newest chain keyframe
             for (int i = 0; i < later.size(); i++) {
