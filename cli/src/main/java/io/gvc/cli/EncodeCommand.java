@@ -96,10 +96,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--intra", description = "Boundary-frame codec: x265, x264 or gvc-dct (default: x265 when FFmpeg has it).")
     String intra;
 
-    @Option(names = "--intra-period", description = "Keyframe chain: every Nth GOP ends on an intra "
-            + "picture, where a decoder can join; the boundaries between are predicted from the previous one "
-            + "(x265, gvc-dct). 1 = every boundary intra (default: ${DEFAULT-VALUE}).")
-    int intraPeriod;
+    @CommandLine.Mixin
+    RandomAccessOptions randomAccess = new RandomAccessOptions();
 
     @CommandLine.Mixin
     KeyframePlanOptions keyframePlans = new KeyframePlanOptions();
@@ -150,7 +148,7 @@ final class EncodeCommand implements Callable<Integer> {
                         + "every keyframe");
             }
         }
-        Limits.checkRange("--intra-period", intraPeriod, 1, Limits.MAX_INTRA_PERIOD);
+        randomAccess.check();
         keyframePlans.check();
         Limits.checkPrompt("--prompt", prompt);
         if (!(shift > 0)) {
@@ -168,8 +166,9 @@ final class EncodeCommand implements Callable<Integer> {
         io.gvc.codec.CodecParamsBuilder p = CodecParams.builder().variant(v).gopFrames(gop).latentDownscale(latentDownscale)
                 .temporalStride(stride).codebookSize(k).m(m).mTail(mTail).steps(steps).tailSteps(tailSteps)
                 .shift(shift).gScale(gScale).intraCodec(intraId).keyframeQuality(keyframeQuality).targetBpp(bpp).targetQuality(quality)
-                .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads()).intraPeriod(intraPeriod);
+                .tailResidual(tailResidual).prompt(prompt).threads(modelOptions.threads());
         keyframePlans.apply(p);
+        randomAccess.apply(p);
         if (seed != null) {
             p.seed(seed);
         }

@@ -103,6 +103,9 @@ final class EvalCommand implements Callable<Integer> {
     @CommandLine.Mixin
     KeyframePlanOptions keyframePlans = new KeyframePlanOptions();
 
+    @CommandLine.Mixin
+    RandomAccessOptions randomAccess = new RandomAccessOptions();
+
     @Option(names = "-K", description = "GVC codebook size (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -178,6 +181,7 @@ final class EvalCommand implements Callable<Integer> {
         Limits.checkRange("--gop", gop, minGop, Limits.MAX_GOP_FRAMES);
         Limits.checkRange("-K", k, 1, Limits.MAX_CODEBOOK);
         keyframePlans.check();
+        randomAccess.check();
         for (int m : ms == null ? List.<Integer>of() : ms) {
             if (m < 0 || m > Limits.maxAtoms(k)) {
                 throw new IllegalArgumentException("--m values must be 0..K (" + Limits.maxAtoms(k) + "), got " + m);
@@ -204,8 +208,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--keyframe-quality must be 1..100, got " + keyframeQuality);
         }
         // M and the target are each point's own (EvalSettings.params); M null: the rate control's
-        CodecParams gvc = keyframePlans.apply(CodecParams.builder().gopFrames(gop).codebookSize(k).intraCodec(intraId)
-                .keyframeQuality(keyframeQuality).threads(modelOptions.threads())).build();
+        CodecParams gvc = randomAccess.apply(keyframePlans.apply(CodecParams.builder().gopFrames(gop).codebookSize(k).intraCodec(intraId)
+                .keyframeQuality(keyframeQuality).threads(modelOptions.threads()))).build();
         Path weights = lpipsWeights();
 
         List<EvalClip> clips = new ArrayList<>();

@@ -32,7 +32,8 @@ class CodecDefaultsTest {
         assertEquals(D.temporalStride(), c.stride);
         assertEquals(D.latentDownscale(), c.latentDownscale);
         assertEquals(D.prompt(), c.prompt);
-        assertEquals(D.intraPeriod(), c.intraPeriod);
+        assertEquals(D.intraPeriod(), c.randomAccess.intraPeriod);
+        assertEquals(D.independentPeriods(), c.randomAccess.independentPeriods);
         assertEquals(D.maxSegments(), c.keyframePlans.maxSegments);
         assertEquals(D.bridgeRule().id(), c.keyframePlans.bridge);
     }

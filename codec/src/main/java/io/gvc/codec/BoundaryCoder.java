@@ -18,7 +18,7 @@ import java.util.Map;
  * decoder will see them. The first frame (only where the GOP does not share it) is intra. Each later
  * keyframe (FLF2V: any mid-GOP keyframes, then the last frame) is predicted from the keyframe before
  * it when the codec can predict, unless it is the last frame of a random-access GOP
- * ({@link CodecParams#intraPeriod()}) or intra measures smaller at the quality it is coded at (a
+ * ({@link RandomAccess#endsOnIntra}) or intra measures smaller at the quality it is coded at (a
  * scene cut: prediction from an unrelated picture costs more than none). A plan may also put between
  * pictures into its segments ({@link BetweenCoder}): they are coded after the chain, from the chain
  * keyframes either side, and counted in the same budget.
@@ -45,15 +45,15 @@ final class BoundaryCoder {
 
     private final IntraCodec codec;
     private final Integer fixedQuality;
-    private final int intraPeriod;
+    private final RandomAccess randomAccess;
     private final QualitySearch search;
     private final BetweenCoder betweens;
 
-    BoundaryCoder(IntraCodec codec, Integer fixedQuality, int intraPeriod) {
+    BoundaryCoder(IntraCodec codec, Integer fixedQuality, RandomAccess randomAccess) {
         this.codec = codec;
         this.search = new QualitySearch(codec::level);
         this.fixedQuality = fixedQuality;
-        this.intraPeriod = intraPeriod;
+        this.randomAccess = randomAccess;
         this.betweens = codec instanceof BidirectionalCodec b ? new BetweenCoder(b) : null;
     }
 
@@ -62,9 +62,9 @@ final class BoundaryCoder {
         return betweens != null && fixedQuality == null;
     }
 
-    /** Whether GOP {@code seq} ends on an intra picture, where a decoder can join the stream. */
+    /** Whether GOP {@code seq} ends on an intra picture by rule, where a decoder can join the stream. */
     boolean randomAccess(long seq) {
-        return (seq + 1) % intraPeriod == 0;
+        return randomAccess.endsOnIntra(seq);
     }
 
     /**
@@ -86,7 +86,7 @@ final class BoundaryCoder {
         boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
         int forcedIntra = forcedIntraPictures(gop, codeFirst, later);
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
-        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, intraPeriod, gop.seq())
+        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, randomAccess, gop.seq())
                 : perPictureBits;
         int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
         double boostCost = boost == 0 ? 1 : boostCost(gop, codeFirst ? 0 : gop.size() - 1, boost, memo);

@@ -27,7 +27,8 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
                           int codebookSize, Integer m, Integer mTail, int tailLatentFrames, int steps, int tailSteps,
                           float shift, float gScale, long seed, String intraCodec, Integer keyframeQuality,
                           double targetBpp, Integer targetQuality, double boundaryShare, boolean tailResidual,
-                          String prompt, int threads, int intraPeriod, int maxSegments, BridgeRule bridgeRule) {
+                          String prompt, int threads, int intraPeriod, int maxSegments, BridgeRule bridgeRule,
+                          boolean independentPeriods) {
 
     public static final double DEFAULT_BPP = 0.03;
     /**
@@ -51,8 +52,9 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
     public static final double DEFAULT_BOUNDARY_SHARE = 0.8;
     /**
      * Every this many GOPs the last boundary is coded intra, a point where a decoder can join the
-     * stream; the boundaries between are predicted from the previous one. 8 GOPs of 33 frames is
-     * about 10 s at 25 fps.
+     * stream (with independent periods, the first frame of the period's first GOP: {@link
+     * RandomAccess}); the boundaries between are predicted from the previous one. 8 GOPs of 17
+     * frames is about 5 s at 25 fps.
      */
     public static final int DEFAULT_INTRA_PERIOD = 8;
 
@@ -191,6 +193,16 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
 
     public CodecParams withIntraPeriod(int gops) {
         return toBuilder().intraPeriod(gops).build();
+    }
+
+    /** The same settings with every intra period a chain of its own ({@link RandomAccess}), or not. */
+    public CodecParams withIndependentPeriods(boolean independent) {
+        return toBuilder().independentPeriods(independent).build();
+    }
+
+    /** Where the keyframe chain lets a decoder join and starts again. */
+    public RandomAccess randomAccess() {
+        return RandomAccess.of(this);
     }
 
     public CodecParams withVariant(Variant v) {

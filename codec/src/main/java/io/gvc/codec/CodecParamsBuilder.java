@@ -33,6 +33,7 @@ public final class CodecParamsBuilder {
     private int intraPeriod = CodecParams.DEFAULT_INTRA_PERIOD;
     private int maxSegments = CodecParams.DEFAULT_MAX_SEGMENTS;
     private BridgeRule bridgeRule = CodecParams.DEFAULT_BRIDGE_RULE;
+    private boolean independentPeriods;
 
     CodecParamsBuilder() {
     }
@@ -62,12 +63,14 @@ public final class CodecParamsBuilder {
         intraPeriod = p.intraPeriod();
         maxSegments = p.maxSegments();
         bridgeRule = p.bridgeRule();
+        independentPeriods = p.independentPeriods();
     }
 
     public CodecParams build() {
         return new CodecParams(variant, gopFrames, latentDownscale, temporalStride, codebookSize, m, mTail,
                 tailLatentFrames, steps, tailSteps, shift, gScale, seed, intraCodec, keyframeQuality, targetBpp,
-                targetQuality, boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments, bridgeRule);
+                targetQuality, boundaryShare, tailResidual, prompt, threads, intraPeriod, maxSegments, bridgeRule,
+                independentPeriods);
     }
 
     public CodecParamsBuilder variant(Variant v) {
@@ -188,6 +191,12 @@ public final class CodecParamsBuilder {
 
     public CodecParamsBuilder intraPeriod(int gops) {
         intraPeriod = gops;
+        return this;
+    }
+
+    /** Every intra period a chain of its own ({@link RandomAccess}); off by default. */
+    public CodecParamsBuilder independentPeriods(boolean independent) {
+        independentPeriods = independent;
         return this;
     }
 

@@ -64,7 +64,7 @@ public final class KeyframeChainCoder {
         this.params = params;
         this.setup = setup;
         this.intra = IntraCodecs.byId(params.intraCodec());
-        this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.intraPeriod());
+        this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.randomAccess());
     }
 
     /**

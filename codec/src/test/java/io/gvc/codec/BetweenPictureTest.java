@@ -34,7 +34,7 @@ class BetweenPictureTest {
         List<Frame> frames = KeyframeChainTest.swinging().frames().subList(0, KeyframeChainTest.GOP);
         Gop gop = new Gop(0, 0, frames);
         DctIntraCodec dct = new DctIntraCodec();
-        BoundaryCoder coder = new BoundaryCoder(dct, null, 8);
+        BoundaryCoder coder = new BoundaryCoder(dct, null, new RandomAccess(8, false));
         int[] chain = {4, 8}, between = {2, 6};
         CodedKeyframes c = coder.codeWithin(gop, null, true, chain, between, 200_000, new IntraMemo(), 0);
         assertTrue(c.fitsBudget());

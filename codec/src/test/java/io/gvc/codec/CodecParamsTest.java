@@ -40,6 +40,7 @@ class CodecParamsTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), d.threads());
         assertEquals(8, d.intraPeriod());
         assertEquals(8, d.maxSegments());
+        assertEquals(false, d.independentPeriods());
     }
 
     @Test
@@ -47,7 +48,7 @@ class CodecParamsTest {
         CodecParams p = CodecParams.builder().variant(Variant.T2V).codebookSize(256).m(4).prompt("a cat").threads(1)
                 .build();
         CodecParams expected = new CodecParams(Variant.T2V, 17, 0, 2, 256, 4, null, 2, 12, 2, 3f, 3f,
-                CodecParams.DEFAULT_SEED, DctIntraCodec.ID, null, 0.03, null, 0.8, false, "a cat", 1, 8, 8, BridgeRule.AUTO);
+                CodecParams.DEFAULT_SEED, DctIntraCodec.ID, null, 0.03, null, 0.8, false, "a cat", 1, 8, 8, BridgeRule.AUTO, false);
         assertEquals(expected, p);
         assertEquals(p, p.toBuilder().build(), "toBuilder keeps every field");
     }
@@ -66,6 +67,7 @@ class CodecParamsTest {
         assertOnly(d.withPrompt("p"), b -> b.prompt("p"));
         assertOnly(d.withIntraPeriod(2), b -> b.intraPeriod(2));
         assertOnly(d.withMaxSegments(1), b -> b.maxSegments(1));
+        assertOnly(d.withIndependentPeriods(true), b -> b.independentPeriods(true));
     }
 
     private static void assertOnly(CodecParams actual, UnaryOperator<CodecParamsBuilder> change) {

@@ -33,7 +33,7 @@ class IntraBoostTest {
     @Test
     void aStillScenesFirstPictureIsCodedFinerThanTheKeyframesThatReuseIt() {
         DctIntraCodec dct = new DctIntraCodec();
-        CodedKeyframes c = new BoundaryCoder(dct, null, 8).code(gop(KeyframeChainTest.still().frames()), null, true,
+        CodedKeyframes c = new BoundaryCoder(dct, null, new RandomAccess(8, false)).code(gop(KeyframeChainTest.still().frames()), null, true,
                 CUT, 6_000, new IntraMemo());
         assertEquals(IntraBoost.MAX_LEVELS, c.intraBoost(), "a still scene predicts its last frame in next to nothing");
         List<BoundaryPicture> p = c.pictures();
@@ -47,7 +47,7 @@ class IntraBoostTest {
 
     @Test
     void picturesWithNothingInCommonAreCodedAtOneQuality() {
-        CodedKeyframes c = new BoundaryCoder(new DctIntraCodec(), null, 8).code(gop(unrelated()), null, true, CUT,
+        CodedKeyframes c = new BoundaryCoder(new DctIntraCodec(), null, new RandomAccess(8, false)).code(gop(unrelated()), null, true, CUT,
                 6_000, new IntraMemo());
         assertEquals(0, c.intraBoost(), "noise predicts no better than intra");
         List<BoundaryPicture> p = c.pictures();

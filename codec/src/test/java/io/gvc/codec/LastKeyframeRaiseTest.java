@@ -27,7 +27,7 @@ class LastKeyframeRaiseTest {
     void theLastKeyframeTakesWhatTheGopsQualityLeavesAndNoMore() {
         Gop gop = gop();
         DctIntraCodec dct = new DctIntraCodec();
-        BoundaryCoder coder = new BoundaryCoder(dct, null, 8);
+        BoundaryCoder coder = new BoundaryCoder(dct, null, new RandomAccess(8, false));
         int raised = 0, budgets = 0;
         for (long budget = 4_000; budget <= 120_000; budget += 2_000) {
             CodedKeyframes c = coder.codeWithin(gop, null, true, CUT, new int[0], budget, new IntraMemo(), 0);
@@ -63,7 +63,7 @@ class LastKeyframeRaiseTest {
     @Test
     void aGopWithOneCodedPictureIsCodedAsHighAsFits() {
         Gop gop = gop();
-        BoundaryCoder coder = new BoundaryCoder(new DctIntraCodec(), null, 8);
+        BoundaryCoder coder = new BoundaryCoder(new DctIntraCodec(), null, new RandomAccess(8, false));
         Frame shared = gop.frame(0);
         for (long budget = 2_000; budget <= 40_000; budget += 4_000) {
             CodedKeyframes c = coder.codeWithin(gop, shared, false, new int[] {KeyframeChainTest.GOP - 1}, new int[0], budget,

@@ -34,7 +34,7 @@ class ModeDecisionTest {
         assertTrue(codec.encodePredicted(shared, gop.frame(last), 50).length > codec.encode(gop.frame(last), 50).length,
                 "the test codec: prediction dearer than intra at the middle of the scale");
 
-        CodedKeyframes c = new BoundaryCoder(codec, null, 1_000).codeWithin(gop, shared, false, new int[] {last},
+        CodedKeyframes c = new BoundaryCoder(codec, null, new RandomAccess(1_000, false)).codeWithin(gop, shared, false, new int[] {last},
                 new int[0], budget, new IntraMemo(), 0);
 
         List<BoundaryPicture> pictures = c.pictures();
@@ -51,7 +51,7 @@ class ModeDecisionTest {
         int last = gop.size() - 1;
         long budget = 8L * codec.encode(gop.frame(last), 90).length; // a budget that reaches the dear qualities
 
-        CodedKeyframes c = new BoundaryCoder(codec, null, 1_000).codeWithin(gop, gop.frame(0), false, new int[] {last},
+        CodedKeyframes c = new BoundaryCoder(codec, null, new RandomAccess(1_000, false)).codeWithin(gop, gop.frame(0), false, new int[] {last},
                 new int[0], budget, new IntraMemo(), 0);
 
         BoundaryPicture coded = c.pictures().get(c.pictures().size() - 1);

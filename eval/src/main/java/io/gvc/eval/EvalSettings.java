@@ -102,19 +102,29 @@ public record EvalSettings(CodecParams gvc, Map<Variant, FlowPrior> priors, Stre
                     gvc.keyframeQuality() == null || spec.quality() != null ? "auto" : gvc.keyframeQuality().toString(),
                     targetText(spec), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
                     gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION,
-                    EncoderRevision.CURRENT);
+                    EncoderRevision.CURRENT) + randomAccessText();
         }
         if (spec.isM0()) {
             return String.format(Locale.ROOT, "%s gop=%d K=%d steps=%d m=0 mtail=0 kfq=auto %s share=%s "
                             + "intra=%s seed=%x prior=%s seg=%d bridge=%s bitstream=%d encoder=%d", source, gvc.gopFrames(),
                     gvc.codebookSize(), gvc.steps(), targetText(spec), Double.toString(gvc.boundaryShare()), gvc.intraCodec(),
                     gvc.seed(), priorLabel(spec.variant()), gvc.maxSegments(), gvc.bridgeRule().id(), PacketCodec.VERSION,
-                    EncoderRevision.CURRENT);
+                    EncoderRevision.CURRENT) + randomAccessText();
         }
         if (spec.codec().equals(PointSpec.INTERP)) {
             return String.format(Locale.ROOT, "%s gop=%d intra=%s", source, gvc.gopFrames(), gvc.intraCodec());
         }
         return source + " preset=medium threads=1";
+    }
+
+    /**
+     * The keyframe chain's random access where it is not the default (so points measured before the
+     * setting existed keep their fingerprints).
+     */
+    private String randomAccessText() {
+        CodecParams d = CodecParams.defaults();
+        return gvc.intraPeriod() == d.intraPeriod() && gvc.independentPeriods() == d.independentPeriods() ? ""
+                : " intra-period=" + gvc.intraPeriod() + (gvc.independentPeriods() ? " independent-periods" : "");
     }
 
     /** A GVC or gvc-m0 point's target in its fingerprint: bpp=B (as before constant quality existed) or quality=Q. */

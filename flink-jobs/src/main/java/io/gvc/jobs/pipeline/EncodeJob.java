@@ -2,6 +2,7 @@ package io.gvc.jobs.pipeline;
 
 import io.gvc.kafka.formats.RawGop;
 import io.gvc.operators.encode.AtomSearchFunction;
+import io.gvc.operators.encode.ChainKeys;
 import io.gvc.operators.encode.KeyframeChainFunction;
 import io.gvc.operators.encode.RawGopParser;
 import io.gvc.operators.kafka.KafkaConnectors;
@@ -20,12 +21,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(stream) -&gt; keyframe chain -&gt; rebalance
- * -&gt; atom search (--encoders subtasks) -&gt; keyBy(stream) -&gt; packet reorderer -&gt;
- * gvc.bitstream (exactly once), refused records -&gt; gvc.dead-letters. The keyframe chain is the
- * cheap sequential part of encoding one stream; the atom search, the expensive part, needs nothing
- * of the stream's history but what the chain hands it, so one camera's GOPs spread over every
- * atom-search subtask.
+ * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(chain) -&gt; keyframe chain -&gt; rebalance
+ * -&gt; atom search -&gt; keyBy(stream) -&gt; packet reorderer -&gt; gvc.bitstream (exactly once),
+ * refused records -&gt; gvc.dead-letters; the chain and the search at --encoders subtasks each. The
+ * keyframe chain is the sequential part of encoding one stream; the atom search needs nothing of
+ * the stream's history but what the chain hands it, so one camera's GOPs spread over every
+ * atom-search subtask. A stream with independent periods ({@code default.independent-periods=true}
+ * in the stream config) is a chain per period ({@link ChainKeys}), so its chains spread over the
+ * keyframe-chain subtasks too.
  * <pre>
  * flink run -c io.gvc.jobs.pipeline.EncodeJob flink-jobs/target/gvc-flink-jobs.jar --bootstrap kafka:9092 --stream-config streams.properties --encoders 4
  * </pre>
@@ -52,10 +55,13 @@ public final class EncodeJob {
                 .process(new RawGopParser(o.streams(), o.maxRawRecordBytes()), GvcTypes.RAW_GOP)
                 .name("RawGopParser").uid("gvc-raw-gop-parser");
         // the uid of the former one-stage encoder, whose keyed state (the chain) this stage keeps
+        // at --encoders subtasks: streams spread over them, and a stream with independent periods its periods
         SingleOutputStreamOperator<AtomSearchTask> keyframed = gops
-                .keyBy(new ByStream<>(RawGop::streamId), Types.STRING)
+                .keyBy(new ChainKeys(o.streams(), o.encoders()), Types.STRING)
                 .process(new KeyframeChainFunction(o.streams(), o.prior(), raw), GvcTypes.ATOM_SEARCH_TASK)
-                .name("KeyframeChain").uid("gvc-gop-encoder");
+                .name("KeyframeChain").uid("gvc-gop-encoder")
+                .setParallelism(o.encoders())
+                .setMaxParallelism(ChainKeys.maxParallelism(o.encoders()));
         SingleOutputStreamOperator<EncodedPacket> searched = keyframed
                 .rebalance()
                 .process(new AtomSearchFunction(o.streams(), o.prior(), raw, o.drill()), GvcTypes.ENCODED_PACKET)

@@ -40,9 +40,11 @@ public record JobOptions(ClientProperties kafka, GvcTopics topics, StreamConfig 
                                            decoded with the model it names; --model only adds a model, or a
                                            folder of model folders, to the shipped models searched
               --device cpu|cuda[:N]        where ONNX models run when Flink assigns no GPU [cpu]
-              --parallelism N              parallelism of sources, keyframe chain, resolver, reorderers [1]
-              --encoders N                 parallel atom-search subtasks: one stream's GOPs spread over
-                                           them [--parallelism]
+              --parallelism N              parallelism of sources, resolver, reorderers [1]
+              --encoders N                 keyframe-chain and atom-search subtasks: streams spread over the
+                                           chains (and a stream's periods, with default.independent-periods=
+                                           true in --stream-config), one stream's GOPs over the atom searches
+                                           [--parallelism]
               --decoders N                 parallel GOP decoders [--parallelism]
               --decoder-gpus N             GPUs each decoder slot asks for (Flink external resource 'gpu';
                                            needs fine-grained resource management on the cluster) [0]

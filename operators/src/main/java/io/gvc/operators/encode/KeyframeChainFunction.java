@@ -2,6 +2,7 @@ package io.gvc.operators.encode;
 
 import io.gvc.codec.KeyframeChainCoder;
 import io.gvc.codec.KeyframedGop;
+import io.gvc.codec.RandomAccess;
 import io.gvc.codec.rate.QualityFloor;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.VideoFormat;
@@ -32,8 +33,9 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The encoder's sequential stage: raw GOPs of one stream (keyed by stream id), in order, to
- * {@link AtomSearchTask}s. It codes each GOP's keyframes with the engine's
+ * The encoder's sequential stage: raw GOPs of one chain ({@link ChainKeys}: a stream, or with
+ * independent periods every n-th period of a stream, so that n periods of one camera are coded at
+ * once), in order, to {@link AtomSearchTask}s. It codes each GOP's keyframes with the engine's
  * {@link KeyframeChainCoder} (boundary pictures, mid-GOP keyframes, plan and anchor mode: the cheap
  * part) and hands the GOP on to any atom-search slot ({@link AtomSearchFunction}: the expensive
  * part). Keyed state holds what chains the GOPs: the previous GOP's last keyframe as decoded (the
@@ -42,7 +44,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * checkpoint written before it was kept restores without it, and the next GOP is coded without a
  * floor) and the next expected GOP number and first frame index. Each task names the GOP handed on
  * before it, so the packet {@link io.gvc.operators.order.Reorderer} releases packets in this
- * stage's order. Policy when the input is not a clean sequence:
+ * stage's order; a period's first GOP names the last GOP of the period before, which another
+ * subtask coded ({@link ChainPosition}). Policy when the input is not a clean sequence:
  * <ul>
  * <li>a gap (GOP numbers skipped) or a GOP that does not start on the previous GOP's last frame:
  *     counted ({@code gopsMissing}, {@code chainRestarts}) and the GOP is coded on its own, with its
@@ -109,30 +112,30 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     @Override
     public void processElement(RawGop gop, Context ctx, Collector<AtomSearchTask> out) throws Exception {
         String stream = gop.streamId();
-        Long expected = nextSeq.value();
-        if (expected != null && gop.gopSeq() < expected) {
+        StreamSettings settings = config.settings(stream);
+        RandomAccess randomAccess = settings.params().randomAccess();
+        // this key's chain: the stream's, or with independent periods its periods on this subtask
+        ChainPosition position = ChainPosition.of(randomAccess, gop.gopSeq(), nextSeq.value(),
+                getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+        if (position.late()) {
             metrics.inc(stream, "gopsLate");
-            refuse(ctx, gop, "GOP " + gop.gopSeq() + " of stream " + stream + " arrived after GOP " + (expected - 1)
-                    + " was encoded (late, reordered or duplicate)");
+            refuse(ctx, gop, "GOP " + gop.gopSeq() + " of stream " + stream + " arrived after GOP "
+                    + (position.expected() - 1) + " was encoded (late, reordered or duplicate)");
             return;
         }
-        if (GopJumps.judge(expected, gop.gopSeq(), refusedJump.value()) == GopJumps.Verdict.REFUSE) {
+        if (GopJumps.judge(position.jumpBase(), gop.gopSeq(), refusedJump.value()) == GopJumps.Verdict.REFUSE) {
             metrics.inc(stream, "gopsImplausible");
             refusedJump.update(gop.gopSeq());
-            refuse(ctx, gop, GopJumps.reason(stream, gop.gopSeq(), expected));
+            refuse(ctx, gop, GopJumps.reason(stream, gop.gopSeq(), position.jumpBase()));
             return;
         }
-        StreamSettings settings = config.settings(stream);
-        Frame shared = boundary.value();
-        if (expected != null && gop.gopSeq() > expected) {
-            shared = null;
-        }
+        Frame shared = position.continuesChain() ? boundary.value() : null;
         Long first = nextFirstFrame.value();
         if (shared != null && (first == null || first != gop.firstFrameIndex() || shared.width() != gop.width()
                 || shared.height() != gop.height())) {
             shared = null;
         }
-        boolean restart = expected != null && shared == null;
+        boolean restart = position.expectsChain() && shared == null;
         if (!settings.params().variant().sharesBoundary()) {
             shared = null;
         }
@@ -153,8 +156,8 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
             metrics.inc(stream, "gopsRefused");
             return;
         }
-        if (expected != null && gop.gopSeq() > expected) {
-            metrics.inc(stream, "gopsMissing", gop.gopSeq() - expected);
+        if (position.missing() > 0) {
+            metrics.inc(stream, "gopsMissing", position.missing());
         }
         if (restart) {
             metrics.inc(stream, "chainRestarts");
@@ -169,7 +172,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
         nextSeq.update(gop.gopSeq() + 1);
         nextFirstFrame.update(gop.firstFrameIndex() + gop.frameCount() - 1);
         refusedJump.clear();
-        out.collect(new AtomSearchTask(gop, expected == null ? -1 : expected - 1, keyframed));
+        out.collect(new AtomSearchTask(gop, position.previous(), keyframed));
         metrics.inc(stream, "gopsKeyframed");
         metrics.record(stream, "keyframeMs", nanos / 1_000_000);
     }

@@ -31,6 +31,9 @@ import java.util.TreeSet;
  * default.keyframe-quality=   boundary-frame quality 1..100 (empty: rate control)
  * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
  * default.intra-period=8      every Nth GOP ends on an intra picture, where a decoder can join
+ * default.independent-periods=false
+ *                             true: every intra period a chain of its own (its first GOP codes its first
+ *                             frame intra), so one stream's periods are coded on --encoders slots at once
  * default.max-segments=8      a GOP may be cut into up to this many segments by mid-GOP keyframes (1 = never)
  * default.bridge=auto         anchor modes to choose from: auto, blend or sharp (no ghosts), as gvc encode --bridge
  * default.prompt=             T2V text prompt
@@ -48,7 +51,7 @@ public final class StreamConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> KEYS = Set.of("bpp", "quality", "m", "gop-frames", "variant", "keyframe-quality", "intra",
-            "intra-period", "max-segments", "bridge", "prompt", "width", "height");
+            "intra-period", "independent-periods", "max-segments", "bridge", "prompt", "width", "height");
 
     private final TreeMap<String, String> entries;
     private final int threads;
@@ -124,6 +127,7 @@ public final class StreamConfig implements Serializable {
         String prompt = get(streamId, "prompt");
         String intra = get(streamId, "intra");
         String intraPeriod = get(streamId, "intra-period");
+        String independent = get(streamId, "independent-periods");
         String segments = get(streamId, "max-segments");
         String bridge = get(streamId, "bridge");
         // the same boundary codec as gvc encode: x265 where it is registered, unless the config names one
@@ -157,6 +161,9 @@ public final class StreamConfig implements Serializable {
             p = p.withIntraPeriod((int) Limits.checkRange("stream config intra-period",
                     Integer.parseInt(intraPeriod.trim()), 1, Limits.MAX_INTRA_PERIOD));
         }
+        if (independent != null && !independent.isBlank()) {
+            p = p.withIndependentPeriods(bool("independent-periods", independent));
+        }
         if (segments != null && !segments.isBlank()) {
             p = p.withMaxSegments((int) Limits.checkRange("stream config max-segments",
                     Integer.parseInt(segments.trim()), 1, Limits.MAX_SEGMENTS));
@@ -171,6 +178,15 @@ public final class StreamConfig implements Serializable {
         String h = get(streamId, "height");
         // 0: any size; else the size the bitstream can carry
         return new StreamSettings(p, w == null ? 0 : side("width", w), h == null ? 0 : side("height", h));
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("stream config " + key + " must be true or false, got '"
+                    + value.trim() + "'");
+        };
     }
 
     private static int side(String key, String value) {

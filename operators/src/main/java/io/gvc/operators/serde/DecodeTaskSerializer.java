@@ -12,7 +12,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class DecodeTaskSerializer extends BinarySerializer<DecodeTask> {
 
     private static final long serialVersionUID = 1L;
-    static final int VERSION = 1;
+    /** 2: {@link DecodeTask#firstShown} added; a version-1 task (in flight in an older checkpoint) reads as shared or not. */
+    static final int VERSION = 2;
 
     @Override
     protected void write(DecodeTask v, DataOutputView out) throws IOException {
@@ -24,14 +25,22 @@ public final class DecodeTaskSerializer extends BinarySerializer<DecodeTask> {
         out.writeLong(v.previousSeq());
         Io.frame(out, v.sharedFirst());
         Io.string(out, v.concealment());
+        out.writeBoolean(v.firstShown());
     }
 
     @Override
     protected DecodeTask read(DataInputView in) throws IOException {
-        Io.version(in, VERSION, "DecodeTask");
+        int version = in.readUnsignedByte();
+        if (version != 1 && version != VERSION) {
+            throw new IOException("DecodeTask: layout version " + version + ", this build reads " + VERSION);
+        }
         PacketEnvelope p = new PacketEnvelope(Io.string(in, "streamId"), in.readLong(), in.readLong(),
                 Io.bytes(in, "packet"));
-        return new DecodeTask(p, in.readLong(), Io.frame(in, "sharedFirst"), Io.string(in, "concealment"));
+        long previous = in.readLong();
+        io.gvc.codec.frame.Frame shared = Io.frame(in, "sharedFirst");
+        String concealment = Io.string(in, "concealment");
+        // version 1 output a GOP from its second frame exactly where it shared the first
+        return new DecodeTask(p, previous, shared, concealment, version == 1 ? shared != null : in.readBoolean());
     }
 
     @Override

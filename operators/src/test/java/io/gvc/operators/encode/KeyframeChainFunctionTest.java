@@ -82,10 +82,15 @@ class KeyframeChainFunctionTest {
 
     static List<PacketEnvelope> packets(KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> chain,
             StreamConfig config) throws Exception {
+        return search(chain.extractOutputValues(), config);
+    }
+
+    /** The packets of {@code tasks}, coded by an atom search in a harness of its own. */
+    static List<PacketEnvelope> search(List<AtomSearchTask> tasks, StreamConfig config) throws Exception {
         var search = new AtomSearchFunction(config, PriorSource.shipped(), RAW_TOPIC, FailureDrill.off());
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(search)) {
             ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
-            for (AtomSearchTask t : chain.extractOutputValues()) {
+            for (AtomSearchTask t : tasks) {
                 h.processElement(t, 0);
             }
             List<EncodedPacket> out = h.extractOutputValues();

@@ -45,10 +45,10 @@ class StreamConfigTest {
                 refusal("bpp", "0.1"));
         assertEquals("stream config: unknown key 'stream.cam1' (expected default.<setting>, stream.<id>.<setting> "
                 + "or streams)", refusal("stream.cam1", "x"));
-        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, bridge, gop-frames, height, intra, intra-period, "
-                + "keyframe-quality, m, max-segments, prompt, quality, variant, width])", refusal("default.colour", "red"));
-        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, bridge, gop-frames, height, intra, intra-period, "
-                + "keyframe-quality, m, max-segments, prompt, quality, variant, width])", refusal("stream.cam1.fps", "25"));
+        assertEquals("stream config: unknown setting 'colour' in 'default.colour' (known: [bpp, bridge, gop-frames, height, independent-periods, intra, "
+                + "intra-period, keyframe-quality, m, max-segments, prompt, quality, variant, width])", refusal("default.colour", "red"));
+        assertEquals("stream config: unknown setting 'fps' in 'stream.cam1.fps' (known: [bpp, bridge, gop-frames, height, independent-periods, intra, "
+                + "intra-period, keyframe-quality, m, max-segments, prompt, quality, variant, width])", refusal("stream.cam1.fps", "25"));
     }
 
     @Test
@@ -70,8 +70,11 @@ class StreamConfigTest {
                 .with("default.gop-frames", "9").with("default.keyframe-quality", "80")
                 .with("default.prompt", "a football match").with("stream.cam1.width", "1280")
                 .with("stream.cam1.height", "720").with("default.intra-period", "4")
-                .with("stream.cam1.max-segments", "2").with("stream.cam1.bridge", " Sharp ");
+                .with("stream.cam1.max-segments", "2").with("stream.cam1.bridge", " Sharp ")
+                .with("stream.cam1.independent-periods", " true");
         CodecParams p = c.settings("cam1").params();
+        assertEquals(true, p.independentPeriods());
+        assertEquals(false, c.settings("cam2").params().independentPeriods());
         assertEquals(BridgeRule.SHARP, p.bridgeRule());
         assertEquals(CodecParams.DEFAULT_BRIDGE_RULE, c.settings("cam2").params().bridgeRule());
         assertEquals(4, p.intraPeriod());
@@ -117,6 +120,8 @@ class StreamConfigTest {
         assertEquals("unknown bridge rule 'soft' (auto, blend or sharp)", refusal("default.bridge", "soft"));
         assertEquals("stream config intra-period must be within 1..1048576, got 0",
                 refusal("stream.cam1.intra-period", "0"));
+        assertEquals("stream config independent-periods must be true or false, got 'yes'",
+                refusal("stream.cam1.independent-periods", "yes"));
         assertEquals("keyframe quality must be 1..100, got 0", refusal("stream.cam1.keyframe-quality", "0"));
         assertEquals("target bpp must be positive, got -0.1", refusal("default.bpp", "-0.1"));
         assertEquals("stream config width must be within 1..8192, got -64", refusal("stream.cam1.width", "-64"));

@@ -1,0 +1,35 @@
+package io.gvc.cli;
+
+import io.gvc.codec.CodecParamsBuilder;
+import io.gvc.codec.bitstream.Limits;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the keyframe chain lets a decoder join, and whether each intra period is a chain of its
+ * own ({@link io.gvc.codec.RandomAccess}). Shared by {@code gvc encode} and {@code gvc eval}, so a
+ * file coded for comparison with the live encoder's {@code independent-periods} streams is coded
+ * alike; defaults come from {@link CodecDefaults}.
+ */
+final class RandomAccessOptions {
+
+    @Option(names = "--intra-period", description = "Keyframe chain: every Nth GOP ends on an intra "
+            + "picture, where a decoder can join; the boundaries between are predicted from the previous one "
+            + "(x265, gvc-dct). 1 = every boundary intra (default: ${DEFAULT-VALUE}).")
+    int intraPeriod;
+
+    @Option(names = "--independent-periods", description = "Keyframe chain: start every intra period with a chain "
+            + "of its own (its first GOP codes its first frame intra again), so that no period needs the one before: "
+            + "the live encoder then codes one camera's periods on several slots at once (docs/live.md). Costs a "
+            + "picture per period; streams decode with any gvc decoder.")
+    boolean independentPeriods;
+
+    /** Checks the period against the limits, with an IllegalArgumentException naming the option. */
+    void check() {
+        Limits.checkRange("--intra-period", intraPeriod, 1, Limits.MAX_INTRA_PERIOD);
+    }
+
+    /** Sets both on {@code params}. */
+    CodecParamsBuilder apply(CodecParamsBuilder params) {
+        return params.intraPeriod(intraPeriod).independentPeriods(independentPeriods);
+    }
+}
