@@ -21,14 +21,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(chain) -&gt; keyframe chain -&gt; rebalance
- * -&gt; atom search -&gt; keyBy(stream) -&gt; packet reorderer -&gt; gvc.bitstream (exactly once),
- * refused records -&gt; gvc.dead-letters; the chain and the search at --encoders subtasks each. The
- * keyframe chain is the sequential part of encoding one stream; the atom search needs nothing of
- * the stream's history but what the chain hands it, so one camera's GOPs spread over every
- * atom-search subtask. A stream with independent periods ({@code default.independent-periods=true}
- * in the stream config) is a chain per period ({@link ChainKeys}), so its chains spread over the
- * keyframe-chain subtasks too.
+ * The encode job: gvc.raw-gops -&gt; parse -&gt; keyBy(chain) -&gt; keyframe chain -&gt; atom search
+ * -&gt; keyBy(stream) -&gt; packet reorderer -&gt; gvc.bitstream (exactly once), refused records -&gt;
+ * gvc.dead-letters; the chain and the search at --encoders subtasks each, the search in the chain's
+ * slot (forward). The keyframe chain is the sequential part of encoding a stream, and most of its
+ * time (docs/performance.md); a stream with independent periods ({@code
+ * default.independent-periods=true} in the stream config) is a chain per period ({@link ChainKeys}),
+ * so one camera's periods are coded on every subtask at once. Forward, not rebalance: with a
+ * rebalance every atom search reads every chain subtask, and its checkpoint barrier alignment would
+ * hold one chain's (large) tasks until the other finished the GOP it is coding, every checkpoint,
+ * which measured no faster than one subtask.
  * <pre>
  * flink run -c io.gvc.jobs.pipeline.EncodeJob flink-jobs/target/gvc-flink-jobs.jar --bootstrap kafka:9092 --stream-config streams.properties --encoders 4
  * </pre>
@@ -62,8 +64,8 @@ public final class EncodeJob {
                 .name("KeyframeChain").uid("gvc-gop-encoder")
                 .setParallelism(o.encoders())
                 .setMaxParallelism(ChainKeys.maxParallelism(o.encoders()));
+        // forward: each chain subtask's GOPs searched in its own slot (see the class comment)
         SingleOutputStreamOperator<EncodedPacket> searched = keyframed
-                .rebalance()
                 .process(new AtomSearchFunction(o.streams(), o.prior(), raw, o.drill()), GvcTypes.ENCODED_PACKET)
                 .name("AtomSearch").uid("gvc-atom-search")
                 .setParallelism(o.encoders());

@@ -22,9 +22,13 @@ import io.gvc.operators.types.AtomSearchTask;
 import io.gvc.operators.types.DeadLetter;
 import io.gvc.operators.types.SourceRecord;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -68,6 +72,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class KeyframeChainFunction extends KeyedProcessFunction<String, RawGop, AtomSearchTask> {
 
     private static final long serialVersionUID = 1L;
+    /** The pause between two queued GOPs' codings, in which the subtask takes in its input. */
+    static final long POLL_MS = 50;
 
     private final StreamConfig config;
     private final PriorSource priorSource;
@@ -79,6 +85,16 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     private transient ValueState<Long> nextFirstFrame;
     /** The last GOP refused as too far ahead (GopJumps), cleared by every GOP coded. */
     private transient ValueState<Long> refusedJump;
+    /**
+     * GOPs taken in but not yet coded, oldest first, for streams with independent periods. One
+     * upstream subtask feeds every chain subtask, and a raw GOP is larger than a channel's buffers:
+     * a subtask that took in its input only between codings would hold that upstream, and with it
+     * the other subtasks' periods, for a whole coding. So each GOP is queued as it arrives and
+     * coded on a timer, {@link #POLL_MS} after the one before, the input taken in between; up
+     * to two periods wait ({@link #queueBound}), past that the oldest is coded at once (backpressure).
+     * In keyed state, so a checkpoint holds them and a restore codes them.
+     */
+    private transient ListState<RawGop> queued;
     private transient OpenedModels<FlowPrior> priors;
     private transient Map<String, StreamChain> chains;
     private transient StreamMetrics metrics;
@@ -103,6 +119,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-gop-seq", Types.LONG));
         nextFirstFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("next-first-frame", Types.LONG));
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
+        queued = getRuntimeContext().getListState(new ListStateDescriptor<>("queued-gops", GvcTypes.RAW_GOP));
         // the chain coder needs the prior's identity and latent space only (no generation runs here)
         priors = priorSource.openForEncoding(null, 1);
         chains = new HashMap<>();
@@ -111,6 +128,52 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
 
     @Override
     public void processElement(RawGop gop, Context ctx, Collector<AtomSearchTask> out) throws Exception {
+        int bound = queueBound(config.settings(gop.streamId()));
+        if (bound == 0) {
+            code(gop, ctx, out);
+            return;
+        }
+        List<RawGop> waiting = new ArrayList<>();
+        queued.get().forEach(waiting::add);
+        waiting.add(gop);
+        if (waiting.size() == 1) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + POLL_MS);
+        }
+        while (waiting.size() > bound) { // full: code the oldest now, which holds the input back (backpressure)
+            code(waiting.remove(0), ctx, out);
+        }
+        queued.update(waiting);
+        metrics.set(gop.streamId(), "gopsQueued", waiting.size());
+    }
+
+    /** Codes the oldest queued GOP, and comes back for the next after {@link #POLL_MS}. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AtomSearchTask> out) throws Exception {
+        List<RawGop> waiting = new ArrayList<>();
+        queued.get().forEach(waiting::add);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        RawGop gop = waiting.remove(0);
+        code(gop, ctx, out);
+        queued.update(waiting);
+        metrics.set(gop.streamId(), "gopsQueued", waiting.size());
+        if (!waiting.isEmpty()) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + POLL_MS);
+        }
+    }
+
+    /**
+     * How many GOPs of a stream may wait in this key's queue: none for a chain through the stream
+     * (each is coded as it arrives, as before), two periods for independent periods (see {@link #queued}).
+     */
+    static int queueBound(StreamSettings settings) {
+        RandomAccess r = settings.params().randomAccess();
+        return r.independentPeriods() ? 2 * r.intraPeriod() : 0;
+    }
+
+    /** Codes one GOP's keyframes in its chain and hands the task on, or refuses the GOP. */
+    private void code(RawGop gop, Context ctx, Collector<AtomSearchTask> out) throws Exception {
         String stream = gop.streamId();
         StreamSettings settings = config.settings(stream);
         RandomAccess randomAccess = settings.params().randomAccess();

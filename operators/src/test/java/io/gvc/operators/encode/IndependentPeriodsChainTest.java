@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * One camera with independent periods on two keyframe-chain subtasks, each in a harness of its own:
  * each codes its own periods, in whatever order the two run, and the packets are byte-identical to
  * {@code gvc encode --intra-period 2 --independent-periods}; each period's first task names the
- * last GOP of the period before, coded on the other subtask.
+ * last GOP of the period before, coded on the other subtask. GOPs are queued as they arrive and
+ * coded on a timer, so a subtask takes in its input while it codes.
  */
 class IndependentPeriodsChainTest {
 
@@ -48,6 +49,8 @@ class IndependentPeriodsChainTest {
                         h.processElement(gop, 0);
                     }
                 }
+                assertEquals(List.of(), h.extractOutputValues(), "taken in, coded on the timer");
+                drain(h);
                 bySubtask.add(0, h.extractOutputValues());
             }
         }
@@ -64,11 +67,42 @@ class IndependentPeriodsChainTest {
         }
     }
 
+    /** Past the bound of queued GOPs (two periods) the oldest is coded as the next one arrives. */
+    @Test
+    void aFullQueueCodesTheOldestAtOnce() throws Exception {
+        StreamConfig config = TestMedia.config().with("default.intra-period", "1")
+                .with("default.independent-periods", "true");
+        Video video = TestMedia.video(32, 32, 17);
+        ChainKeys keys = new ChainKeys(config, 1);
+        try (var h = harness(config, keys, 0, 1)) {
+            h.open();
+            for (long seq = 0; seq < 4; seq++) {
+                h.processElement(TestMedia.flf2vGop("cam1", video, seq), 0);
+            }
+            assertEquals(List.of(0L, 1L), h.extractOutputValues().stream().map(t -> t.gop().gopSeq()).toList(),
+                    "two wait (two periods of one GOP), the two before were coded as GOPs 2 and 3 came");
+            drain(h);
+            assertEquals(List.of(0L, 1L, 2L, 3L), h.extractOutputValues().stream().map(t -> t.gop().gopSeq()).toList());
+        }
+    }
+
+    /** Moves processing time on until the queue's timers have coded every GOP taken in. */
+    static void drain(KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> h) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            h.setProcessingTime(h.getProcessingTime() + KeyframeChainFunction.POLL_MS);
+        }
+    }
+
     static KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> harness(StreamConfig config,
             ChainKeys keys, int subtask) throws Exception {
+        return harness(config, keys, subtask, SUBTASKS);
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, RawGop, AtomSearchTask> harness(StreamConfig config,
+            ChainKeys keys, int subtask, int subtasks) throws Exception {
         var f = new KeyframeChainFunction(config, PriorSource.shipped(), KeyframeChainFunctionTest.RAW_TOPIC);
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(f), keys, Types.STRING,
-                ChainKeys.maxParallelism(SUBTASKS), SUBTASKS, subtask);
+                ChainKeys.maxParallelism(subtasks), subtasks, subtask);
         ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         return h;
     }
