@@ -5,8 +5,8 @@ import io.gvc.codec.bitstream.Limits;
 import picocli.CommandLine.Option;
 
 /**
- * Where the keyframe chain lets a decoder join, and whether each intra period is a chain of its
- * own ({@link io.gvc.codec.RandomAccess}). Shared by {@code gvc encode} and {@code gvc eval}, so a
+ * Where the keyframe chain lets a decoder join, and whether one intra period's coding needs the
+ * period before ({@link io.gvc.codec.RandomAccess}). Shared by {@code gvc encode} and {@code gvc eval}, so a
  * file coded for comparison with the live encoder's {@code independent-periods} streams is coded
  * alike; defaults come from {@link CodecDefaults}.
  */
@@ -17,10 +17,10 @@ final class RandomAccessOptions {
             + "(x265, gvc-dct). 1 = every boundary intra (default: ${DEFAULT-VALUE}).")
     int intraPeriod;
 
-    @Option(names = "--independent-periods", description = "Keyframe chain: start every intra period with a chain "
-            + "of its own (its first GOP codes its first frame intra again), so that no period needs the one before: "
-            + "the live encoder then codes one camera's periods on several slots at once (docs/live.md). Costs a "
-            + "picture per period; streams decode with any gvc decoder.")
+    @Option(names = "--independent-periods", description = "Keyframe chain: code the intra picture each period "
+            + "ends on from its frame alone (not finer by what follows it, nor with its GOP's budget), so that the "
+            + "next period's encoder codes it too and need not wait: the live encoder then codes one camera's periods "
+            + "on several slots at once (docs/live.md). The stream is an ordinary chain.")
     boolean independentPeriods;
 
     /** Checks the period against the limits, with an IllegalArgumentException naming the option. */

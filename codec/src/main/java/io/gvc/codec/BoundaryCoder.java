@@ -1,6 +1,7 @@
 package io.gvc.codec;
 
 import io.gvc.codec.anchor.Keyframes;
+import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.BidirectionalCodec;
@@ -18,7 +19,8 @@ import java.util.Map;
  * decoder will see them. The first frame (only where the GOP does not share it) is intra. Each later
  * keyframe (FLF2V: any mid-GOP keyframes, then the last frame) is predicted from the keyframe before
  * it when the codec can predict, unless it is the last frame of a random-access GOP
- * ({@link RandomAccess#endsOnIntra}) or intra measures smaller at the quality it is coded at (a
+ * ({@link RandomAccess#endsOnIntra}; with independent periods coded by its own rule,
+ * {@link RandomAccessPicture}) or intra measures smaller at the quality it is coded at (a
  * scene cut: prediction from an unrelated picture costs more than none). A plan may also put between
  * pictures into its segments ({@link BetweenCoder}): they are coded after the chain, from the chain
  * keyframes either side, and counted in the same budget.
@@ -46,10 +48,18 @@ final class BoundaryCoder {
     private final IntraCodec codec;
     private final Integer fixedQuality;
     private final RandomAccess randomAccess;
+    /** The rule for the intra picture a period ends on, where periods are independent; else null. */
+    private final RandomAccessPicture ruled;
     private final QualitySearch search;
     private final BetweenCoder betweens;
 
     BoundaryCoder(IntraCodec codec, Integer fixedQuality, RandomAccess randomAccess) {
+        this(codec, fixedQuality, randomAccess, null);
+    }
+
+    /** As above, the intra picture a period ends on coded by {@code ruled} where it is not null (independent periods). */
+    BoundaryCoder(IntraCodec codec, Integer fixedQuality, RandomAccess randomAccess, RandomAccessPicture ruled) {
+        this.ruled = ruled;
         this.codec = codec;
         this.search = new QualitySearch(codec::level);
         this.fixedQuality = fixedQuality;
@@ -86,7 +96,7 @@ final class BoundaryCoder {
         boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
         int forcedIntra = forcedIntraPictures(gop, codeFirst, later);
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
-        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, randomAccess, gop.seq())
+        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, randomAccess.intraPeriod(), gop.seq())
                 : perPictureBits;
         int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
         double boostCost = boost == 0 ? 1 : boostCost(gop, codeFirst ? 0 : gop.size() - 1, boost, memo);
@@ -137,8 +147,8 @@ final class BoundaryCoder {
      * the decision quality; 0 where no picture coded here is intra by rule or nothing follows it.
      */
     private int intraBoost(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, IntraMemo memo) {
-        if (forcedIntraPictures(gop, codeFirst, later) == 0 || later.length == 0) {
-            return 0;
+        if (forcedIntraPictures(gop, codeFirst, later) == 0 || later.length == 0 || (ruled != null && !codeFirst)) {
+            return 0; // a period's last picture under independent periods is its rule's, never boosted
         }
         int last = later[later.length - 1];
         Frame reference = sharedFirst;
@@ -228,7 +238,8 @@ final class BoundaryCoder {
             best = between.length == 0 ? best : betweens.add(best, gop, between, quality, Long.MAX_VALUE);
         }
         return new Searched(quality,
-                (between.length == 0 ? LastKeyframeRaise.raise(codec, gop, best, budgetBits, memo) : best).fitting(boost));
+                (between.length == 0 && ruledPicture(gop, later, memo) == null
+                        ? LastKeyframeRaise.raise(codec, gop, best, budgetBits, memo) : best).fitting(boost));
     }
 
     /**
@@ -250,7 +261,8 @@ final class BoundaryCoder {
         if (!(codec instanceof PredictiveCodec pc)) {
             return new DecisionPass(predict, q, codeAt(gop, sharedFirst, codeFirst, later, predict, q, Long.MAX_VALUE, memo, boost));
         }
-        ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost);
+        ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost,
+                ruledPicture(gop, later, memo));
         for (int i = 0; i < later.length; i++) {
             if (randomAccessPicture(gop, later[i])) {
                 chain.addIntraByRule(later[i]);
@@ -270,7 +282,8 @@ final class BoundaryCoder {
      */
     private CodedKeyframes codeAt(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, boolean[] predict, int q,
             long limitBits, IntraMemo memo, int boost) {
-        ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost);
+        ChainInProgress chain = new ChainInProgress(codec, gop, sharedFirst, codeFirst, later.length, q, memo, boost,
+                ruledPicture(gop, later, memo));
         if (chain.bits > limitBits) {
             return null;
         }
@@ -287,6 +300,18 @@ final class BoundaryCoder {
             }
         }
         return chain.coded();
+    }
+
+    /**
+     * The intra picture this GOP ends on by its rule ({@link RandomAccessPicture}), where periods are
+     * independent and the GOP ends a period on a frame it codes; else null.
+     */
+    private BoundaryPicture ruledPicture(Gop gop, int[] later, IntraMemo memo) {
+        int last = gop.size() - 1;
+        if (ruled == null || later.length == 0 || later[later.length - 1] != last || !randomAccessPicture(gop, last)) {
+            return null;
+        }
+        return ruled.code(gop, last, gop.seq(), memo);
     }
 
     /** Whether {@code position} is the last frame of a random-access GOP of a chain that predicts: intra by rule. */

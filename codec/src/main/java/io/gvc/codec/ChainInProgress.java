@@ -22,6 +22,8 @@ final class ChainInProgress {
     private final List<BoundaryPicture> out;
     private final IntraMemo memo;
     private final int boost;
+    /** The intra picture a period ends on where periods are independent ({@link RandomAccessPicture}), else null. */
+    private final BoundaryPicture ruled;
     private final int[] positions;
     private final Frame[] pictures;
     private int k;
@@ -31,8 +33,9 @@ final class ChainInProgress {
 
     /** Starts with the shared first frame, or codes the first frame intra where {@code codeFirst}. */
     ChainInProgress(IntraCodec codec, Gop gop, Frame sharedFirst, boolean codeFirst, int laterCount, int quality,
-            IntraMemo memo, int boost) {
+            IntraMemo memo, int boost, BoundaryPicture ruled) {
         this.codec = codec;
+        this.ruled = ruled;
         this.gop = gop;
         this.quality = quality;
         this.out = new ArrayList<>(laterCount + 1);
@@ -62,8 +65,15 @@ final class ChainInProgress {
         add(position, predicted, quality, data);
     }
 
-    /** A picture intra by rule (the chain's start, a random-access point): {@link #intraByRuleQuality} finer. */
+    /**
+     * A picture intra by rule (the chain's start, a random-access point): {@link #intraByRuleQuality}
+     * finer, or, for the picture a period ends on where periods are independent, as its rule codes it.
+     */
     void addIntraByRule(int position) {
+        if (ruled != null && ruled.position() == position) {
+            add(position, false, ruled.quality(), ruled.data());
+            return;
+        }
         int q = intraByRuleQuality(codec, quality, boost);
         add(position, false, q, memo.encode(codec, gop, position, q));
     }

@@ -52,9 +52,8 @@ public record CodecParams(Variant variant, int gopFrames, int latentDownscale, i
     public static final double DEFAULT_BOUNDARY_SHARE = 0.8;
     /**
      * Every this many GOPs the last boundary is coded intra, a point where a decoder can join the
-     * stream (with independent periods, the first frame of the period's first GOP: {@link
-     * RandomAccess}); the boundaries between are predicted from the previous one. 8 GOPs of 17
-     * frames is about 5 s at 25 fps.
+     * stream; the boundaries between are predicted from the previous one ({@link RandomAccess}).
+     * 8 GOPs of 17 frames is about 5 s at 25 fps.
      */
     public static final int DEFAULT_INTRA_PERIOD = 8;
 

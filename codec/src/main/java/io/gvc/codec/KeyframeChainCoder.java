@@ -7,6 +7,7 @@ import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.VideoFormat;
 import io.gvc.codec.intra.IntraCodec;
 import io.gvc.codec.intra.IntraCodecs;
+import io.gvc.codec.intra.PredictiveCodec;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.rate.AnchorDecision;
 import io.gvc.codec.rate.KeyframePlans;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +46,9 @@ public final class KeyframeChainCoder {
     private final CodingSetup setup;
     private final BoundaryCoder boundaryCoder;
     private final IntraCodec intra;
+    private final RandomAccess randomAccess;
+    /** The rule for the intra picture a period ends on, where periods are independent; else null. */
+    private final RandomAccessPicture ruled;
 
     /** A chain coder of its own: builds the same coding setup as the atom coder, so it refuses the same formats. */
     public KeyframeChainCoder(CodecParams params, VideoFormat format, FlowPrior prior) {
@@ -64,7 +69,32 @@ public final class KeyframeChainCoder {
         this.params = params;
         this.setup = setup;
         this.intra = IntraCodecs.byId(params.intraCodec());
-        this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), params.randomAccess());
+        this.randomAccess = params.randomAccess();
+        if (randomAccess.independentPeriods() && !(intra instanceof PredictiveCodec)) {
+            throw new IllegalArgumentException("independent periods need a boundary codec that predicts (x265 or gvc-dct): "
+                    + intra.id() + " codes every keyframe intra at its chain's quality");
+        }
+        this.ruled = randomAccess.independentPeriods() ? new RandomAccessPicture(intra, params) : null;
+        this.boundaryCoder = new BoundaryCoder(intra, params.keyframeQuality(), randomAccess, ruled);
+    }
+
+    /** The frame a period's first GOP starts from and the quality its floor starts from. */
+    public record PeriodStart(Frame sharedFirst, int previousQuality) {
+    }
+
+    /**
+     * Where periods are independent and GOP {@code gop} is a period's first (not the stream's), what
+     * the GOP before hands it, coded here from the GOP's own first frame as that GOP codes it ({@link
+     * RandomAccessPicture}): the decoded intra picture it shares and that picture's quality, the GOP
+     * before's {@link KeyframedGop#chainQuality()}. So the period is coded without waiting for the
+     * period before, to the same bytes. Empty for any other GOP.
+     */
+    public Optional<PeriodStart> periodStart(Gop gop) {
+        if (!randomAccess.startsFromItsOwnCoding(gop.seq()) || !params.variant().sharesBoundary()) {
+            return Optional.empty();
+        }
+        BoundaryPicture p = ruled.code(gop, 0, gop.seq() - 1, new IntraMemo());
+        return Optional.of(new PeriodStart(ruled.decode(p, gop), p.quality()));
     }
 
     /**
@@ -190,7 +220,10 @@ public final class KeyframeChainCoder {
             return QualityFloor.NONE;
         }
         BoundaryPicture last = pictures.get(pictures.size() - 1);
-        boolean boosted = !last.predicted() && boundaryCoder.randomAccess(gop.seq()) && uncut.intraBoost() > 0;
+        // a period's last picture under independent periods is its rule's, never boosted (the next period's
+        // encoder takes this quality from the picture alone, RandomAccessPicture)
+        boolean boosted = !last.predicted() && boundaryCoder.randomAccess(gop.seq()) && uncut.intraBoost() > 0
+                && ruled == null;
         return boosted ? intra.coarser(last.quality(), uncut.intraBoost()) : last.quality();
     }
 

@@ -31,14 +31,13 @@ public final class StreamEncoder {
             StreamHeader header = new StreamHeader(enc.config(), video.frameCount(),
                     enc.intraCodec().id());
             out.writeBytes(ContainerCodec.writeHeader(header));
-            RandomAccess randomAccess = params.randomAccess();
             Frame shared = null;
             int chainQuality = QualityFloor.NONE;
             long n = part.gopCount();
             for (long k = 0; k < n; k++) {
                 int first = (int) part.firstFrame(k);
                 Gop gop = new Gop(k, first, video.frames().subList(first, first + part.frames(k)));
-                EncodedGop e = randomAccess.startsChain(k) ? enc.encodeFirst(gop) : enc.encode(gop, shared, chainQuality);
+                EncodedGop e = k == 0 ? enc.encodeFirst(gop) : enc.encode(gop, shared, chainQuality);
                 out.writeBytes(ContainerCodec.writePacket(e.packet(), header));
                 recon.addAll(e.reconstruction().subList(part.firstOutput(k), e.reconstruction().size()));
                 shared = e.last();

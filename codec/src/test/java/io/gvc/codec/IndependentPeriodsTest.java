@@ -3,12 +3,10 @@ package io.gvc.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gvc.codec.bitstream.BoundaryPicture;
-import io.gvc.codec.bitstream.ContainerCodec;
-import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
@@ -16,15 +14,15 @@ import io.gvc.codec.frame.Video;
 import io.gvc.codec.prior.GaussianDctPrior;
 import io.gvc.codec.prior.SpectrumFitter;
 import io.gvc.codec.rate.QualityFloor;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Independent periods ({@link RandomAccess}): every period's first GOP codes its first frame intra
- * and needs nothing of the period before, so a period coded alone, from its first GOP, gives the
- * stream's packets byte for byte (what lets the live encoder code one camera's periods on many
- * slots), and the stream still decodes to the encoder's reconstruction.
+ * Independent periods ({@link RandomAccess}): the intra picture a period ends on is coded by a
+ * rule of its frame alone, so a period coded from its first GOP, with what {@link
+ * KeyframeChainCoder#periodStart} codes for it, gives the stream's packets byte for byte (what lets
+ * the live encoder code one camera's periods on many slots), and the stream, an ordinary chain,
+ * decodes to the encoder's reconstruction.
  */
 class IndependentPeriodsTest {
 
@@ -46,74 +44,87 @@ class IndependentPeriodsTest {
     }
 
     @Test
-    void theRuleStartsAChainAtEveryPeriodAndEndsNoneOnIntra() {
+    void everyPeriodButTheFirstStartsFromItsOwnCoding() {
         RandomAccess chain = new RandomAccess(4, false);
         RandomAccess independent = new RandomAccess(4, true);
         for (long seq = 0; seq < 12; seq++) {
-            assertEquals(seq == 0, chain.startsChain(seq), "chained stream, GOP " + seq);
-            assertEquals(seq % 4 == 3, chain.endsOnIntra(seq), "chained stream, GOP " + seq);
-            assertEquals(seq % 4 == 0, independent.startsChain(seq), "independent periods, GOP " + seq);
-            assertFalse(independent.endsOnIntra(seq), "independent periods, GOP " + seq);
+            assertEquals(seq % 4 == 3, chain.endsOnIntra(seq), "GOP " + seq);
+            assertEquals(seq % 4 == 3, independent.endsOnIntra(seq), "GOP " + seq);
+            assertFalse(chain.startsFromItsOwnCoding(seq), "chain through the stream, GOP " + seq);
+            assertEquals(seq > 0 && seq % 4 == 0, independent.startsFromItsOwnCoding(seq), "GOP " + seq);
             assertEquals(seq / 4 * 4, independent.periodStart(seq));
         }
     }
 
     @Test
-    void everyPeriodStartsOnItsOwnIntraPictureAndDecodesToTheReconstruction() throws Exception {
-        StreamEncoder.Result r = StreamEncoder.encode(video, independent(), prior, Progress.NONE);
-        List<GvcPacket> packets = ContainerCodec.read(r.file()).packets();
-        assertEquals(GOPS, packets.size());
-        for (GvcPacket p : packets) {
-            BoundaryPicture first = p.boundaryAt(0);
-            if (p.gopSeq() % PERIOD == 0) {
-                assertNotNull(first, "GOP " + p.gopSeq() + " starts a period: it codes its first frame");
-                assertFalse(first.predicted(), "GOP " + p.gopSeq() + "'s first frame is intra");
-            } else {
-                assertNull(first, "GOP " + p.gopSeq() + " shares its first frame");
+    void aPeriodCodedFromItsFirstGopGivesTheStreamsPackets() {
+        CodecParams p = independent();
+        StreamEncoder.Result whole = StreamEncoder.encode(video, p, prior, Progress.NONE);
+        GopPartition part = new GopPartition(p.variant(), p.gopFrames(), video.frameCount());
+        for (long start = PERIOD; start < GOPS; start += PERIOD) {
+            try (GopEncoder alone = new GopEncoder(p, video.format(), prior)) {
+                KeyframeChainCoder chain = new KeyframeChainCoder(p, video.format(), prior);
+                Frame shared = null;
+                int quality = QualityFloor.NONE;
+                for (long k = start; k < Math.min(start + PERIOD, GOPS); k++) { // nothing before the period given
+                    int first = (int) part.firstFrame(k);
+                    Gop gop = new Gop(k, first, video.frames().subList(first, first + part.frames(k)));
+                    if (k == start) {
+                        KeyframeChainCoder.PeriodStart s = chain.periodStart(gop).orElseThrow();
+                        shared = s.sharedFirst();
+                        quality = s.previousQuality();
+                        assertTrue(whole.gops().get((int) k - 1).last().samePixels(shared),
+                                "GOP " + k + " starts from the frame GOP " + (k - 1) + " ended on");
+                        assertEquals(whole.gops().get((int) k - 1).chainQuality(), quality);
+                    }
+                    EncodedGop e = alone.encode(gop, shared, quality);
+                    assertArrayEquals(PacketCodec.write(whole.gops().get((int) k).packet()), PacketCodec.write(e.packet()),
+                            "GOP " + k);
+                    shared = e.last();
+                    quality = e.chainQuality();
+                }
             }
         }
         for (int threads : new int[] {1, 2}) {
-            Video decoded = StreamDecoder.decode(r.file(), prior, threads, Progress.NONE);
+            Video decoded;
+            try {
+                decoded = StreamDecoder.decode(whole.file(), prior, threads, Progress.NONE);
+            } catch (io.gvc.codec.bitstream.BitstreamException e) {
+                throw new AssertionError(e);
+            }
             assertEquals(video.frameCount(), decoded.frameCount());
             for (int i = 0; i < decoded.frameCount(); i++) {
-                assertArrayEquals(r.reconstruction().frames().get(i).y(), decoded.frames().get(i).y(),
+                assertTrue(whole.reconstruction().frames().get(i).samePixels(decoded.frames().get(i)),
                         "frame " + i + " at " + threads + " threads");
             }
         }
     }
 
-    /** A still scene, where prediction always pays: only the chain through the stream ends a period on intra. */
+    /**
+     * A still scene, where prediction always pays: a period's last picture is intra either way, by
+     * the rule where periods are independent (never boosted), else boosted by what follows it.
+     */
     @Test
-    void aPeriodsLastGopEndsOnIntraOnlyWhereTheChainRunsOn() {
+    void aPeriodsLastPictureIsItsRulesWhereThePeriodsAreIndependent() {
         Video still = KeyframeChainTest.still();
+        int[] quality = new int[2];
         for (boolean independent : new boolean[] {false, true}) {
             CodecParams p = QualityFloorTest.budgeted().withIntraPeriod(PERIOD).withIndependentPeriods(independent);
             KeyframeChainCoder coder = new KeyframeChainCoder(p, still.format(), prior);
             KeyframedGop gop0 = coder.code(new Gop(0, 0, still.frames().subList(0, GOP)), null, QualityFloor.NONE);
-            KeyframedGop gop1 = coder.code(new Gop(1, GOP - 1, still.frames().subList(GOP - 1, 2 * GOP - 1)),
-                    gop0.nextSharedFirst(), gop0.chainQuality());
+            Gop g1 = new Gop(1, GOP - 1, still.frames().subList(GOP - 1, 2 * GOP - 1));
+            KeyframedGop gop1 = coder.code(g1, gop0.nextSharedFirst(), gop0.chainQuality());
             BoundaryPicture last = gop1.boundaries().get(gop1.boundaries().size() - 1);
-            assertEquals(independent, last.predicted(), "independent periods: " + independent);
-        }
-    }
-
-    @Test
-    void aPeriodCodedAloneGivesTheStreamsPackets() {
-        CodecParams p = independent();
-        StreamEncoder.Result whole = StreamEncoder.encode(video, p, prior, Progress.NONE);
-        GopPartition part = new GopPartition(p.variant(), p.gopFrames(), video.frameCount());
-        try (GopEncoder alone = new GopEncoder(p, video.format(), prior)) {
-            Frame shared = null;
-            int quality = QualityFloor.NONE;
-            for (long k = PERIOD; k < 2L * PERIOD; k++) { // the second period, nothing before it given
-                int first = (int) part.firstFrame(k);
-                Gop gop = new Gop(k, first, video.frames().subList(first, first + part.frames(k)));
-                EncodedGop e = k == PERIOD ? alone.encodeFirst(gop) : alone.encode(gop, shared, quality);
-                assertArrayEquals(PacketCodec.write(whole.gops().get((int) k).packet()), PacketCodec.write(e.packet()),
-                        "GOP " + k);
-                shared = e.last();
-                quality = e.chainQuality();
+            assertFalse(last.predicted(), "independent periods: " + independent);
+            quality[independent ? 1 : 0] = last.quality();
+            if (independent) {
+                BoundaryPicture rule = new RandomAccessPicture(QualityFloorTest.DCT, p).code(g1, GOP - 1, 1,
+                        new IntraMemo());
+                assertEquals(rule.quality(), last.quality());
+                assertArrayEquals(rule.data(), last.data());
+                assertEquals(last.quality(), gop1.chainQuality(), "the next GOP's floor starts from the picture");
             }
         }
+        assertNotEquals(quality[0], quality[1], "the chain's own picture is boosted");
     }
 }

@@ -1,6 +1,5 @@
 package io.gvc.codec.rate;
 
-import io.gvc.codec.RandomAccess;
 import io.gvc.codec.bitstream.CodingConfig;
 import io.gvc.codec.bitstream.AtomPayload;
 import io.gvc.codec.bitstream.Limits;
@@ -27,18 +26,13 @@ public final class RateController {
      * of {@code intraPeriod} GOPs holds one intra picture by rule: a period then costs what
      * {@code perPicture} bits a GOP would, as the target asks ({@code intraPeriod - 1} predicted
      * pictures and one at {@link #INTRA_COST_RATIO}). The first period also pays for the chain's
-     * first picture (intra too), so its pictures get a little less. Where periods are independent
-     * ({@link RandomAccess}) every period is alike: its own first picture intra and one predicted
-     * picture per GOP. A function of the GOP number alone: live and file encoders agree.
+     * first picture (intra too), so its pictures get a little less. A function of the GOP number
+     * alone: live and file encoders agree.
      */
-    public static long predictedPictureBits(long perPicture, RandomAccess rule, long seq) {
-        int period = rule.intraPeriod();
-        if (rule.independentPeriods()) {
-            return Math.round(perPicture * period / (period + INTRA_COST_RATIO));
-        }
-        double intraPictures = seq < period ? 2 : 1;
-        return Math.round(perPicture * period / (period - intraPictures + intraPictures * INTRA_COST_RATIO
-                + (seq < period ? 1 : 0)));
+    public static long predictedPictureBits(long perPicture, int intraPeriod, long seq) {
+        double intraPictures = seq < intraPeriod ? 2 : 1;
+        return Math.round(perPicture * intraPeriod / (intraPeriod - intraPictures + intraPictures * INTRA_COST_RATIO
+                + (seq < intraPeriod ? 1 : 0)));
     }
 
     /**

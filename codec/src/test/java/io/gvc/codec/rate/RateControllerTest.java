@@ -3,7 +3,6 @@ package io.gvc.codec.rate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gvc.codec.RandomAccess;
 import io.gvc.codec.bitstream.Limits;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.variant.Variant;
@@ -71,33 +70,17 @@ class RateControllerTest {
     @Test
     void aPeriodOfPredictedPicturesAndOneIntraCostsWhatThePeriodIsGiven() {
         int period = 8;
-        RandomAccess chain = new RandomAccess(period, false);
         long perPicture = 10_000;
-        long later = RateController.predictedPictureBits(perPicture, chain, period);
+        long later = RateController.predictedPictureBits(perPicture, period, period);
         // (period - 1) predicted + one intra at the cost ratio = period pictures' worth
         double spent = later * (period - 1 + RateController.INTRA_COST_RATIO);
         assertEquals(period * perPicture, spent, (period - 1 + RateController.INTRA_COST_RATIO) / 2, "rounding only");
         // the first period also pays for the chain's first picture: a little less each
-        long first = RateController.predictedPictureBits(perPicture, chain, 0);
+        long first = RateController.predictedPictureBits(perPicture, period, 0);
         assertTrue(first < later, first + " vs " + later);
         for (long seq = 0; seq < 3 * period; seq++) {
-            assertEquals(seq < period ? first : later, RateController.predictedPictureBits(perPicture, chain, seq),
+            assertEquals(seq < period ? first : later, RateController.predictedPictureBits(perPicture, period, seq),
                     "a function of the GOP number alone, seq " + seq);
-        }
-    }
-
-    @Test
-    void anIndependentPeriodOfItsOwnIntraAndAPredictedPicturePerGopCostsWhatThePeriodIsGiven() {
-        int period = 4;
-        RandomAccess independent = new RandomAccess(period, true);
-        long perPicture = 10_000;
-        long each = RateController.predictedPictureBits(perPicture, independent, 0);
-        // the first GOP's own first frame intra, then one predicted picture per GOP: period + the cost ratio
-        double spent = each * (period + RateController.INTRA_COST_RATIO);
-        assertEquals(period * perPicture, spent, (period + RateController.INTRA_COST_RATIO) / 2, "rounding only");
-        for (long seq = 0; seq < 3 * period; seq++) {
-            assertEquals(each, RateController.predictedPictureBits(perPicture, independent, seq),
-                    "every period alike, seq " + seq);
         }
     }
 }

@@ -34,11 +34,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * and the reorderer releases GOPs along that chain, so GOPs the encoder skipped or that were refused
  * here never hold the stream up.
  *
- * <p>Each task also says whether its GOP's first frame was output already ({@link
- * DecodeTask#firstShown}): where the packet shares it, and where a packet that codes its own first
- * frame (an independent period's first GOP) follows the GOP that ended on that frame. So the
- * decoded stream has every frame once, as {@code gvc decode}'s; after a gap the first frame shows.
- *
  * <p>A packet whose predecessor never arrived (dead-lettered) is concealed: it starts from the
  * newest boundary frame there is, counted ({@code gopsConcealed}) and marked on the output record.
  * A packet that needs a predecessor when the stream has none at all is refused.
@@ -56,8 +51,6 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
     private transient ValueState<Frame> lastBoundary;
     private transient ValueState<Long> lastBoundarySeq;
     private transient ValueState<Long> lastHandedOn;
-    /** The last frame index of the GOP handed on last (null in a checkpoint written before it was kept). */
-    private transient ValueState<Long> lastHandedOnEnd;
     /** The last packet refused as too far ahead (GopJumps), cleared by every packet handed on. */
     private transient ValueState<Long> refusedJump;
     private transient StreamMetrics metrics;
@@ -71,7 +64,6 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
         lastBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary", GvcTypes.FRAME));
         lastBoundarySeq = getRuntimeContext().getState(new ValueStateDescriptor<>("last-boundary-seq", Types.LONG));
         lastHandedOn = getRuntimeContext().getState(new ValueStateDescriptor<>("last-handed-on", Types.LONG));
-        lastHandedOnEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last-handed-on-end", Types.LONG));
         refusedJump = getRuntimeContext().getState(new ValueStateDescriptor<>("refused-jump", Types.LONG));
         metrics = new StreamMetrics(getRuntimeContext().getMetricGroup(), KeyedCounterTotals.of(getRuntimeContext()));
     }
@@ -132,14 +124,8 @@ public final class BoundaryResolver extends KeyedProcessFunction<String, PacketE
             refuse(ctx, env, RecordFailures.reasonOrRethrow("corrupt boundary picture", e));
             return;
         }
-        // a GOP that codes its own first frame right after the GOP that ended on it (an independent period's
-        // first GOP) outputs from its second frame, as gvc decode does; after a gap it shows its first too
-        Long end = lastHandedOnEnd.value();
-        boolean firstShown = shared != null || (p.config().variant().sharesBoundary() && handedOn != null
-                && handedOn == env.gopSeq() - 1 && end != null && end == p.firstFrame());
-        out.collect(new DecodeTask(env, handedOn == null ? -1 : handedOn, shared, concealment, firstShown));
+        out.collect(new DecodeTask(env, handedOn == null ? -1 : handedOn, shared, concealment));
         lastHandedOn.update(env.gopSeq());
-        lastHandedOnEnd.update(p.firstFrame() + p.frameCount() - 1);
         refusedJump.clear();
         metrics.inc(stream, "gopsResolved");
     }

@@ -94,11 +94,11 @@ public final class GopDecodeFunction extends ProcessFunction<DecodeTask, Decoded
         try {
             p = PacketCodec.read(env.packet());
             List<Frame> all = decoder(p).decode(p, task.sharedFirst());
-            boolean shown = task.firstShown();
-            List<Frame> added = shown ? all.subList(1, all.size()) : all;
+            boolean chained = GopDecoder.needsSharedFirst(p);
+            List<Frame> added = chained ? all.subList(1, all.size()) : all;
             long nanos = System.nanoTime() - t0;
             int w = p.config().format().width(), h = p.config().format().height();
-            long first = shown ? p.firstFrame() + 1 : p.firstFrame();
+            long first = chained ? p.firstFrame() + 1 : p.firstFrame();
             out.collect(new DecodedEnvelope(env.streamId(), env.gopSeq(), task.previousSeq(), first,
                     env.captureTimeMicros(), nowMicros(), nanos, w, h, added, task.concealment(), ""));
             metrics.inc(env.streamId(), "gopsDecoded");

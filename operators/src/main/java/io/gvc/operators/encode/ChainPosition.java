@@ -8,8 +8,9 @@ import io.gvc.codec.RandomAccess;
  * number after the last one this key coded (null before the first). A stream whose chain runs
  * through it has one key, and a GOP continues the chain exactly when it is the expected one. With
  * independent periods a key holds every {@code subtasks}-th period of its stream: a period's first
- * GOP starts a chain of its own, and the GOP before it in the stream, whose packet the reorderer
- * must release first, was coded by another key.
+ * GOP codes the frame it starts from itself ({@link io.gvc.codec.KeyframeChainCoder#periodStart}),
+ * and the GOP before it in the stream, whose packet the reorderer must release first, was coded by
+ * another key.
  *
  * @param subtasks the keyframe chain's parallelism (how many periods lie between two of one key's)
  */
@@ -38,12 +39,15 @@ record ChainPosition(RandomAccess rule, long seq, Long expected, int subtasks) {
 
     /** Whether the GOP continues the chain this key holds (so it takes the previous GOP's last keyframe). */
     boolean continuesChain() {
-        return expected != null && seq == expected && !rule.startsChain(seq);
+        return expected != null && seq == expected;
     }
 
-    /** Whether a chain was there to continue (a GOP that cannot continue it restarts it). */
+    /**
+     * Whether a chain was there to continue (a GOP that cannot continue it restarts it); never for a
+     * period's first GOP where periods are independent, which codes what it starts from itself.
+     */
     boolean expectsChain() {
-        return expected != null && !rule.startsChain(seq);
+        return expected != null && !rule.startsFromItsOwnCoding(seq);
     }
 
     /** GOPs of this GOP's chain that never came before it: of the stream, or of its period. */

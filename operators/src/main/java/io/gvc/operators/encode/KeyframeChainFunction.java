@@ -209,6 +209,13 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
             KeyframeChainCoder coder = chain(stream, gop.format(), settings).coder();
             long t0 = System.nanoTime();
             Integer previousQuality = chainQuality.value(); // the coder ignores it where the chain restarts
+            if (shared == null) { // a period's first GOP (independent periods): what the GOP before hands it, coded here
+                var start = coder.periodStart(gop.toGop());
+                if (start.isPresent()) {
+                    shared = start.get().sharedFirst();
+                    previousQuality = start.get().previousQuality();
+                }
+            }
             keyframed = coder.code(gop.toGop(), shared, previousQuality == null ? QualityFloor.NONE : previousQuality);
             next = keyframed.nextSharedFirst();
             nanos = System.nanoTime() - t0;

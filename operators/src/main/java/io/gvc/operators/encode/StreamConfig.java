@@ -32,8 +32,8 @@ import java.util.TreeSet;
  * default.intra=              boundary codec: x265, x264 or gvc-dct (empty: x265 where FFmpeg has it, as gvc encode)
  * default.intra-period=8      every Nth GOP ends on an intra picture, where a decoder can join
  * default.independent-periods=false
- *                             true: every intra period a chain of its own (its first GOP codes its first
- *                             frame intra), so one stream's periods are coded on --encoders slots at once
+ *                             true: each period's intra picture coded from its frame alone, so the next
+ *                             period need not wait: one stream's periods coded on --encoders slots at once
  * default.max-segments=8      a GOP may be cut into up to this many segments by mid-GOP keyframes (1 = never)
  * default.bridge=auto         anchor modes to choose from: auto, blend or sharp (no ghosts), as gvc encode --bridge
  * default.prompt=             T2V text prompt

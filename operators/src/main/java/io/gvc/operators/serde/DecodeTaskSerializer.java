@@ -12,8 +12,7 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class DecodeTaskSerializer extends BinarySerializer<DecodeTask> {
 
     private static final long serialVersionUID = 1L;
-    /** 2: {@link DecodeTask#firstShown} added; a version-1 task (in flight in an older checkpoint) reads as shared or not. */
-    static final int VERSION = 2;
+    static final int VERSION = 1;
 
     @Override
     protected void write(DecodeTask v, DataOutputView out) throws IOException {
@@ -25,22 +24,14 @@ public final class DecodeTaskSerializer extends BinarySerializer<DecodeTask> {
         out.writeLong(v.previousSeq());
         Io.frame(out, v.sharedFirst());
         Io.string(out, v.concealment());
-        out.writeBoolean(v.firstShown());
     }
 
     @Override
     protected DecodeTask read(DataInputView in) throws IOException {
-        int version = in.readUnsignedByte();
-        if (version != 1 && version != VERSION) {
-            throw new IOException("DecodeTask: layout version " + version + ", this build reads " + VERSION);
-        }
+        Io.version(in, VERSION, "DecodeTask");
         PacketEnvelope p = new PacketEnvelope(Io.string(in, "streamId"), in.readLong(), in.readLong(),
                 Io.bytes(in, "packet"));
-        long previous = in.readLong();
-        io.gvc.codec.frame.Frame shared = Io.frame(in, "sharedFirst");
-        String concealment = Io.string(in, "concealment");
-        // version 1 output a GOP from its second frame exactly where it shared the first
-        return new DecodeTask(p, previous, shared, concealment, version == 1 ? shared != null : in.readBoolean());
+        return new DecodeTask(p, in.readLong(), Io.frame(in, "sharedFirst"), Io.string(in, "concealment"));
     }
 
     @Override

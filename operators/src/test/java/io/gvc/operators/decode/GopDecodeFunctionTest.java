@@ -116,49 +116,6 @@ class GopDecodeFunctionTest {
     }
 
     /**
-     * A stream with independent periods (here every GOP a period of its own, so each codes its first
-     * frame): the resolver hands each on alone, and the decoder outputs a GOP from its second frame
-     * where the GOP before ended on its first, so the frames are gvc decode's, each once; after a gap
-     * the first frame shows.
-     */
-    @Test
-    void independentPeriodsDecodeToGvcDecodesFramesEachOnce() throws Exception {
-        StreamEncoder.Result r = StreamEncoder.encode(TestMedia.video(32, 32, 13),
-                TestMedia.params().withIntraPeriod(1).withIndependentPeriods(true), TestMedia.prior(), Progress.NONE);
-        Video whole = StreamDecoder.decode(r.file(), TestMedia.prior(), 1, Progress.NONE);
-        byte[][] own = new byte[3][];
-        for (int k = 0; k < 3; k++) {
-            own[k] = PacketCodec.write(r.gops().get(k).packet());
-            assertFalse(io.gvc.codec.GopDecoder.needsSharedFirst(r.gops().get(k).packet()), "GOP " + k + " alone");
-        }
-        for (int[] gops : new int[][] {{0, 1, 2}, {0, 2}}) {
-            List<DecodeTask> resolved;
-            try (KeyedOneInputStreamOperatorTestHarness<String, PacketEnvelope, DecodeTask> h =
-                         new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new BoundaryResolver(TOPIC)),
-                                 PacketEnvelope::streamId, Types.STRING)) {
-                h.open();
-                for (int k : gops) {
-                    h.processElement(env(k, own[k]), 0);
-                }
-                resolved = h.extractOutputValues();
-            }
-            Result res = decode(resolved.toArray(DecodeTask[]::new));
-            assertEquals(List.of(), res.dead());
-            for (int i = 0; i < gops.length; i++) {
-                int k = gops[i];
-                boolean followsItsPredecessor = i > 0 && gops[i - 1] == k - 1;
-                DecodedEnvelope d = res.out().get(i);
-                int first = followsItsPredecessor ? 4 * k + 1 : 4 * k;
-                assertEquals(first, d.firstFrameIndex(), "GOP " + k + " of " + java.util.Arrays.toString(gops));
-                if (first > 0 && !followsItsPredecessor) {
-                    continue; // after the gap its first frame is its own intra picture, not the file's (GOP 1's last)
-                }
-                TestMedia.assertSameFrames(whole.frames().subList(first, 4 * k + 5), d.frames(), "GOP " + k);
-            }
-        }
-    }
-
-    /**
      * The stream decides the model: an FLF2V stream coded with the shipped reference model (not
      * FLF2V's default) decodes in a decoder started without --model, as `gvc decode` does; before,
      * every packet of it went to the dead letters.

@@ -136,7 +136,6 @@ class GvcSerializersTest {
         assertEquals(a.previousSeq(), b.previousSeq());
         sameFrame(a.sharedFirst(), b.sharedFirst());
         assertEquals(a.concealment(), b.concealment());
-        assertEquals(a.firstShown(), b.firstShown());
     }
 
     static void sameDecoded(DecodedEnvelope a, DecodedEnvelope b) {
@@ -246,16 +245,6 @@ class GvcSerializersTest {
         DecodeTask back = roundTrip(s, first, GvcSerializersTest::sameTask);
         assertNull(back.sharedFirst());
         assertEquals(-1, back.previousSeq());
-        assertEquals(false, back.firstShown());
-        // an independent period's first GOP: its own first frame, shown already by the GOP before
-        DecodeTask periodStart = new DecodeTask(new PacketEnvelope("cam1", 8, TestMedia.T0, PACKET_BYTES), 7, null, "",
-                true);
-        assertEquals(true, roundTrip(s, periodStart, GvcSerializersTest::sameTask).firstShown());
-        // a version-1 task (no flag) reads as shown exactly where it shares the first frame
-        byte[] v1 = bytes(s, chained);
-        v1 = java.util.Arrays.copyOf(v1, v1.length - 1);
-        v1[0] = 1;
-        assertEquals(true, read(s, v1).firstShown());
         everyTruncationFails(s, chained);
         wrongVersionFails(s, chained, "DecodeTask");
         // version | streamId (4+4) | gopSeq | capture | packet (4+8) | previousSeq | sharedFirst width
