@@ -31,9 +31,10 @@ import java.util.function.IntConsumer;
  * The sequential half of the encoder: codes a GOP's keyframes (the first frame where the GOP does
  * not share it, the codec-v3 mid-GOP keyframes and the last frame), for every keyframe plan worth
  * trying, and decides the plan and the anchor mode ({@link AnchorDecision}). It needs the previous
- * GOP's shared frame, so one stream's GOPs pass through it in order; it is the cheap half (a few
- * intra/predicted picture codings, a motion search and an SSIM per candidate), and its result,
- * a {@link KeyframedGop}, is all the expensive half ({@link GopAtomCoder}) needs from the past.
+ * GOP's shared frame, so one stream's GOPs pass through it in order (one period's, where periods are
+ * independent: {@link #periodStart}); it was meant as the cheap half, and with every plan coded
+ * at several qualities it is now most of an encode's time (docs/performance.md). Its result, a
+ * {@link KeyframedGop}, is all the other half ({@link GopAtomCoder}) needs from the past.
  *
  * <p>For FLF2V the next GOP's shared frame is this GOP's decoded last keyframe
  * ({@link KeyframedGop#nextSharedFirst()}), so a stream's chain runs ahead of the atom search. The

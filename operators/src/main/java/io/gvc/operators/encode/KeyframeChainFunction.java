@@ -40,9 +40,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * The encoder's sequential stage: raw GOPs of one chain ({@link ChainKeys}: a stream, or with
  * independent periods every n-th period of a stream, so that n periods of one camera are coded at
  * once), in order, to {@link AtomSearchTask}s. It codes each GOP's keyframes with the engine's
- * {@link KeyframeChainCoder} (boundary pictures, mid-GOP keyframes, plan and anchor mode: the cheap
- * part) and hands the GOP on to any atom-search slot ({@link AtomSearchFunction}: the expensive
- * part). Keyed state holds what chains the GOPs: the previous GOP's last keyframe as decoded (the
+ * {@link KeyframeChainCoder} (boundary pictures, mid-GOP keyframes, plan and anchor mode: with
+ * codec v20 about six times the atom search's time, docs/performance.md) and hands the GOP on to
+ * the atom search in its slot ({@link AtomSearchFunction}). Keyed state holds what chains the GOPs: the previous GOP's last keyframe as decoded (the
  * next GOP's shared first frame; for FLF2V it is a keyframe, so the chain never waits for an atom
  * search), that GOP's chain quality (the next GOP's {@link io.gvc.codec.rate.QualityFloor}; a
  * checkpoint written before it was kept restores without it, and the next GOP is coded without a
