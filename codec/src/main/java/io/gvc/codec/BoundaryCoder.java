@@ -90,18 +90,33 @@ final class BoundaryCoder {
         if (fixedQuality != null) {
             return decisionPass(gop, sharedFirst, codeFirst, later, memo, 0, fixedQuality).coded();
         }
-        // a picture is "normally" predicted; the chain's start and random-access points are intra by
-        // rule and get an intra picture's budget; where intra won on cost it is the normal picture
+        int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
+        return codeWithin(gop, sharedFirst, codeFirst, later, new int[0],
+                budget(gop, codeFirst, later, perPictureBits, boost, memo), memo, boost);
+    }
+
+    /**
+     * The boundary budget of a GOP coded with {@link #code}: a picture is "normally" predicted; the
+     * chain's start and random-access points are intra by rule and get an intra picture's budget;
+     * where intra won on cost it is the normal picture. A GOP that ends on a period's intra picture
+     * coded by its rule ({@link RandomAccessPicture}, independent periods) gets that picture's bits
+     * and, beside it, a predicted picture's budget of its own, so its keyframe plans can still cut it.
+     */
+    long budget(Gop gop, boolean codeFirst, int[] later, long perPictureBits, int boost, IntraMemo memo) {
         boolean predictive = codec instanceof PredictiveCodec;
         boolean codeLast = later.length > 0 && later[later.length - 1] == gop.size() - 1;
         int forcedIntra = forcedIntraPictures(gop, codeFirst, later);
         int normal = (codeFirst ? 1 : 0) + (codeLast ? 1 : 0) - forcedIntra;
-        long perPicture = predictive ? RateController.predictedPictureBits(perPictureBits, randomAccess.intraPeriod(), gop.seq())
-                : perPictureBits;
-        int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
+        long perPicture = !predictive ? perPictureBits : ruled != null
+                ? RateController.predictedPictureBitsIndependent(perPictureBits, randomAccess.intraPeriod(), gop.seq())
+                : RateController.predictedPictureBits(perPictureBits, randomAccess.intraPeriod(), gop.seq());
         double boostCost = boost == 0 ? 1 : boostCost(gop, codeFirst ? 0 : gop.size() - 1, boost, memo);
-        return codeWithin(gop, sharedFirst, codeFirst, later, new int[0], RateController.boundaryBudget(perPicture,
-                forcedIntra, normal, boostCost), memo, boost);
+        BoundaryPicture rule = ruledPicture(gop, later, memo);
+        if (rule != null) {
+            return RateController.boundaryBudget(perPicture, forcedIntra - 1, normal + 1, boostCost)
+                    + 8L * rule.data().length;
+        }
+        return RateController.boundaryBudget(perPicture, forcedIntra, normal, boostCost);
     }
 
     /**

@@ -122,7 +122,8 @@ public final class KeyframeChainCoder {
         // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
         CodedKeyframes uncut = codeUncut(gop, shared, codeFirst, candidates.get(0).chain(), chained, budgeted,
                 previousQuality, memo);
-        List<CodedKeyframes> plans = codeWithinUncut(gop, shared, codeFirst, candidates, uncut, memo);
+        List<CodedKeyframes> plans = codeWithinUncut(gop, shared, codeFirst, candidates, uncut,
+                planBits(gop, codeFirst, candidates.get(0).chain(), chained, budgeted, uncut, memo), memo);
 
         // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest; the
         // atom coder builds the chosen anchors' latents itself, as the decoder does
@@ -163,7 +164,7 @@ public final class KeyframeChainCoder {
      * cannot). In the candidates' order, the uncut plan first.
      */
     private List<CodedKeyframes> codeWithinUncut(Gop gop, Frame shared, boolean codeFirst,
-            List<KeyframePlans.Plan> candidates, CodedKeyframes uncut, IntraMemo memo) {
+            List<KeyframePlans.Plan> candidates, CodedKeyframes uncut, long planBits, IntraMemo memo) {
         CodedKeyframes[] coded = new CodedKeyframes[candidates.size()];
         coded[0] = uncut;
         Set<List<Integer>> chainsThatFit = new HashSet<>();
@@ -178,7 +179,7 @@ public final class KeyframeChainCoder {
                 }
             }
             inParallel(wave, i -> coded[i] = boundaryCoder.codeWithin(gop, shared, codeFirst, candidates.get(i).chain(),
-                    candidates.get(i).between(), uncut.bits(), memo, uncut.intraBoost()));
+                    candidates.get(i).between(), planBits, memo, uncut.intraBoost()));
             for (int i : wave) {
                 if (coded[i].fitsBudget()) {
                     chainsThatFit.add(positions(candidates.get(i).chain()));
@@ -192,6 +193,20 @@ public final class KeyframeChainCoder {
             }
         }
         return plans;
+    }
+
+    /**
+     * The bits the other plans are coded within: what the uncut plan spent, or, for a budgeted GOP
+     * that ends a period on its rule's intra picture (independent periods), its budget, which the
+     * uncut plan cannot spend (its one picture is fixed) and a cut plan can.
+     */
+    private long planBits(Gop gop, boolean codeFirst, int[] chain, boolean chained, boolean budgeted,
+            CodedKeyframes uncut, IntraMemo memo) {
+        if (ruled == null || !budgeted || !boundaryCoder.randomAccess(gop.seq()) || params.holdsQuality()) {
+            return uncut.bits();
+        }
+        long perPicture = (long) (budget(params, gop, chained) * params.boundaryShare());
+        return Math.max(uncut.bits(), boundaryCoder.budget(gop, codeFirst, chain, perPicture, uncut.intraBoost(), memo));
     }
 
     /** A chain's keyframe positions as a value (arrays compare by identity). */

@@ -54,7 +54,7 @@ final class RandomAccessPicture {
         Frame f = gop.frame(position);
         long perPicture = Math.round(params.targetBpp() * f.width() * f.height() * (params.gopFrames() - 1)
                 * params.boundaryShare());
-        long budget = Math.round(RateController.predictedPictureBits(perPicture, params.intraPeriod(), seq)
+        long budget = Math.round(RateController.predictedPictureBitsIndependent(perPicture, params.intraPeriod(), seq)
                 * RateController.INTRA_COST_RATIO);
         int start = (QualitySearch.LOWEST + QualitySearch.HIGHEST) / 2;
         long startBits = 8L * memo.encode(codec, gop, position, start).length;

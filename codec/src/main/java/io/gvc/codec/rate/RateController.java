@@ -36,6 +36,17 @@ public final class RateController {
     }
 
     /**
+     * {@link #predictedPictureBits} where periods are independent ({@link io.gvc.codec.RandomAccess}):
+     * every GOP has a predicted picture's budget, the one that ends a period beside its intra
+     * picture too, so a period costs {@code intraPeriod} predicted pictures and one intra picture
+     * (two in the first, which also pays for the chain's first picture).
+     */
+    public static long predictedPictureBitsIndependent(long perPicture, int intraPeriod, long seq) {
+        int intraPictures = seq < intraPeriod ? 2 : 1;
+        return Math.round(perPicture * intraPeriod / (intraPeriod + intraPictures * INTRA_COST_RATIO));
+    }
+
+    /**
      * The boundary budget of a GOP: {@code perPicture} bits for each picture coded the normal way
      * (predicted, or intra where prediction does not pay) and {@link #INTRA_COST_RATIO} times that
      * for each picture that is intra by rule (the chain's start, random-access points), so those
