@@ -128,9 +128,10 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
 
     @Override
     public void processElement(RawGop gop, Context ctx, Collector<AtomSearchTask> out) throws Exception {
-        int bound = queueBound(config.settings(gop.streamId()));
+        StreamSettings settings = config.settings(gop.streamId());
+        int bound = queueBound(settings);
         if (bound == 0) {
-            code(gop, ctx, out);
+            code(gop, settings, ctx, out);
             return;
         }
         List<RawGop> waiting = new ArrayList<>();
@@ -140,7 +141,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + POLL_MS);
         }
         while (waiting.size() > bound) { // full: code the oldest now, which holds the input back (backpressure)
-            code(waiting.remove(0), ctx, out);
+            code(waiting.remove(0), settings, ctx, out);
         }
         queued.update(waiting);
         metrics.set(gop.streamId(), "gopsQueued", waiting.size());
@@ -155,7 +156,7 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
             return;
         }
         RawGop gop = waiting.remove(0);
-        code(gop, ctx, out);
+        code(gop, config.settings(gop.streamId()), ctx, out);
         queued.update(waiting);
         metrics.set(gop.streamId(), "gopsQueued", waiting.size());
         if (!waiting.isEmpty()) {
@@ -173,9 +174,9 @@ public final class KeyframeChainFunction extends KeyedProcessFunction<String, Ra
     }
 
     /** Codes one GOP's keyframes in its chain and hands the task on, or refuses the GOP. */
-    private void code(RawGop gop, Context ctx, Collector<AtomSearchTask> out) throws Exception {
+    private void code(RawGop gop, StreamSettings settings, Context ctx, Collector<AtomSearchTask> out)
+            throws Exception {
         String stream = gop.streamId();
-        StreamSettings settings = config.settings(stream);
         RandomAccess randomAccess = settings.params().randomAccess();
         // this key's chain: the stream's, or with independent periods its periods on this subtask
         ChainPosition position = ChainPosition.of(randomAccess, gop.gopSeq(), nextSeq.value(),
