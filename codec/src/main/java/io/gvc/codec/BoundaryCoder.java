@@ -326,7 +326,7 @@ final class BoundaryCoder {
         if (ruled == null || later.length == 0 || later[later.length - 1] != last || !randomAccessPicture(gop, last)) {
             return null;
         }
-        return ruled.code(gop, last, gop.seq(), memo);
+        return memo.ruled(last, position -> ruled.code(gop, position, gop.seq(), memo));
     }
 
     /** Whether {@code position} is the last frame of a random-access GOP of a chain that predicts: intra by rule. */

@@ -1,5 +1,6 @@
 package io.gvc.codec;
 
+import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.IntraCodec;
@@ -9,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A GOP's frames coded so far, intra by position and quality, predicted by position, quality and
@@ -21,11 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * remembered by the reference's content (a SHA-256 of its planes: the reference is a decode, a new
  * object each time), so the output is the same, only cheaper.
  * One per GOP: a coder serves GOPs on many threads, and one GOP's plans may be coded on several
- * (a picture asked for twice at once is coded once, the second caller waiting for it).
+ * (a picture asked for twice at once is coded once, the second caller waiting for it). It also
+ * holds the picture a period ends on by its rule ({@link RandomAccessPicture}), which every trial
+ * of the GOP needs and whose quality search would otherwise run again at each.
  */
 final class IntraMemo {
     private final Map<Long, byte[]> coded = new ConcurrentHashMap<>();
     private final Map<PredictedKey, byte[]> predicted = new ConcurrentHashMap<>();
+    private final Map<Integer, BoundaryPicture> ruled = new ConcurrentHashMap<>();
 
     private record PredictedKey(int position, int quality, byte[] referenceDigest) {
         @Override
@@ -42,6 +47,11 @@ final class IntraMemo {
 
     byte[] encode(IntraCodec codec, Gop gop, int position, int quality) {
         return coded.computeIfAbsent(((long) position << 8) | quality, k -> codec.encode(gop.frame(position), quality));
+    }
+
+    /** The picture at {@code position} coded by its rule: remembered, or coded by {@code rule} now. */
+    BoundaryPicture ruled(int position, Function<Integer, BoundaryPicture> rule) {
+        return ruled.computeIfAbsent(position, rule);
     }
 
     /** The frame at {@code position} predicted from {@code reference} at {@code quality}. */

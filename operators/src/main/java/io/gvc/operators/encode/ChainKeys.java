@@ -25,7 +25,12 @@ public final class ChainKeys implements KeySelector<RawGop, String> {
 
     private final StreamConfig config;
     private final int subtasks;
-    private transient Map<String, String[]> keysByStream;
+    /** Per stream, read from its config once: the keys of its chains (the Flink hash of a salt is not free). */
+    private transient Map<String, StreamKeys> keysByStream;
+
+    /** A stream's periods and its key per chain subtask; {@code periods} null where its chain runs through it. */
+    private record StreamKeys(RandomAccess periods, String[] keys) {
+    }
 
     /** @param subtasks the keyframe chain's parallelism */
     public ChainKeys(StreamConfig config, int subtasks) {
@@ -43,12 +48,11 @@ public final class ChainKeys implements KeySelector<RawGop, String> {
 
     @Override
     public String getKey(RawGop gop) {
-        CodecParams p = config.settings(gop.streamId()).params();
-        if (!p.independentPeriods()) {
+        StreamKeys stream = keys(gop.streamId());
+        if (stream.periods() == null) {
             return gop.streamId();
         }
-        int subtask = (int) (p.randomAccess().period(gop.gopSeq()) % subtasks);
-        return keys(gop.streamId())[subtask];
+        return stream.keys()[(int) (stream.periods().period(gop.gopSeq()) % subtasks)];
     }
 
     /** The subtask a key of this selector runs on. */
@@ -56,11 +60,15 @@ public final class ChainKeys implements KeySelector<RawGop, String> {
         return KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism(subtasks), subtasks);
     }
 
-    private String[] keys(String stream) {
+    private StreamKeys keys(String stream) {
         if (keysByStream == null) {
             keysByStream = new HashMap<>();
         }
         return keysByStream.computeIfAbsent(stream, s -> {
+            CodecParams p = config.settings(s).params();
+            if (!p.independentPeriods()) {
+                return new StreamKeys(null, null);
+            }
             String[] keys = new String[subtasks];
             for (int subtask = 0; subtask < subtasks; subtask++) {
                 for (int salt = 0; keys[subtask] == null; salt++) {
@@ -70,7 +78,7 @@ public final class ChainKeys implements KeySelector<RawGop, String> {
                     }
                 }
             }
-            return keys;
+            return new StreamKeys(p.randomAccess(), keys);
         });
     }
 }
