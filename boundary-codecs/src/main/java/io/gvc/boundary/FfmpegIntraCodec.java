@@ -39,18 +39,15 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         this.parameterSets = new ParameterSets(codec, coded -> intraStream(coded, 50), SlicePrefix.intra(codec));
     }
 
-    /** Quality 1..100 onto QP 51..5, linearly: higher quality, lower QP, never the reverse. */
-    static int qp(int quality) {
-        if (quality < 1 || quality > 100) {
-            throw new IllegalArgumentException("quality must be 1..100, got " + quality);
-        }
-        return Math.max(0, Math.min(51, (int) Math.round(51 - quality * 0.46)));
-    }
-
     /** One level per QP: qualities that share a QP code the same pictures (a predicted payload differs only in its quality byte). */
     @Override
     public int level(int quality) {
-        return 51 - qp(quality);
+        return QualityScale.level(quality);
+    }
+
+    @Override
+    public int coarsestCutQuality() {
+        return QualityScale.COARSEST_CUT_QUALITY;
     }
 
     /** The encoder options for one intra picture at {@code qp}. */
@@ -94,7 +91,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private byte[] intraStream(Frame coded, int quality) {
         VideoFormat format = new VideoFormat(coded.width(), coded.height(), FPS, 1);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(qp(quality)))) {
+        try (AvEncoder enc = new AvEncoder(encoder, format, intraOptions(QualityScale.qp(quality)))) {
             enc.encode(coded).forEach(stream::writeBytes);
             enc.flush().forEach(stream::writeBytes);
         }
@@ -162,7 +159,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         Frame ref = fit(reference), cur = fit(frame);
         List<byte[]> packets = new ArrayList<>();
         try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(qp(quality)))) {
+                predictedOptions(QualityScale.qp(quality)))) {
             packets.addAll(enc.encode(ref));
             packets.addAll(enc.encode(cur));
             packets.addAll(enc.flush());
@@ -172,7 +169,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         }
         byte[] predicted = codec.strip(packets.get(1));
         byte[] intra = codec.strip(packets.get(0));
-        references.put(ref, qp(quality), intra);
+        references.put(ref, QualityScale.qp(quality), intra);
         return ReferencedPayload.write(intra, predicted);
     }
 
@@ -200,7 +197,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         checkPayload(data, quality, "predicted");
         checkSize(reference, width, height);
         Frame ref = fit(reference);
-        byte[] intra = references.get(ref, qp(quality), () -> referencePicture(ref, quality));
+        byte[] intra = references.get(ref, QualityScale.qp(quality), () -> referencePicture(ref, quality));
         ReferencedPayload.checkReferences(data, intra, codec.id, "reference picture codes");
         return lastPicture(decodeUnits("predicted data", intra,
                 ReferencedPayload.picture(data, SlicePrefix.predicted(codec))), 2,
@@ -211,7 +208,7 @@ abstract class FfmpegIntraCodec implements IntraCodec {
     private byte[] referencePicture(Frame ref, int quality) {
         List<byte[]> packets = new ArrayList<>();
         try (AvEncoder enc = new AvEncoder(encoder, new VideoFormat(ref.width(), ref.height(), FPS, 1),
-                predictedOptions(qp(quality)))) {
+                predictedOptions(QualityScale.qp(quality)))) {
             packets.addAll(enc.encode(ref));
             packets.addAll(enc.flush());
         }
@@ -238,11 +235,11 @@ abstract class FfmpegIntraCodec implements IntraCodec {
      */
     byte[] encodeBetweenPicture(Frame past, Frame future, Frame frame, int quality) {
         Frame p = fit(past), f = fit(future), cur = fit(frame);
-        List<byte[]> packets = codeBetweenSession(p, f, cur, qp(quality));
+        List<byte[]> packets = codeBetweenSession(p, f, cur, QualityScale.qp(quality));
         // the I and P pictures are the ones a decoder codes with its stand-in for the frame between
         // (BetweenPictureX265Test checks it), so the encoder's own decode need not code them again
         byte[] references = joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
-        betweenPairs.put(p, f, qp(quality), references);
+        betweenPairs.put(p, f, QualityScale.qp(quality), references);
         return ReferencedPayload.write(concatenated(references), codec.strip(packets.get(2)));
     }
 
@@ -253,8 +250,8 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         checkSize(past, width, height);
         checkSize(future, width, height);
         Frame p = fit(past), f = fit(future);
-        byte[] references = betweenPairs.get(p, f, qp(quality), () -> {
-            List<byte[]> packets = codeBetweenSession(p, f, p, qp(quality)); // the past stands in for the frame between
+        byte[] references = betweenPairs.get(p, f, QualityScale.qp(quality), () -> {
+            List<byte[]> packets = codeBetweenSession(p, f, p, QualityScale.qp(quality)); // the past stands in for the frame between
             return joined(codec.strip(packets.get(0)), codec.strip(packets.get(1)));
         });
         ReferencedPayload.checkReferences(data, concatenated(references), codec.id, "reference pictures code");

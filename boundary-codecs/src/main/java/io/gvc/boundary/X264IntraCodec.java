@@ -15,6 +15,6 @@ public final class X264IntraCodec extends FfmpegIntraCodec {
      */
     @Override
     Map<String, String> intraOptions(int qp) {
-        return X26x.X264.options("medium", "qp=" + qp + ":keyint=1:scenecut=0:psy=0");
+        return X26x.X264.options("medium", QualityScale.intraQp(qp) + ":keyint=1:scenecut=0:psy=0");
     }
 }

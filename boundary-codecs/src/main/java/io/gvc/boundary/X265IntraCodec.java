@@ -41,7 +41,7 @@ public final class X265IntraCodec extends FfmpegIntraCodec implements Bidirectio
     @Override
     Map<String, String> intraOptions(int qp) {
         return X26x.X265.options("medium",
-                "qp=" + qp + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS);
+                QualityScale.intraQp(qp) + ":keyint=1:scenecut=0:bframes=0:vui-timing-info=0:vui-hrd-info=0" + LOOP_FILTERS);
     }
 
     /**

@@ -42,7 +42,7 @@ final class BetweenCoder {
         if (positions.length == 0) {
             return chain;
         }
-        int quality = codec.coarser(chainQuality, LEVELS_COARSER);
+        int quality = Math.max(codec.coarsestCutQuality(), codec.coarser(chainQuality, LEVELS_COARSER));
         Keyframes keys = chain.keyframes();
         List<BoundaryPicture> pictures = new ArrayList<>(chain.pictures());
         TreeMap<Integer, Frame> decoded = new TreeMap<>(); // every keyframe by position, the between pictures added

@@ -92,7 +92,7 @@ final class BoundaryCoder {
         }
         int boost = intraBoost(gop, sharedFirst, codeFirst, later, memo);
         return codeWithin(gop, sharedFirst, codeFirst, later, new int[0],
-                budget(gop, codeFirst, later, perPictureBits, boost, memo), memo, boost);
+                budget(gop, codeFirst, later, perPictureBits, boost, memo), memo, boost, QualitySearch.LOWEST);
     }
 
     /**
@@ -190,27 +190,31 @@ final class BoundaryCoder {
      * quality: {@link QualitySearch}, started where the rate model puts the budget from the decision
      * pass's coding); at the lowest quality, marked as not fitting, when none does. {@code between}
      * are the positions of between pictures ({@link BetweenCoder}), counted in the bits; a plan with
-     * them keeps its last keyframe at the chain's quality (they predict from it).
+     * them keeps its last keyframe at the chain's quality (they predict from it). No quality below
+     * {@code lowest} is taken: the GOP's uncut chain may go to the scale's lowest, a plan that cuts
+     * it no lower than {@link io.gvc.codec.intra.IntraCodec#coarsestCutQuality}.
      */
     CodedKeyframes codeWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int[] between, long budgetBits,
-            IntraMemo memo, int boost) {
+            IntraMemo memo, int boost, int lowest) {
         DecisionPass pass = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost, decisionQuality());
-        Searched searched = searchWithin(gop, sharedFirst, codeFirst, later, between, budgetBits, memo, boost, pass);
+        Searched searched = searchWithin(gop, sharedFirst, codeFirst, later, between, budgetBits, memo, boost, pass,
+                lowest);
         // intra against prediction is decided by size at one quality; where the rate search lands far
         // from it the sizes can rank the other way (a picture that predicts poorly at the middle of the
         // scale can still predict far smaller at its coarsest), so the decision is made once more at
         // the quality found, and the search run again where that changes it
         if (fixedQuality == null && codec instanceof PredictiveCodec && searched.quality() != pass.quality()) {
             DecisionPass again = decisionPass(gop, sharedFirst, codeFirst, later, memo, boost,
-                    Math.max(searched.quality(), QualitySearch.LOWEST));
+                    Math.max(searched.quality(), lowest));
             if (!java.util.Arrays.equals(again.predict(), pass.predict())) {
-                searched = searchWithin(gop, sharedFirst, codeFirst, later, between, budgetBits, memo, boost, again);
+                searched = searchWithin(gop, sharedFirst, codeFirst, later, between, budgetBits, memo, boost, again,
+                        lowest);
             }
         }
         return searched.coded();
     }
 
-    /** A rate search's answer: the quality found (below {@link QualitySearch#LOWEST} where none fits) and the coding. */
+    /** A rate search's answer: the quality found (below the lowest allowed where none fits) and the coding. */
     private record Searched(int quality, CodedKeyframes coded) {
     }
 
@@ -219,7 +223,7 @@ final class BoundaryCoder {
      * coding, as {@link #codeWithin} describes it.
      */
     private Searched searchWithin(Gop gop, Frame sharedFirst, boolean codeFirst, int[] later, int[] between,
-            long budgetBits, IntraMemo memo, int boost, DecisionPass pass) {
+            long budgetBits, IntraMemo memo, int boost, DecisionPass pass, int lowest) {
         boolean[] predict = pass.predict();
         CodedKeyframes passCoded = between.length == 0 ? pass.coded()
                 : betweens.add(pass.coded(), gop, between, pass.quality(), Long.MAX_VALUE);
@@ -240,11 +244,11 @@ final class BoundaryCoder {
             }
             return trial.bits();
         }, pass.quality(), passCoded.bits(), budgetBits);
-        if (quality < QualitySearch.LOWEST) {
-            CodedKeyframes lowest = codeAt(gop, sharedFirst, codeFirst, later, predict, QualitySearch.LOWEST,
-                    Long.MAX_VALUE, memo, boost);
-            return new Searched(quality, between.length == 0 ? lowest
-                    : betweens.add(lowest, gop, between, QualitySearch.LOWEST, Long.MAX_VALUE));
+        if (quality < lowest) {
+            CodedKeyframes atLowest = codeAt(gop, sharedFirst, codeFirst, later, predict, lowest, Long.MAX_VALUE, memo,
+                    boost);
+            return new Searched(quality, between.length == 0 ? atLowest
+                    : betweens.add(atLowest, gop, between, lowest, Long.MAX_VALUE));
         }
         // the answer can be the top of the decision pass's level, which codes alike but says its own quality
         CodedKeyframes best = fitting.get(quality);

@@ -179,7 +179,7 @@ public final class KeyframeChainCoder {
                 }
             }
             inParallel(wave, i -> coded[i] = boundaryCoder.codeWithin(gop, shared, codeFirst, candidates.get(i).chain(),
-                    candidates.get(i).between(), planBits, memo, uncut.intraBoost()));
+                    candidates.get(i).between(), planBits, memo, uncut.intraBoost(), intra.coarsestCutQuality()));
             for (int i : wave) {
                 if (coded[i].fitsBudget()) {
                     chainsThatFit.add(positions(candidates.get(i).chain()));

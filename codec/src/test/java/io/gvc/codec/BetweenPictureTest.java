@@ -13,6 +13,7 @@ import io.gvc.codec.bitstream.GvcPacket;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.DctIntraCodec;
+import io.gvc.codec.rate.QualitySearch;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class BetweenPictureTest {
         DctIntraCodec dct = new DctIntraCodec();
         BoundaryCoder coder = new BoundaryCoder(dct, null, new RandomAccess(8, false));
         int[] chain = {4, 8}, between = {2, 6};
-        CodedKeyframes c = coder.codeWithin(gop, null, true, chain, between, 200_000, new IntraMemo(), 0);
+        CodedKeyframes c = coder.codeWithin(gop, null, true, chain, between, 200_000, new IntraMemo(), 0, QualitySearch.LOWEST);
         assertTrue(c.fitsBudget());
         List<BoundaryPicture> p = c.pictures();
         assertEquals(List.of(0, 2, 4, 6, 8), p.stream().map(BoundaryPicture::position).toList());

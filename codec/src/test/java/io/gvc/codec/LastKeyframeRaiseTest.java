@@ -7,6 +7,7 @@ import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.intra.DctIntraCodec;
+import io.gvc.codec.rate.QualitySearch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class LastKeyframeRaiseTest {
         BoundaryCoder coder = new BoundaryCoder(dct, null, new RandomAccess(8, false));
         int raised = 0, budgets = 0;
         for (long budget = 4_000; budget <= 120_000; budget += 2_000) {
-            CodedKeyframes c = coder.codeWithin(gop, null, true, CUT, new int[0], budget, new IntraMemo(), 0);
+            CodedKeyframes c = coder.codeWithin(gop, null, true, CUT, new int[0], budget, new IntraMemo(), 0, QualitySearch.LOWEST);
             if (!c.fitsBudget()) {
                 continue;
             }
@@ -67,7 +68,7 @@ class LastKeyframeRaiseTest {
         Frame shared = gop.frame(0);
         for (long budget = 2_000; budget <= 40_000; budget += 4_000) {
             CodedKeyframes c = coder.codeWithin(gop, shared, false, new int[] {KeyframeChainTest.GOP - 1}, new int[0], budget,
-                    new IntraMemo(), 0);
+                    new IntraMemo(), 0, QualitySearch.LOWEST);
             assertEquals(1, c.pictures().size());
             if (!c.fitsBudget()) {
                 continue;

@@ -7,6 +7,7 @@ import io.gvc.codec.bitstream.BitstreamException;
 import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
+import io.gvc.codec.rate.QualitySearch;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ModeDecisionTest {
                 "the test codec: prediction dearer than intra at the middle of the scale");
 
         CodedKeyframes c = new BoundaryCoder(codec, null, new RandomAccess(1_000, false)).codeWithin(gop, shared, false, new int[] {last},
-                new int[0], budget, new IntraMemo(), 0);
+                new int[0], budget, new IntraMemo(), 0, QualitySearch.LOWEST);
 
         List<BoundaryPicture> pictures = c.pictures();
         BoundaryPicture coded = pictures.get(pictures.size() - 1);
@@ -52,7 +53,7 @@ class ModeDecisionTest {
         long budget = 8L * codec.encode(gop.frame(last), 90).length; // a budget that reaches the dear qualities
 
         CodedKeyframes c = new BoundaryCoder(codec, null, new RandomAccess(1_000, false)).codeWithin(gop, gop.frame(0), false, new int[] {last},
-                new int[0], budget, new IntraMemo(), 0);
+                new int[0], budget, new IntraMemo(), 0, QualitySearch.LOWEST);
 
         BoundaryPicture coded = c.pictures().get(c.pictures().size() - 1);
         assertFalse(coded.predicted(), "intra where prediction carries its dead weight: " + coded);

@@ -114,13 +114,39 @@ class IntraCodecTest {
 
     @Test
     void qualityMapsMonotonicallyOntoQp() {
-        assertEquals(51, FfmpegIntraCodec.qp(1));
-        assertEquals(5, FfmpegIntraCodec.qp(100));
-        for (int q = 2; q <= 100; q++) {
-            assertTrue(FfmpegIntraCodec.qp(q) <= FfmpegIntraCodec.qp(q - 1));
+        // version 13: qualities 1..7 one nominal QP each, 54..48 (pictures at 51..45), then as before
+        for (int q = 1; q <= 8; q++) {
+            assertEquals(55 - q, QualityScale.qp(q), "quality " + q);
         }
-        assertThrows(IllegalArgumentException.class, () -> FfmpegIntraCodec.qp(0));
-        assertThrows(IllegalArgumentException.class, () -> FfmpegIntraCodec.qp(101));
+        assertEquals(5, QualityScale.qp(100));
+        for (int q = 2; q <= 100; q++) {
+            assertTrue(QualityScale.qp(q) <= QualityScale.qp(q - 1));
+        }
+        assertEquals("qp=51", QualityScale.intraQp(51));
+        assertEquals("qp=51:ipratio=1", QualityScale.intraQp(54)); // the option stops at 51
+        assertThrows(IllegalArgumentException.class, () -> QualityScale.qp(0));
+        assertThrows(IllegalArgumentException.class, () -> QualityScale.qp(101));
+    }
+
+    /**
+     * The three coarsest qualities (version 13) are real levels: each codes an intra picture that
+     * decodes, in fewer bytes than the quality above it, down to quality 4 (the coarsest before).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x264", "x265"})
+    void theCoarsestQualitiesCodeEverCoarserPictures(String id) throws IOException, BitstreamException {
+        IntraCodec codec = codec(id);
+        Frame f = frame();
+        int previous = Integer.MAX_VALUE;
+        for (int q = 4; q >= 1; q--) {
+            byte[] data = codec.encode(f, q);
+            assertTrue(data.length < previous, id + " quality " + q + ": " + data.length + " bytes, not below " + previous);
+            previous = data.length;
+            assertEquals(176, codec.decode(data, 176, 144).width());
+            if (id.equals("x265")) { // coded with ipratio 1, its parameter sets are still the canonical ones
+                assertTrue((data[0] & 0x80) != 0, "quality " + q + ": parameter sets left out");
+            }
+        }
     }
 
     @Test

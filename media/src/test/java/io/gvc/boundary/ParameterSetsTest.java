@@ -108,7 +108,7 @@ class ParameterSetsTest {
             byte[] payload = codec.encode(first, quality);
             Frame picture = new X264IntraCodec().decode(payload, 176, 144);
             assertEquals(176, picture.width());
-            // qualities 1, 40, 90 are QP 51, 33, 10: none the canonical picture's 28, so each keeps its sets
+            // qualities 1, 40, 90 are nominal QP 54, 33, 10: none the canonical picture's 28, so each keeps its sets
             assertTrue(X26x.X264.isParameterSet(payload[0] & 0xFF), "quality " + quality + " keeps its sets");
         }
     }

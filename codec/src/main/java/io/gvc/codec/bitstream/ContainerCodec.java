@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 public final class ContainerCodec {
 
     public static final byte[] MAGIC = {'G', 'V', 'C', 'S'};
-    public static final int VERSION = 15;
+    public static final int VERSION = 16;
     private static final int MAX_HEADER_BYTES = 4096;
 
     private ContainerCodec() {

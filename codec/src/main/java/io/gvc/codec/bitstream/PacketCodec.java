@@ -16,7 +16,7 @@ public final class PacketCodec {
     public static final int KIND_IMPLIED_CONFIG = 'Q';
     /** First byte of a packet inside a .gvc file that carries its own config (it differs from the header's). */
     public static final int KIND_OWN_CONFIG = 'P';
-    public static final int VERSION = 15;
+    public static final int VERSION = 16;
     /** {@code packet.flags} (version 14): the anchor mode in bits 0..1, then whether the generated part and the bridge offsets follow. */
     static final int ANCHOR_MODE_BITS = 0x03, FLAG_GENERATED = 0x04, FLAG_OFFSETS = 0x08;
 

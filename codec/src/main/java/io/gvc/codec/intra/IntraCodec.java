@@ -72,6 +72,17 @@ public interface IntraCodec {
         return 1;
     }
 
+    /**
+     * The coarsest quality of a picture beyond a GOP's uncut keyframe chain: the keyframes of a plan
+     * that cuts the GOP, and between pictures. Only the uncut chain goes below it, so where a budget
+     * is too small for the chain at this quality the GOP keeps its fewest keyframes, coarser, rather
+     * than more keyframes at the coarsest levels: the plan decision, which judges by SSIM, prefers the
+     * latter and LPIPS and the eye the former (docs/results.md, "Codec v21"). By default the whole scale.
+     */
+    default int coarsestCutQuality() {
+        return 1;
+    }
+
     /** Decodes bytes written by {@link #encode} for a frame of the given size. */
     Frame decode(byte[] data, int width, int height) throws BitstreamException;
 }

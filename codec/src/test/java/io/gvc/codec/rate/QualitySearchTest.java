@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class QualitySearchTest {
 
-    /** x265's levels as FfmpegIntraCodec maps them: one per QP, QP = round(51 - 0.46 q). */
-    private static final IntUnaryOperator X265_LEVELS = q -> 51 - (int) Math.round(51 - q * 0.46);
+    /** x265's levels as FfmpegIntraCodec maps them: one per QP, qualities 1..7 one level each, then QP = round(51 - 0.46 q). */
+    private static final IntUnaryOperator X265_LEVELS = q -> q <= 7 ? q - 1 : 54 - (int) Math.round(51 - q * 0.46);
     private static final IntUnaryOperator EVERY_QUALITY = q -> q;
 
     /** Bits of a plan of {@code pictures} keyframes: per-picture overhead plus bits doubling every {@code perDoubling} levels. */
