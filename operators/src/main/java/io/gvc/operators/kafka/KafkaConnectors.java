@@ -8,7 +8,9 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Flink Kafka sources and sinks with GVC's client settings: size limits raised together
@@ -27,6 +29,11 @@ public final class KafkaConnectors {
      */
     public static KafkaSource<SourceRecord> source(ClientProperties props, String topic, String groupId) {
         Properties consumer = props.consumer(groupId);
+        // the builder sets its own deserializers and, from setStartingOffsets, the reset strategy:
+        // ours would only be overridden, each with a warning on every job start
+        consumer.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        consumer.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        consumer.remove(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
         return KafkaSource.<SourceRecord>builder()
                 .setProperties(consumer)
                 .setBootstrapServers(props.bootstrapServers())
@@ -40,9 +47,13 @@ public final class KafkaConnectors {
     /** An exactly-once (transactional) sink; records become visible to read_committed consumers at each checkpoint. */
     public static <T> KafkaSink<T> exactlyOnceSink(ClientProperties props, KafkaRecordSerializationSchema<T> schema,
                                                    String transactionalIdPrefix) {
+        Properties producer = props.exactlyOnceProducer();
+        // the sink serializes with its schema and sets byte[] serializers itself: ours only drew a warning
+        producer.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        producer.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         return KafkaSink.<T>builder()
                 .setBootstrapServers(props.bootstrapServers())
-                .setKafkaProducerConfig(props.exactlyOnceProducer())
+                .setKafkaProducerConfig(producer)
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
