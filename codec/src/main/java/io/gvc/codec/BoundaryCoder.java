@@ -243,7 +243,7 @@ final class BoundaryCoder {
                 fitting.put(q, trial);
             }
             return trial.bits();
-        }, pass.quality(), passCoded.bits(), budgetBits);
+        }, pass.quality(), passCoded.bits(), budgetBits, lowest);
         if (quality < lowest) {
             CodedKeyframes atLowest = codeAt(gop, sharedFirst, codeFirst, later, predict, lowest, Long.MAX_VALUE, memo,
                     boost);

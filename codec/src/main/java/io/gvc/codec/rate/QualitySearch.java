@@ -60,7 +60,19 @@ public final class QualitySearch {
      * qualities strictly between the highest known to fit and the lowest known not to.
      */
     public int highestFitting(Trial trial, int knownQuality, long knownBits, long budgetBits) {
+        return highestFitting(trial, knownQuality, knownBits, budgetBits, LOWEST);
+    }
+
+    /**
+     * As {@link #highestFitting(Trial, int, long, long)}, with no quality below {@code lowestQuality}
+     * tried: where none from it up fits, a quality below it is answered (the level under it, or
+     * {@code LOWEST - 1}), without trials under it. A search whose caller takes nothing coarser than
+     * that (a plan that cuts a GOP, codec v21) is spared the trials a bisection down to the scale's
+     * end would cost; the answer is the same wherever one fits.
+     */
+    public int highestFitting(Trial trial, int knownQuality, long knownBits, long budgetBits, int lowestQuality) {
         Bracket b = new Bracket(budgetBits, trial);
+        b.fit = indexOf[lowestQuality] - 1; // unmeasured: the levels under it count as not tried
         int known = indexOf[knownQuality];
         b.record(known, knownBits);
         int guess = known + (int) Math.round(LEVELS_PER_DOUBLING * log2((double) budgetBits / Math.max(1, knownBits)));

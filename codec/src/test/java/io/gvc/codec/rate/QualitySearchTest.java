@@ -107,6 +107,28 @@ class QualitySearchTest {
     }
 
     @Test
+    void aLowestQualityGivesTheSameAnswerWhereOneFitsAndNeverTriesBelowIt() {
+        int lowest = 4; // x265's coarsest quality for a plan that cuts a GOP
+        for (int pictures : new int[] {1, 4}) {
+            IntToLongFunction bits = curve(X265_LEVELS, pictures, 60, 6);
+            for (long budget = 10; budget <= 2 * bits.applyAsLong(100); budget = budget * 9 / 8 + 1) {
+                int whole = search(X265_LEVELS, bits, budget, new int[1]);
+                long limit = budget;
+                int bounded = new QualitySearch(X265_LEVELS).highestFitting((q, lim) -> {
+                    assertTrue(q >= lowest, "quality " + q + " tried below " + lowest);
+                    long b = bits.applyAsLong(q);
+                    return b > lim ? lim + 1 : b;
+                }, 50, bits.applyAsLong(50), limit, lowest);
+                if (whole >= lowest) {
+                    assertEquals(whole, bounded, "budget " + budget);
+                } else {
+                    assertTrue(bounded < lowest, "budget " + budget + ": nothing from " + lowest + " up fits, answered " + bounded);
+                }
+            }
+        }
+    }
+
+    @Test
     void levelsThatFallAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new QualitySearch(q -> q == 60 ? 0 : q));
     }
