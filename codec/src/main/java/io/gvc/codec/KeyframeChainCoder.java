@@ -120,10 +120,11 @@ public final class KeyframeChainCoder {
         boolean budgeted = !params.holdsQuality() && params.keyframeQuality() == null;
 
         // 1. keyframes: the chain's pictures, for every plan of mid-GOP keyframes worth trying
+        long boundaryBudget = (long) (budget(params, gop, chained) * params.boundaryShare());
         CodedKeyframes uncut = codeUncut(gop, shared, codeFirst, candidates.get(0).chain(), chained, budgeted,
-                previousQuality, memo);
+                previousQuality, boundaryBudget, memo);
         List<CodedKeyframes> plans = codeWithinUncut(gop, shared, codeFirst, candidates, uncut,
-                planBits(gop, codeFirst, candidates.get(0).chain(), chained, budgeted, uncut, memo), memo);
+                planBits(gop, codeFirst, candidates.get(0).chain(), budgeted, uncut, boundaryBudget, memo), memo);
 
         // 2. anchors: the plan and the anchor mode (cross-fade or bridge) that measure closest; the
         // atom coder builds the chosen anchors' latents itself, as the decoder does
@@ -143,8 +144,7 @@ public final class KeyframeChainCoder {
      * {@link QualityFloor} lets it fall from the GOP before. Every other plan is judged against its bits.
      */
     private CodedKeyframes codeUncut(Gop gop, Frame shared, boolean codeFirst, int[] chain, boolean chained,
-            boolean budgeted, int previousQuality, IntraMemo memo) {
-        long boundaryBudget = (long) (budget(params, gop, chained) * params.boundaryShare());
+            boolean budgeted, int previousQuality, long boundaryBudget, IntraMemo memo) {
         CodedKeyframes uncut = params.holdsQuality()
                 ? boundaryCoder.codeAtQuality(gop, shared, codeFirst, chain, params.targetQuality(), memo)
                 : boundaryCoder.code(gop, shared, codeFirst, chain, boundaryBudget, memo);
@@ -200,13 +200,13 @@ public final class KeyframeChainCoder {
      * that ends a period on its rule's intra picture (independent periods), its budget, which the
      * uncut plan cannot spend (its one picture is fixed) and a cut plan can.
      */
-    private long planBits(Gop gop, boolean codeFirst, int[] chain, boolean chained, boolean budgeted,
-            CodedKeyframes uncut, IntraMemo memo) {
+    private long planBits(Gop gop, boolean codeFirst, int[] chain, boolean budgeted, CodedKeyframes uncut,
+            long boundaryBudget, IntraMemo memo) {
         if (ruled == null || !budgeted || !boundaryCoder.randomAccess(gop.seq()) || params.holdsQuality()) {
             return uncut.bits();
         }
-        long perPicture = (long) (budget(params, gop, chained) * params.boundaryShare());
-        return Math.max(uncut.bits(), boundaryCoder.budget(gop, codeFirst, chain, perPicture, uncut.intraBoost(), memo));
+        return Math.max(uncut.bits(),
+                boundaryCoder.budget(gop, codeFirst, chain, boundaryBudget, uncut.intraBoost(), memo));
     }
 
     /** A chain's keyframe positions as a value (arrays compare by identity). */

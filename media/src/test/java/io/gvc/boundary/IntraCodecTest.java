@@ -114,7 +114,7 @@ class IntraCodecTest {
 
     @Test
     void qualityMapsMonotonicallyOntoQp() {
-        // version 13: qualities 1..7 one nominal QP each, 54..48 (pictures at 51..45), then as before
+        // version 16: qualities 1..7 one nominal QP each, 54..48 (pictures at 51..45), then as before
         for (int q = 1; q <= 8; q++) {
             assertEquals(55 - q, QualityScale.qp(q), "quality " + q);
         }
@@ -129,7 +129,7 @@ class IntraCodecTest {
     }
 
     /**
-     * The three coarsest qualities (version 13) are real levels: each codes an intra picture that
+     * The three coarsest qualities (version 16) are real levels: each codes an intra picture that
      * decodes, in fewer bytes than the quality above it, down to quality 4 (the coarsest before).
      */
     @ParameterizedTest

@@ -9,7 +9,8 @@ import java.util.function.IntUnaryOperator;
  *
  * <p>The search runs over the codec's levels ({@link io.gvc.codec.intra.IntraCodec#level}: x265
  * has one per QP, 50 on the 100-step scale since bitstream version 16), trying only the highest
- * quality of each, since the others code alike. From the one coding it is given it predicts the answer with a rate model
+ * quality of each, since the others code alike. From the one coding it is given it predicts the
+ * answer with a rate model
  * (bits double every {@link #LEVELS_PER_DOUBLING} levels); after that each trial goes where log
  * bits, interpolated in the level between the measured points nearest the budget, meet it (the
  * secant through the last two while one side is unmeasured), and to the bracket's middle after

@@ -30,9 +30,7 @@ public final class RateController {
      * alone: live and file encoders agree.
      */
     public static long predictedPictureBits(long perPicture, int intraPeriod, long seq) {
-        double intraPictures = seq < intraPeriod ? 2 : 1;
-        return Math.round(perPicture * intraPeriod / (intraPeriod - intraPictures + intraPictures * INTRA_COST_RATIO
-                + (seq < intraPeriod ? 1 : 0)));
+        return perPredictedPicture(perPicture, intraPeriod, seq, intraPeriod - 1);
     }
 
     /**
@@ -42,8 +40,16 @@ public final class RateController {
      * (two in the first, which also pays for the chain's first picture).
      */
     public static long predictedPictureBitsIndependent(long perPicture, int intraPeriod, long seq) {
+        return perPredictedPicture(perPicture, intraPeriod, seq, intraPeriod);
+    }
+
+    /**
+     * A period's {@code intraPeriod} GOPs' worth of bits shared by its {@code predictedPictures}
+     * predicted pictures and its intra pictures (two in the first period: the chain's first picture too).
+     */
+    private static long perPredictedPicture(long perPicture, int intraPeriod, long seq, int predictedPictures) {
         int intraPictures = seq < intraPeriod ? 2 : 1;
-        return Math.round(perPicture * intraPeriod / (intraPeriod + intraPictures * INTRA_COST_RATIO));
+        return Math.round(perPicture * intraPeriod / (predictedPictures + intraPictures * INTRA_COST_RATIO));
     }
 
     /**
