@@ -50,6 +50,11 @@ abstract class FfmpegIntraCodec implements IntraCodec {
         return QualityScale.COARSEST_CUT_QUALITY;
     }
 
+    @Override
+    public double lambda(int quality) {
+        return QualityScale.lambda(quality);
+    }
+
     /** The encoder options for one intra picture at {@code qp}. */
     abstract Map<String, String> intraOptions(int qp);
 

@@ -47,6 +47,16 @@ final class QualityScale {
         return qp <= 51 ? "qp=" + qp : "qp=" + (qp - 3) + ":ipratio=1";
     }
 
+    /**
+     * The lambda of a picture of {@code quality} (luma squared error per bit, {@link
+     * io.gvc.codec.intra.IntraCodec#lambda}): the HEVC reference encoder's 0.57 * 2^((QP - 12) / 3)
+     * at the QP the picture is coded at, its nominal QP - 3. Not part of the format: the price at
+     * which the encoder judges its atoms.
+     */
+    static double lambda(int quality) {
+        return 0.57 * Math.pow(2, (qp(quality) - 3 - 12) / 3.0);
+    }
+
     /** One level per QP, 0 the coarsest: qualities that share a QP code the same pictures. */
     static int level(int quality) {
         return COARSEST_QP - qp(quality);

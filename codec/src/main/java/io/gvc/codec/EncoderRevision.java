@@ -12,6 +12,9 @@ package io.gvc.codec;
 public final class EncoderRevision {
 
     /**
+     * 20: a rate-controlled GOP keeps its atoms only where they remove more luma error than their
+     * bits are worth at the price the GOP's keyframes are bought at ({@link io.gvc.codec.rate.AtomCost},
+     * codec v22; bitstream version 16 as v21);
      * 19: where a GOP holds a scene cut, only keyframe plans with keyframes on both sides of every cut
      * ({@link io.gvc.codec.rate.KeyframePlans}, codec v19; until then offered beside the others, and
      * at the lowest rates never fitting the uncut plan's bits);
@@ -49,7 +52,7 @@ public final class EncoderRevision {
      * keyframe of a GOP takes what the GOP's quality left of its budget (codec v6, docs/results.md);
      * 5: the encoder of bitstream version 5.
      */
-    public static final int CURRENT = 19;
+    public static final int CURRENT = 20;
 
     private EncoderRevision() {
     }

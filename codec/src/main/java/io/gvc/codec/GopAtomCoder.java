@@ -18,11 +18,14 @@ import io.gvc.codec.bitstream.PacketCodec;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.frame.Gop;
 import io.gvc.codec.frame.VideoFormat;
+import io.gvc.codec.intra.IntraCodec;
+import io.gvc.codec.intra.IntraCodecs;
 import io.gvc.codec.latent.LatentSpace;
 import io.gvc.codec.metrics.PsnrAccumulator;
 import io.gvc.codec.prior.FlowPrior;
 import io.gvc.codec.prior.GopCondition;
 import io.gvc.codec.prior.VelocityField;
+import io.gvc.codec.rate.AtomCost;
 import io.gvc.codec.rate.RateController;
 import io.gvc.codec.variant.GopLayout;
 import io.gvc.codec.bitstream.TailResidual;
@@ -46,6 +49,8 @@ public final class GopAtomCoder implements AutoCloseable {
     private final FlowPrior prior;
     private final CodingSetup setup;
     private final AtomSelector search;
+    /** The boundary codec's price of a bit ({@link IntraCodec#lambda}), which the atoms must beat. */
+    private final IntraCodec intra;
     /** The worker pool this coder owns (null when it has none or shares its owner's). */
     private final ExecutorService ownPool;
 
@@ -67,6 +72,7 @@ public final class GopAtomCoder implements AutoCloseable {
             throw e;
         }
         this.search = selectors.create(setup.codebook);
+        this.intra = IntraCodecs.byId(params.intraCodec());
     }
 
     /** Shares {@code setup} (and its pool, which stays its owner's). */
@@ -77,6 +83,7 @@ public final class GopAtomCoder implements AutoCloseable {
         this.ownPool = null;
         // frames are searched in parallel, so each search runs on one thread
         this.search = selectors.create(setup.codebook);
+        this.intra = IntraCodecs.byId(params.intraCodec());
     }
 
     public CodingConfig config() {
@@ -177,8 +184,26 @@ public final class GopAtomCoder implements AutoCloseable {
             traj = plain;
             scale = plainScale;
         }
+        BitWriter atoms = atomPayload(traj.chosen);
+        Frame[] decided = null; // the output pictures of traj, where the cost test below built them
+        if (mayDrop && params.m() == null && m + mTail > 0) {
+            // mode decision by measured cost: the atoms the luma keeps must also remove more luma
+            // error than their bits buy at the chain's quality, or the GOP is coded without them
+            Frame[] with = setup.generator.pictures(layout, anchors, traj.x0, scale);
+            Frame[] without = picturesOf(plain, plainScale, layout, anchors);
+            int from = chained ? 1 : 0;
+            if (AtomCost.pays(gop::frame, with, without, from, n, atoms.bitCount(), atomPrice(boundaries, n - from))) {
+                decided = with;
+            } else {
+                m = 0;
+                mTail = 0;
+                traj = plain;
+                scale = plainScale;
+                atoms = atomPayload(traj.chosen);
+                decided = without;
+            }
+        }
         float[][] x0 = traj.x0;
-        AtomChoice[][] chosen = traj.chosen;
         byte[] residual = new byte[0];
         if (variant.allowsTailResidual() && params.tailResidual() && x0.length > 0) {
             residual = TailResidual.encodeAndApply(truth[x0.length - 1], x0[x0.length - 1]);
@@ -191,14 +216,8 @@ public final class GopAtomCoder implements AutoCloseable {
             side = new byte[0];
             tailFrames = 0;
         }
-        Frame[] pictures = generates ? setup.generator.pictures(layout, anchors, x0, scale) : anchors.pictures();
-
-        BitWriter atoms = new BitWriter();
-        for (AtomChoice[] step : chosen) {
-            for (AtomChoice c : step) {
-                AtomPayload.write(atoms, c, params.codebookSize());
-            }
-        }
+        Frame[] pictures = decided != null && residual.length == 0 ? decided
+                : generates ? setup.generator.pictures(layout, anchors, x0, scale) : anchors.pictures();
         PsnrAccumulator output = new PsnrAccumulator();
         for (int j = chained ? 1 : 0; j < n; j++) {
             output.add(gop.frame(j), pictures[j]);
@@ -206,6 +225,41 @@ public final class GopAtomCoder implements AutoCloseable {
         GvcPacket packet = packet(gop, n, m, mTail, tailFrames, mode, offsets, scale, boundaries, prompt, side, residual,
                 atoms, EncoderPsnr.of(output.total()));
         return new EncodedGop(packet, Arrays.asList(pictures), keyframed.chainQuality());
+    }
+
+    /**
+     * The price of an atom bit, in luma squared error over the GOP's {@code outputFrames}: what the
+     * GOP's keyframe bits buy. The boundary codec's lambda prices a bit of one picture at its quality
+     * (here the mean over the pictures the GOP codes); a keyframe's bits reach every frame the bridge
+     * builds from it, not only its own picture, so the price is that times the output frames per
+     * picture coded (x265's CU-tree raises the worth of referenced blocks the same way). 0 (the atoms
+     * judged by the luma alone) for a GOP that codes no picture of its own.
+     */
+    private double atomPrice(List<BoundaryPicture> coded, int outputFrames) {
+        if (coded.isEmpty()) {
+            return 0;
+        }
+        double lambdas = 0;
+        for (BoundaryPicture p : coded) {
+            lambdas += intra.lambda(p.quality());
+        }
+        return lambdas / coded.size() * outputFrames / coded.size();
+    }
+
+    /** The atoms of every step and latent frame as the packet writes them. */
+    private BitWriter atomPayload(AtomChoice[][] chosen) {
+        BitWriter atoms = new BitWriter();
+        for (AtomChoice[] step : chosen) {
+            for (AtomChoice c : step) {
+                AtomPayload.write(atoms, c, params.codebookSize());
+            }
+        }
+        return atoms;
+    }
+
+    /** The output pictures of trajectory {@code traj} at deviation {@code scale}: its anchors where nothing generated reaches them. */
+    private Frame[] picturesOf(Trajectory traj, int[] scale, GopLayout layout, GopAnchors anchors) {
+        return scale[0] > 0 || scale[1] > 0 ? setup.generator.pictures(layout, anchors, traj.x0, scale) : anchors.pictures();
     }
 
     /** The choice of a step and latent frame coded with M = 0, what any search answers for it. */
@@ -264,3 +318,4 @@ public final class GopAtomCoder implements AutoCloseable {
         }
     }
 }
+

@@ -129,6 +129,21 @@ class IntraCodecTest {
     }
 
     /**
+     * The price of a bit at a quality (what the encoder's atoms must beat, codec v22) is the HEVC
+     * reference encoder's lambda at the QP its pictures are coded at, nominal QP - 3: quality 50,
+     * nominal QP 28, 0.57 * 2^(13/3) = 11.49; each QP coarser 2^(1/3) dearer.
+     */
+    @Test
+    void lambdaIsHevcsAtThePicturesQp() {
+        assertEquals(0.57 * Math.pow(2, 13 / 3.0), QualityScale.lambda(50), 1e-9);
+        assertEquals(0.57 * Math.pow(2, 13), QualityScale.lambda(1), 1e-9); // nominal 54, coded at 51
+        for (int q = 2; q <= 100; q++) {
+            double ratio = QualityScale.lambda(q - 1) / QualityScale.lambda(q);
+            assertEquals(Math.pow(2, (QualityScale.qp(q - 1) - QualityScale.qp(q)) / 3.0), ratio, 1e-9, "quality " + q);
+        }
+    }
+
+    /**
      * The three coarsest qualities (version 16) are real levels: each codes an intra picture that
      * decodes, in fewer bytes than the quality above it, down to quality 4 (the coarsest before).
      */

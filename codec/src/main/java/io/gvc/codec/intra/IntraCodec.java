@@ -83,6 +83,18 @@ public interface IntraCodec {
         return 1;
     }
 
+    /**
+     * What one bit is worth at {@code quality}: the luma squared error (summed over samples) that this
+     * codec's own rate-distortion decisions trade for a bit when they code pictures of that quality,
+     * their lambda. The encoder spends a GOP's atom bits only where they remove more squared error
+     * than this times their bits ({@link io.gvc.codec.rate.AtomCost}), the price the keyframes' own
+     * bits are bought at. 0 by default: no price known, and atoms are judged by the luma deviation
+     * scale alone.
+     */
+    default double lambda(int quality) {
+        return 0;
+    }
+
     /** Decodes bytes written by {@link #encode} for a frame of the given size. */
     Frame decode(byte[] data, int width, int height) throws BitstreamException;
 }

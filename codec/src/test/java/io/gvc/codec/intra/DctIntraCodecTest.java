@@ -73,4 +73,18 @@ class DctIntraCodecTest {
         assertTrue(e.getMessage().startsWith("unknown intra codec 'jpeg' (available: gvc-dct"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IntraCodecs.requireKnown("jpeg"));
     }
+
+    /**
+     * The price of a bit falls as the quality rises, and at quality 50 (the unscaled JPEG table, whose
+     * geometric mean step is 45.27) it is HEVC's lambda at that step: 0.0898 * 45.27^2 = 183.94.
+     */
+    @Test
+    void lambdaFallsWithQualityAndIsHevcsAtTheTablesStep() {
+        assertEquals(183.94, codec.lambda(50), 0.01);
+        for (int q = 2; q <= 100; q++) {
+            assertTrue(codec.lambda(q) <= codec.lambda(q - 1), "quality " + q);
+            assertTrue(codec.lambda(q) > 0, "quality " + q);
+        }
+        assertTrue(codec.lambda(1) > 100 * codec.lambda(100));
+    }
 }
