@@ -49,8 +49,11 @@ public final class GopAtomCoder implements AutoCloseable {
     private final FlowPrior prior;
     private final CodingSetup setup;
     private final AtomSelector search;
-    /** The boundary codec's price of a bit ({@link IntraCodec#lambda}), which the atoms must beat. */
-    private final IntraCodec intra;
+    /**
+     * The boundary codec, for its price of a bit ({@link IntraCodec#lambda}), which kept atoms must
+     * beat; built when first asked (a native codec loads its libraries), null until then.
+     */
+    private IntraCodec pricing;
     /** The worker pool this coder owns (null when it has none or shares its owner's). */
     private final ExecutorService ownPool;
 
@@ -72,7 +75,6 @@ public final class GopAtomCoder implements AutoCloseable {
             throw e;
         }
         this.search = selectors.create(setup.codebook);
-        this.intra = IntraCodecs.byId(params.intraCodec());
     }
 
     /** Shares {@code setup} (and its pool, which stays its owner's). */
@@ -83,7 +85,6 @@ public final class GopAtomCoder implements AutoCloseable {
         this.ownPool = null;
         // frames are searched in parallel, so each search runs on one thread
         this.search = selectors.create(setup.codebook);
-        this.intra = IntraCodecs.byId(params.intraCodec());
     }
 
     public CodingConfig config() {
@@ -188,7 +189,7 @@ public final class GopAtomCoder implements AutoCloseable {
         Frame[] decided = null; // the output pictures of traj, where the cost test below built them
         if (mayDrop && params.m() == null && m + mTail > 0) {
             // mode decision by measured cost: the atoms the luma keeps must also remove more luma
-            // error than their bits buy at the chain's quality, or the GOP is coded without them
+            // error than their bits would buy as keyframe bits (atomPrice), or the GOP drops them
             Frame[] with = setup.generator.pictures(layout, anchors, traj.x0, scale);
             Frame[] without = picturesOf(plain, plainScale, layout, anchors);
             int from = chained ? 1 : 0;
@@ -239,9 +240,14 @@ public final class GopAtomCoder implements AutoCloseable {
         if (coded.isEmpty()) {
             return 0;
         }
+        synchronized (this) {
+            if (pricing == null) {
+                pricing = IntraCodecs.byId(params.intraCodec());
+            }
+        }
         double lambdas = 0;
         for (BoundaryPicture p : coded) {
-            lambdas += intra.lambda(p.quality());
+            lambdas += pricing.lambda(p.quality());
         }
         return lambdas / coded.size() * outputFrames / coded.size();
     }
@@ -318,4 +324,3 @@ public final class GopAtomCoder implements AutoCloseable {
         }
     }
 }
-
