@@ -7,13 +7,14 @@ import java.util.function.IntFunction;
 /**
  * Whether a GOP's atoms earn their bits: the mode decision by measured cost between the GOP coded
  * with its searched atoms and without them. The atoms pay where the luma squared error they remove
- * from the GOP's output pictures is more than their bits at the keyframe chain's price (the boundary
- * codec's lambda at the chain's quality, {@link io.gvc.codec.intra.IntraCodec#lambda}): the bits
- * the keyframes are bought at, which the atoms' bits would otherwise have to match.
+ * from the GOP's output pictures is more than their bits at the price the GOP's keyframes are bought
+ * at, which the caller sets ({@code GopAtomCoder}: the boundary codec's lambda, {@link
+ * io.gvc.codec.intra.IntraCodec#lambda}, at the GOP's pictures' qualities, times the output frames
+ * each picture reaches).
  *
  * <p>Before codec v22 the encoder kept atoms wherever their deviation scale was above 0 (the luma
- * took any of it); measured on a validation clip, those atoms cost 4 to 15 % of a point's bytes for
- * 0.001 to 0.002 of LPIPS, an order of magnitude below the slope of the codec's own curve
+ * took any of it); measured on a validation clip, those atoms cost 4 to 14 % of a point's bytes for
+ * 0.0006 to 0.0016 of LPIPS, an order of magnitude below the slope of the codec's own curve
  * (docs/results.md, "Codec v22").
  */
 public final class AtomCost {
