@@ -1,5 +1,7 @@
 package io.gvc.boundary;
 
+import io.gvc.codec.intra.HevcLambda;
+
 /**
  * The x264/x265 boundary codecs' quality scale: quality 1..100 onto a QP, and the levels the rate
  * control searches (one per QP). Part of the format: a predicted payload's decoder codes its
@@ -49,12 +51,11 @@ final class QualityScale {
 
     /**
      * The lambda of a picture of {@code quality} (luma squared error per bit, {@link
-     * io.gvc.codec.intra.IntraCodec#lambda}): the HEVC reference encoder's 0.57 * 2^((QP - 12) / 3)
-     * at the QP the picture is coded at, its nominal QP - 3. Not part of the format: the price at
-     * which the encoder judges its atoms.
+     * io.gvc.codec.intra.IntraCodec#lambda}): HEVC's at the QP the picture is coded at, its nominal
+     * QP - 3. Not part of the format: the price at which the encoder judges its atoms.
      */
     static double lambda(int quality) {
-        return 0.57 * Math.pow(2, (qp(quality) - 3 - 12) / 3.0);
+        return HevcLambda.ofQp(qp(quality) - 3);
     }
 
     /** One level per QP, 0 the coarsest: qualities that share a QP code the same pictures. */

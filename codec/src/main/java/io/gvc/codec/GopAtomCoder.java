@@ -189,11 +189,11 @@ public final class GopAtomCoder implements AutoCloseable {
         Frame[] decided = null; // the output pictures of traj, where the cost test below built them
         if (mayDrop && params.m() == null && m + mTail > 0) {
             // mode decision by measured cost: the atoms the luma keeps must also remove more luma
-            // error than their bits would buy as keyframe bits (atomPrice), or the GOP drops them
+            // error than their bits would buy as keyframe bits (AtomCost.price), or the GOP drops them
             Frame[] with = setup.generator.pictures(layout, anchors, traj.x0, scale);
             Frame[] without = picturesOf(plain, plainScale, layout, anchors);
             int from = chained ? 1 : 0;
-            if (AtomCost.pays(gop::frame, with, without, from, n, atoms.bitCount(), atomPrice(boundaries, n - from))) {
+            if (AtomCost.pays(gop::frame, with, without, from, n, atoms.bitCount(), AtomCost.price(boundaries, q -> pricing().lambda(q), n - from))) {
                 decided = with;
             } else {
                 m = 0;
@@ -228,28 +228,12 @@ public final class GopAtomCoder implements AutoCloseable {
         return new EncodedGop(packet, Arrays.asList(pictures), keyframed.chainQuality());
     }
 
-    /**
-     * The price of an atom bit, in luma squared error over the GOP's {@code outputFrames}: what the
-     * GOP's keyframe bits buy. The boundary codec's lambda prices a bit of one picture at its quality
-     * (here the mean over the pictures the GOP codes); a keyframe's bits reach every frame the bridge
-     * builds from it, not only its own picture, so the price is that times the output frames per
-     * picture coded (x265's CU-tree raises the worth of referenced blocks the same way). 0 (the atoms
-     * judged by the luma alone) for a GOP that codes no picture of its own.
-     */
-    private double atomPrice(List<BoundaryPicture> coded, int outputFrames) {
-        if (coded.isEmpty()) {
-            return 0;
+    /** The boundary codec, built when first asked (a native codec loads its libraries). */
+    private synchronized IntraCodec pricing() {
+        if (pricing == null) {
+            pricing = IntraCodecs.byId(params.intraCodec());
         }
-        synchronized (this) {
-            if (pricing == null) {
-                pricing = IntraCodecs.byId(params.intraCodec());
-            }
-        }
-        double lambdas = 0;
-        for (BoundaryPicture p : coded) {
-            lambdas += pricing.lambda(p.quality());
-        }
-        return lambdas / coded.size() * outputFrames / coded.size();
+        return pricing;
     }
 
     /** The atoms of every step and latent frame as the packet writes them. */

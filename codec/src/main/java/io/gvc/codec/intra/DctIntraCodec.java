@@ -83,11 +83,7 @@ public final class DctIntraCodec implements BidirectionalCodec {
         return new Frame(a.width(), a.height(), planes[0], planes[1], planes[2]);
     }
 
-    /**
-     * HEVC's lambda written in its quantiser step (0.57 * 2^((QP - 12) / 3) = 0.0898 * step^2, step =
-     * 2^((QP - 4) / 6)), at this codec's luma step for {@code quality}: the geometric mean of its
-     * scaled luma table.
-     */
+    /** HEVC's lambda at this codec's luma step for {@code quality}: the geometric mean of its scaled luma table. */
     @Override
     public double lambda(int quality) {
         int[] steps = JpegTables.scaled(JpegTables.LUMA, quality);
@@ -95,8 +91,7 @@ public final class DctIntraCodec implements BidirectionalCodec {
         for (int step : steps) {
             logSum += Math.log(step);
         }
-        double step = Math.exp(logSum / steps.length);
-        return 0.57 * Math.pow(2, -8 / 3.0) * step * step;
+        return HevcLambda.ofQuantiserStep(Math.exp(logSum / steps.length));
     }
 
     private static byte[] encode(Frame reference, Frame frame, int quality) {

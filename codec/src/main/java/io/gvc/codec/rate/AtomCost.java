@@ -1,16 +1,17 @@
 package io.gvc.codec.rate;
 
+import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import io.gvc.codec.metrics.Psnr;
+import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Whether a GOP's atoms earn their bits: the mode decision by measured cost between the GOP coded
  * with its searched atoms and without them. The atoms pay where the luma squared error they remove
  * from the GOP's output pictures is more than their bits at the price the GOP's keyframes are bought
- * at, which the caller sets ({@code GopAtomCoder}: the boundary codec's lambda, {@link
- * io.gvc.codec.intra.IntraCodec#lambda}, at the GOP's pictures' qualities, times the output frames
- * each picture reaches).
+ * at ({@link #price}).
  *
  * <p>Before codec v22 the encoder kept atoms wherever their deviation scale was above 0 (the luma
  * took any of it); measured on a validation clip, those atoms cost 4 to 14 % of a point's bytes for
@@ -20,6 +21,27 @@ import java.util.function.IntFunction;
 public final class AtomCost {
 
     private AtomCost() {
+    }
+
+    /**
+     * The price of an atom bit, in luma squared error over a GOP's {@code outputFrames}: what the GOP's
+     * keyframe bits buy. The boundary codec's lambda ({@code lambda}, {@link
+     * io.gvc.codec.intra.IntraCodec#lambda}) prices a bit of one picture at its quality, here the mean
+     * over the pictures the GOP codes ({@code coded}); a keyframe's bits reach every frame the bridge
+     * builds from it, not only its own picture, so the price is that times the output frames per
+     * picture coded (x265's CU-tree raises the worth of referenced blocks the same way). 0 (atoms
+     * that remove any error pay) for a GOP that codes no picture of its own; {@code lambda} is then
+     * not asked.
+     */
+    public static double price(List<BoundaryPicture> coded, IntToDoubleFunction lambda, int outputFrames) {
+        if (coded.isEmpty()) {
+            return 0;
+        }
+        double lambdas = 0;
+        for (BoundaryPicture p : coded) {
+            lambdas += lambda.applyAsDouble(p.quality());
+        }
+        return lambdas / coded.size() * outputFrames / coded.size();
     }
 
     /**

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gvc.codec.bitstream.BoundaryPicture;
 import io.gvc.codec.frame.Frame;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The atoms' cost test, on flat pictures whose squared errors are known exactly. */
@@ -54,5 +56,16 @@ class AtomCostTest {
     void aNegativeOrUndefinedPriceIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> AtomCost.pays(j -> TRUTH, WITH, WITHOUT, 0, 3, 1, -1));
         assertThrows(IllegalArgumentException.class, () -> AtomCost.pays(j -> TRUTH, WITH, WITHOUT, 0, 3, 1, Double.NaN));
+    }
+
+    /** The mean lambda over the GOP's pictures, times the output frames per picture: (10 + 30) / 2 * 16 / 2. */
+    @Test
+    void thePriceIsTheMeanLambdaTimesTheFramesEachPictureReaches() {
+        List<BoundaryPicture> coded = List.of(new BoundaryPicture(8, "gvc-dct", 10, new byte[1]),
+                new BoundaryPicture(16, "gvc-dct", 30, new byte[1]));
+        assertEquals(160.0, AtomCost.price(coded, q -> q, 16), 1e-12);
+        assertEquals(0.0, AtomCost.price(List.of(), q -> {
+            throw new AssertionError("lambda asked for a GOP with no picture");
+        }, 16));
     }
 }
